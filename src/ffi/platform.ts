@@ -1,0 +1,20 @@
+import { LINUX_CONSTANTS, PlatformConstants } from './constants-linux';
+
+/** The only place that looks at the platform: everything else reads `constants`. */
+function selectConstants(): PlatformConstants | undefined {
+  if (process.platform === 'linux') return LINUX_CONSTANTS;
+  return undefined;
+}
+
+const selected = selectConstants();
+
+/** Throws a clear error on platforms elproc has no constants table for. */
+export function platformConstants(): PlatformConstants {
+  if (selected === undefined) {
+    throw new Error(
+      `elproc supports Linux only (this is ${process.platform}/${process.arch}); ` +
+        'add a constants table in src/ffi to port it',
+    );
+  }
+  return selected;
+}

@@ -1,0 +1,93 @@
+/** A socket address as the kernel sees it, free of any Lisp representation. */
+export type SocketAddress =
+  | { family: 'inet'; bytes: [number, number, number, number]; port: number }
+  | { family: 'inet6'; groups: number[]; port: number; flowInfo?: number; scopeId?: number }
+  | { family: 'unix'; path: Buffer }
+  | { family: 'other'; familyNumber: number; data: Buffer };
+
+/** One result of `getaddrinfo`. */
+export interface ResolvedAddress {
+  address: SocketAddress;
+  socketType: number;
+  protocol: number;
+}
+
+/** One entry of `getifaddrs`. */
+export interface InterfaceAddress {
+  name: string;
+  flags: number;
+  address: SocketAddress | null;
+  netmask: SocketAddress | null;
+  broadcast: SocketAddress | null;
+}
+
+/** Hardware address of an interface (`SIOCGIFHWADDR`). */
+export interface HardwareAddress {
+  type: number;
+  bytes: number[];
+}
+
+/** A failed system call: Node-style `code`, positive `errno`, `syscall`, and strerror's text. */
+export class SystemCallError extends Error {
+  constructor(
+    readonly syscall: string,
+    readonly errno: number,
+    readonly code: string,
+    readonly strerror: string,
+  ) {
+    super(`${syscall}: ${strerror}`);
+    this.name = 'SystemCallError';
+  }
+}
+
+/** A failed `getaddrinfo`: the EAI code and glibc's `gai_strerror` text. */
+export class ResolverError extends Error {
+  constructor(
+    readonly eaiCode: number,
+    readonly gaiMessage: string,
+  ) {
+    super(gaiMessage);
+    this.name = 'ResolverError';
+  }
+}
+
+/**
+ * The C functions elproc calls, as one small interface so that two FFI libraries can back it.
+ * Every method throws SystemCallError on failure (errno captured right after the call).
+ */
+export interface LibcBackend {
+  readonly name: 'koffi' | 'ffi-napi';
+  socket(domain: number, type: number, protocol: number): number;
+  close(fd: number): void;
+  /** `fcntl(fd, F_DUPFD_CLOEXEC, 0)`: a second descriptor for the same socket. */
+  dup(fd: number): number;
+  /** Preallocated-buffer fast path for the int options. */
+  setsockoptInt(fd: number, level: number, option: number, value: number): void;
+  setsockoptBytes(fd: number, level: number, option: number, value: Buffer): void;
+  getsockoptInt(fd: number, level: number, option: number): number;
+  /** Returns the bytes the kernel wrote (length = returned optlen). */
+  getsockoptBytes(fd: number, level: number, option: number, size: number): Buffer;
+  bind(fd: number, address: SocketAddress): void;
+  listen(fd: number, backlog: number): void;
+  /** Returns 0, or throws; EINPROGRESS is thrown like any other errno. */
+  connect(fd: number, address: SocketAddress): void;
+  getsockname(fd: number): SocketAddress;
+  getpeername(fd: number): SocketAddress;
+  shutdown(fd: number, how: number): void;
+  /** `ioctl(fd, request, &int)`, e.g. SIOCOUTQ; returns the int. */
+  ioctlInt(fd: number, request: number): number;
+  send(fd: number, data: Buffer, flags: number): number;
+  sendto(fd: number, data: Buffer, flags: number, address: SocketAddress): number;
+  /** Returns null on EAGAIN. */
+  recvfrom(fd: number, size: number, flags: number): { data: Buffer; from: SocketAddress | null } | null;
+  strerror(errno: number): string;
+  /** Runs getaddrinfo off the main thread. */
+  getaddrinfo(
+    host: string | null,
+    service: string | null,
+    hints: { family: number; socketType: number; flags: number },
+  ): Promise<ResolvedAddress[]>;
+  getifaddrs(): InterfaceAddress[];
+  hardwareAddress(interfaceName: string): HardwareAddress | null;
+  interfaceFlags(interfaceName: string): number | null;
+}

@@ -1,0 +1,89 @@
+import { LispSymbol, intern } from './symbol';
+import { LispValue } from './values';
+
+/** The condition hierarchy of the error symbols elproc signals (Emacs: `error-conditions`). */
+const CONDITIONS: Record<string, readonly string[]> = {
+  error: ['error'],
+  'file-error': ['file-error', 'error'],
+  'file-missing': ['file-missing', 'file-error', 'error'],
+  'wrong-type-argument': ['wrong-type-argument', 'error'],
+  'args-out-of-range': ['args-out-of-range', 'error'],
+  'wrong-number-of-arguments': ['wrong-number-of-arguments', 'error'],
+  'invalid-read-syntax': ['invalid-read-syntax', 'error'],
+  'end-of-file': ['end-of-file', 'error'],
+  'void-function': ['void-function', 'error'],
+};
+
+/** What a failed system call adds to a LispError, in Node's terms. */
+export interface SystemCallFailure {
+  code: string;
+  errno: number;
+  syscall: string;
+}
+
+/**
+ * A Lisp signal: `symbol` is the condition (e.g. `file-error`) and `data` the list Emacs would
+ * signal with it. `toLisp()` gives the `(SYMBOL . DATA)` form that `condition-case` binds.
+ */
+export class LispError extends Error {
+  readonly conditions: readonly string[];
+  readonly code?: string;
+  readonly errno?: number;
+  readonly syscall?: string;
+
+  constructor(
+    readonly symbol: string,
+    readonly data: LispValue[],
+    options: { system?: SystemCallFailure; cause?: unknown } = {},
+  ) {
+    super(describe(symbol, data), options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'LispError';
+    this.conditions = CONDITIONS[symbol] ?? [symbol, 'error'];
+    if (options.system) {
+      this.code = options.system.code;
+      this.errno = options.system.errno;
+      this.syscall = options.system.syscall;
+    }
+  }
+
+  /** The error object `condition-case` binds: `(SYMBOL . DATA)` as a list. */
+  toLisp(): LispValue[] {
+    return [intern(this.symbol), ...this.data];
+  }
+}
+
+function describe(symbol: string, data: LispValue[]): string {
+  const parts = data.map((item) => (typeof item === 'string' ? item : shortPrint(item)));
+  return symbol === 'error' ? parts.join(' ') : `${symbol}: ${parts.join(', ')}`;
+}
+
+function shortPrint(value: LispValue): string {
+  if (value instanceof LispSymbol) return value.name;
+  if (value === null || value === undefined || value === false) return 'nil';
+  if (value === true) return 't';
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** Emacs: (error "MESSAGE") */
+export function lispError(message: string): LispError {
+  return new LispError('error', [message]);
+}
+
+/** Emacs: (wrong-type-argument PREDICATE VALUE) */
+export function wrongTypeArgument(predicate: string, value: LispValue): LispError {
+  return new LispError('wrong-type-argument', [intern(predicate), value]);
+}
+
+/** Emacs: (args-out-of-range …) */
+export function argsOutOfRange(...data: LispValue[]): LispError {
+  return new LispError('args-out-of-range', data);
+}
+
+/** True when `err` is a LispError whose conditions include `condition`. */
+export function isCondition(err: unknown, condition: string): err is LispError {
+  return err instanceof LispError && err.conditions.includes(condition);
+}

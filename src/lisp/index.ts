@@ -1,0 +1,7 @@
+export * from './symbol';
+export * from './values';
+export * from './errors';
+export * from './printer';
+export * from './reader';
+export * from './plist';
+export * from './function-table';

@@ -1,0 +1,458 @@
+import { LispError, lispError } from './errors';
+import { intern } from './symbol';
+import { Cons, LispFloat, LispValue, LispVector, isNil, lispFloat, vector } from './values';
+
+/** Emacs: read-from-string (the object only; trailing text is ignored, as in Emacs). */
+export function readFromString(text: string): LispValue {
+  return readObject(text).value;
+}
+
+/**
+ * Emacs: read-from-string. Reads one object starting at `start` and returns it with `end`, the
+ * index just after it (the cdr of Emacs's result). Indices count UTF-16 code units, so they
+ * differ from Emacs's character indices after a character outside the BMP.
+ */
+export function readObject(text: string, start = 0): { value: LispValue; end: number } {
+  const reader = new Reader(text, start);
+  const value = reader.readTop();
+  return { value, end: reader.pos };
+}
+
+/** string_to_number's grammar: sign, digits, point, digits, then an exponent, `e+INF` or `e+NaN`. */
+const NUMBER_SYNTAX = /^([+-]?)([0-9]*)(\.?)([0-9]*)(?:[eE]([+-]?[0-9]+|\+INF|\+NaN))?$/;
+
+/**
+ * Emacs: string_to_number, base 10, as the reader applies it to a whole token. Undefined means
+ * "not a number, so a symbol". Integers outside the safe range become bigints; integral floats
+ * become `LispFloat` boxes.
+ */
+export function parseNumber(text: string): number | bigint | LispFloat | undefined {
+  const match = NUMBER_SYNTAX.exec(text);
+  if (match === null) return undefined;
+  const [, sign = '', lead = '', , trail = '', exponent] = match;
+  const negative = sign === '-';
+  if (trail !== '' || (lead !== '' && exponent !== undefined)) {
+    const magnitude =
+      exponent === '+INF' ? Infinity : exponent === '+NaN' ? NaN : Number(text.slice(sign.length));
+    return lispFloat(negative ? -magnitude : magnitude);
+  }
+  // "1." is an integer; ".", "+" and ".e5" have no leading digits and are symbols.
+  if (lead === '') return undefined;
+  return normalizeInteger(negative ? -BigInt(lead) : BigInt(lead));
+}
+
+function normalizeInteger(value: bigint): number | bigint {
+  return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)
+    ? Number(value)
+    : value;
+}
+
+const EOF = -1;
+const NO_BREAK_SPACE = 0xa0;
+const ALT = 0x0400000;
+const SUPER = 0x0800000;
+const HYPER = 0x1000000;
+const SHIFT = 0x2000000;
+const CTRL = 0x4000000;
+const META = 0x8000000;
+const MODIFIERS = ALT | SUPER | HYPER | SHIFT | CTRL | META;
+/** Characters that end a symbol (besides whitespace), from Emacs 28's read1. */
+const SYMBOL_ENDS = '"\';()[]#`,';
+/** After `.`, these make it the dotted-pair dot rather than the start of a symbol. */
+const DOT_FOLLOWERS = '"\';([#?`,';
+/** After a character literal, one of these (or whitespace) must follow. */
+const CHAR_LITERAL_FOLLOWERS = '"\';()[]#?`,.';
+const SIMPLE_ESCAPES: Record<string, number> = { a: 7, b: 8, d: 127, e: 27, f: 12, n: 10, r: 13, t: 9, v: 11 };
+const MODIFIER_ESCAPES: Record<string, number> = { M: META, S: SHIFT, H: HYPER, A: ALT };
+const RADIX_PREFIXES: Record<string, number> = { x: 16, X: 16, o: 8, O: 8, b: 2, B: 2 };
+
+/** The tokens read1 returns instead of an object. */
+class Delimiter {
+  constructor(readonly char: string) {}
+}
+const CLOSE_PAREN = new Delimiter(')');
+const CLOSE_BRACKET = new Delimiter(']');
+const DOT = new Delimiter('.');
+
+function endOfFile(): LispError {
+  return new LispError('end-of-file', []);
+}
+
+function invalidSyntax(message: string): LispError {
+  return new LispError('invalid-read-syntax', [message]);
+}
+
+function isDelimiterChar(c: number, set: string): boolean {
+  return c <= 0x20 || (c < 0x80 && set.includes(String.fromCharCode(c)));
+}
+
+/** The number a character stands for in `radix`: -1 for a letter or digit too big, -2 otherwise. */
+function digitToNumber(c: number, radix: number): number {
+  let digit = -2;
+  if (c >= 0x30 && c <= 0x39) digit = c - 0x30;
+  else if (c >= 0x61 && c <= 0x7a) digit = c - 0x61 + 10;
+  else if (c >= 0x41 && c <= 0x5a) digit = c - 0x41 + 10;
+  if (digit === -2) return -2;
+  return digit < radix ? digit : -1;
+}
+
+/** A port of Emacs 28's lread.c read0/read1 over a JavaScript string. */
+class Reader {
+  pos: number;
+
+  constructor(
+    private readonly text: string,
+    start: number,
+  ) {
+    this.pos = start;
+  }
+
+  private readChar(): number {
+    if (this.pos >= this.text.length) return EOF;
+    const c = this.text.codePointAt(this.pos) ?? EOF;
+    this.pos += c > 0xffff ? 2 : 1;
+    return c;
+  }
+
+  private unread(c: number): void {
+    if (c !== EOF) this.pos -= c > 0xffff ? 2 : 1;
+  }
+
+  private readCharOrFail(): number {
+    const c = this.readChar();
+    if (c === EOF) throw endOfFile();
+    return c;
+  }
+
+  /** read0: an object, where a stray `)`, `]` or `.` is an error. */
+  readTop(): LispValue {
+    const item = this.read1();
+    if (item instanceof Delimiter) throw invalidSyntax(item.char);
+    return item;
+  }
+
+  private read1(): LispValue | Delimiter {
+    for (;;) {
+      const c = this.readCharOrFail();
+      switch (c) {
+        case 0x28: // (
+          return this.readList();
+        case 0x5b: // [
+          return this.readVector();
+        case 0x29: // )
+          return CLOSE_PAREN;
+        case 0x5d: // ]
+          return CLOSE_BRACKET;
+        case 0x23: // #
+          return this.readHash();
+        case 0x3f: // ?
+          return this.readCharLiteral();
+        case 0x22: // "
+          return this.readString();
+        case 0x27: // '
+          return [intern('quote'), this.readTop()];
+        case 0x60: // `
+          return [intern('`'), this.readTop()];
+        case 0x2c: {
+          // , and ,@
+          const next = this.readChar();
+          if (next === 0x40) return [intern(',@'), this.readTop()];
+          this.unread(next);
+          return [intern(','), this.readTop()];
+        }
+        case 0x3b: {
+          // ; comment to end of line
+          let skipped = this.readChar();
+          while (skipped !== EOF && skipped !== 0x0a) skipped = this.readChar();
+          continue;
+        }
+        case 0x2e: {
+          const next = this.readChar();
+          this.unread(next);
+          if (isDelimiterChar(next, DOT_FOLLOWERS)) return DOT;
+          return this.readSymbol(c);
+        }
+        default:
+          if (c <= 0x20 || c === NO_BREAK_SPACE) continue;
+          return this.readSymbol(c);
+      }
+    }
+  }
+
+  private readList(): LispValue {
+    const items: LispValue[] = [];
+    for (;;) {
+      const item = this.read1();
+      if (item === CLOSE_PAREN) return items.length === 0 ? null : items;
+      if (item === DOT) {
+        const tail = this.readTop();
+        if (this.read1() !== CLOSE_PAREN) throw invalidSyntax('. in wrong context');
+        return dotted(items, tail);
+      }
+      if (item instanceof Delimiter) throw invalidSyntax('] in a list');
+      items.push(item);
+    }
+  }
+
+  private readVector(): LispVector {
+    const items: LispValue[] = [];
+    for (;;) {
+      const item = this.read1();
+      if (item === CLOSE_BRACKET) return vector(...items);
+      if (item instanceof Delimiter) throw invalidSyntax(') or . in a vector');
+      items.push(item);
+    }
+  }
+
+  private readSymbol(first: number): LispValue {
+    let name = '';
+    let quoted = false;
+    let c = first;
+    do {
+      if (c === 0x5c) {
+        c = this.readCharOrFail();
+        quoted = true;
+      }
+      name += String.fromCodePoint(c);
+      c = this.readChar();
+    } while (c > 0x20 && c !== NO_BREAK_SPACE && (c >= 0x80 || !SYMBOL_ENDS.includes(String.fromCharCode(c))));
+    this.unread(c);
+    if (!quoted) {
+      const number = parseNumber(name);
+      if (number !== undefined) return number;
+    }
+    // Only `nil` is special: `t` and keywords are ordinary interned symbols.
+    return name === 'nil' ? null : intern(name);
+  }
+
+  /** The `#` syntaxes elproc supports; the rest (`#<`, `#s(`, `#1=`, `#:`) are Emacs's "#" error. */
+  private readHash(): LispValue {
+    const c = this.readChar();
+    if (c === 0x27) return [intern('function'), this.readTop()];
+    if (c === 0x23) return intern('');
+    const radix = RADIX_PREFIXES[String.fromCharCode(c)];
+    if (radix !== undefined) return this.readInteger(radix);
+    if (c >= 0x30 && c <= 0x39) {
+      let n = c - 0x30;
+      let next = this.readChar();
+      while (next >= 0x30 && next <= 0x39) {
+        n = Math.min(n * 10 + next - 0x30, 1e9);
+        next = this.readChar();
+      }
+      if (next === 0x72 || next === 0x52) return this.readInteger(n);
+      this.unread(next);
+    } else {
+      this.unread(c);
+    }
+    throw invalidSyntax('#');
+  }
+
+  /** read_integer: `#x1F`, `#b101`, `#24r1k`. */
+  private readInteger(radix: number): LispValue {
+    let valid = radix >= 2 && radix <= 36 ? -1 : 0;
+    let digits = '';
+    let negative = false;
+    if (valid !== 0) {
+      let c = this.readChar();
+      if (c === 0x2d || c === 0x2b) {
+        negative = c === 0x2d;
+        c = this.readChar();
+      }
+      if (c === 0x30) {
+        valid = 1;
+        while (c === 0x30) c = this.readChar();
+      }
+      for (let digit = digitToNumber(c, radix); digit >= -1; digit = digitToNumber(c, radix)) {
+        if (digit === -1) valid = 0;
+        if (valid < 0) valid = 1;
+        digits += String.fromCharCode(c);
+        c = this.readChar();
+      }
+      this.unread(c);
+    }
+    if (valid !== 1) throw invalidSyntax(`integer, radix ${radix}`);
+    let value = 0n;
+    for (const ch of digits) value = value * BigInt(radix) + BigInt(digitToNumber(ch.charCodeAt(0), radix));
+    return normalizeInteger(negative ? -value : value);
+  }
+
+  private readCharLiteral(): number {
+    let c = this.readCharOrFail();
+    // `? ` and `?\t` are accepted without a following delimiter, as in Emacs.
+    if (c === 0x20 || c === 0x09) return c;
+    if (c === 0x5c) c = this.readEscape(false);
+    const next = this.readChar();
+    this.unread(next);
+    if (!isDelimiterChar(next, CHAR_LITERAL_FOLLOWERS)) throw invalidSyntax('?');
+    return c;
+  }
+
+  private readString(): string {
+    let result = '';
+    for (;;) {
+      let c = this.readCharOrFail();
+      if (c === 0x22) return result;
+      if (c === 0x5c) {
+        c = this.readEscape(true);
+        if (c === -1) continue;
+        c = applyStringModifiers(c);
+      }
+      result += String.fromCodePoint(c);
+    }
+  }
+
+  /**
+   * read_escape: the character after a backslash. -1 means "nothing" (backslash-newline, and
+   * backslash-space in strings). Raw bytes (`\303`, `\xe9`, `\M-a` in a string) have no JavaScript
+   * form, so they become the characters U+0080..U+00FF with the same numbers.
+   */
+  private readEscape(inString: boolean): number {
+    const c = this.readCharOrFail();
+    const ch = String.fromCodePoint(c);
+    const simple = SIMPLE_ESCAPES[ch];
+    if (simple !== undefined) return simple;
+    const modifier = MODIFIER_ESCAPES[ch];
+    if (modifier !== undefined) {
+      if (this.readChar() !== 0x2d) throw lispError('Invalid escape character syntax');
+      return this.readModified() | modifier;
+    }
+    switch (ch) {
+      case '\n':
+        return -1;
+      case ' ':
+        return inString ? -1 : 0x20;
+      case 's': {
+        const next = this.readChar();
+        if (inString || next !== 0x2d) {
+          this.unread(next);
+          return 0x20;
+        }
+        return this.readModified() | SUPER;
+      }
+      case 'C':
+        if (this.readChar() !== 0x2d) throw lispError('Invalid escape character syntax');
+        return controlify(this.readModified());
+      case '^':
+        return controlify(this.readModified());
+      case 'x':
+        return this.readHexEscape();
+      case 'u':
+      case 'U':
+        return this.readUnicodeEscape(ch === 'u' ? 4 : 8);
+      case 'N':
+        return this.readNamedEscape();
+      default:
+        if (c >= 0x30 && c <= 0x37) return this.readOctalEscape(c - 0x30);
+        return c;
+    }
+  }
+
+  /** The character after `\M-`, `\C-` and the like, itself possibly escaped. */
+  private readModified(): number {
+    const c = this.readCharOrFail();
+    return c === 0x5c ? this.readEscape(false) : c;
+  }
+
+  private readOctalEscape(first: number): number {
+    let value = first;
+    for (let count = 1; count < 3; count++) {
+      const c = this.readChar();
+      if (c < 0x30 || c > 0x37) {
+        this.unread(c);
+        break;
+      }
+      value = value * 8 + c - 0x30;
+    }
+    return value;
+  }
+
+  private readHexEscape(): number {
+    let value = 0;
+    for (;;) {
+      const c = this.readChar();
+      const digit = digitToNumber(c, 16);
+      if (digit < 0) {
+        this.unread(c);
+        return value;
+      }
+      value = value * 16 + digit;
+      if (value > (META | (META - 1))) {
+        throw lispError(`Hex character out of range: \\x${value.toString(16)}...`);
+      }
+    }
+  }
+
+  private readUnicodeEscape(count: number): number {
+    let value = 0;
+    for (let i = 0; i < count; i++) {
+      const c = this.readCharOrFail();
+      const digit = digitToNumber(c, 16);
+      if (digit < 0) {
+        throw lispError(`Non-hex character used for Unicode escape: ${String.fromCodePoint(c)} (${c})`);
+      }
+      value = value * 16 + digit;
+    }
+    if (value > 0x10ffff) throw lispError(`Non-Unicode character: 0x${value.toString(16)}`);
+    return value;
+  }
+
+  /** `\N{U+E9}`. Unicode names (`\N{LATIN SMALL LETTER E WITH ACUTE}`) need a name table: unsupported. */
+  private readNamedEscape(): number {
+    if (this.readChar() !== 0x7b) throw invalidSyntax('Expected opening brace after \\N');
+    let name = '';
+    for (let c = this.readCharOrFail(); c !== 0x7d; c = this.readCharOrFail()) {
+      if (!(c > 0 && c < 0x80)) {
+        const hex = c.toString(16).toUpperCase().padStart(4, '0');
+        throw invalidSyntax(`Invalid character U+${hex} in character name`);
+      }
+      const space = /\s/.test(String.fromCharCode(c));
+      if (space && name.endsWith(' ')) continue;
+      name += space ? ' ' : String.fromCharCode(c);
+    }
+    if (name === '') throw invalidSyntax('Empty character name');
+    const hex = /^U\+([0-9A-Fa-f]+)$/.exec(name)?.[1];
+    const code = hex === undefined ? NaN : parseInt(hex, 16);
+    if (!(code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff)) throw invalidSyntax(`\\N{${name}}`);
+    return code;
+  }
+}
+
+/** `\C-x` and `\^x`: ASCII control characters where they exist, else the ctrl modifier bit. */
+function controlify(c: number): number {
+  const base = c & ~MODIFIERS;
+  if (base === 0x3f) return 0x7f | (c & MODIFIERS);
+  if (base >= 0x100) return c | CTRL;
+  if ((c & 0o137) >= 0o101 && (c & 0o137) <= 0o132) return c & (0o37 | ~0o177);
+  if ((c & 0o177) >= 0o100 && (c & 0o177) <= 0o137) return c & (0o37 | ~0o177);
+  return c | CTRL;
+}
+
+/** Emacs's read_string rules for modifier bits on an escaped character. */
+function applyStringModifiers(escaped: number): number {
+  let modifiers = escaped & MODIFIERS;
+  let c = escaped & ~MODIFIERS;
+  if (c < 0x80) {
+    if (modifiers === CTRL && c === 0x20) [c, modifiers] = [0, 0];
+    else if (modifiers === CTRL && c === 0x3f) [c, modifiers] = [0x7f, 0];
+    if (modifiers & SHIFT) {
+      if (c >= 0x61 && c <= 0x7a) c -= 0x20;
+      if (c >= 0x41 && c <= 0x5a) modifiers &= ~SHIFT;
+    }
+    if (modifiers & META) {
+      modifiers &= ~META;
+      c |= 0x80;
+    }
+  }
+  if (modifiers !== 0) throw invalidSyntax('Invalid modifier in string');
+  // Emacs characters go up to 0x3FFFFF; JavaScript strings stop at Unicode's end.
+  if (c > 0x10ffff) throw lispError(`Non-Unicode character: 0x${c.toString(16)}`);
+  return c;
+}
+
+/** `(a b . tail)`: a proper list when the tail is a list, else a chain of conses. */
+function dotted(items: LispValue[], tail: LispValue): LispValue {
+  if (items.length === 0) return tail;
+  if (isNil(tail)) return items;
+  if (Array.isArray(tail) && !(tail instanceof LispVector)) return [...items, ...tail];
+  return items.reduceRight<LispValue>((cdr, car) => new Cons(car, cdr), tail);
+}

@@ -1,0 +1,153 @@
+import { LispSymbol, intern, t } from './symbol';
+
+/** Objects that print themselves in `#<…>` form (processes, buffers, markers). */
+export const lispPrint: unique symbol = Symbol('elproc.lispPrint');
+
+export interface LispPrintable {
+  [lispPrint](): string;
+}
+
+/** A Lisp function as elproc calls it: a JavaScript function, or a symbol defined with `defun`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Lisp functions take any Lisp values
+export type LispFunction = (...args: any[]) => unknown;
+
+/** Every value elproc accepts or returns as Lisp data. */
+export type LispValue =
+  | null
+  | undefined
+  | boolean
+  | number
+  | bigint
+  | string
+  | LispSymbol
+  | LispFloat
+  | Cons
+  | LispVector
+  | LispValue[]
+  | LispPrintable
+  | LispFunction;
+
+/** Emacs vector `[a b c]`: an Array subclass so that it prints with brackets. */
+export class LispVector<T = LispValue> extends Array<T> {
+  static override get [Symbol.species](): ArrayConstructor {
+    return Array;
+  }
+}
+
+/** Emacs: vector */
+export function vector<T = LispValue>(...items: T[]): LispVector<T> {
+  const result = new LispVector<T>();
+  result.push(...items);
+  return result;
+}
+
+/** A dotted pair `(car . cdr)`; proper lists are JavaScript arrays. */
+export class Cons {
+  constructor(
+    public car: LispValue,
+    public cdr: LispValue,
+  ) {}
+}
+
+/** Emacs: cons */
+export function cons(car: LispValue, cdr: LispValue): Cons {
+  return new Cons(car, cdr);
+}
+
+/**
+ * A float whose value is integral (`1.0`). JavaScript cannot tell `1.0` from `1`, and Emacs can
+ * (`:priority 1.0` is an error), so the reader returns this box for integral floats.
+ */
+export class LispFloat {
+  constructor(readonly value: number) {}
+}
+
+/** Emacs: float */
+export function lispFloat(value: number): LispFloat | number {
+  return Number.isInteger(value) ? new LispFloat(value) : value;
+}
+
+/** nil in any of its JavaScript spellings. */
+export function isNil(value: unknown): value is null | undefined | false {
+  return value === null || value === undefined || value === false;
+}
+
+/** Lisp truth: anything but nil. */
+export function truthy(value: unknown): boolean {
+  return !isNil(value);
+}
+
+/** `t` for JavaScript booleans and symbols; use when returning a Lisp boolean. */
+export function lispBool(value: boolean): LispSymbol | null {
+  return value ? t : null;
+}
+
+/** Emacs: integerp (fixnums and bignums). */
+export function isInteger(value: unknown): value is number | bigint {
+  return (typeof value === 'number' && Number.isInteger(value)) || typeof value === 'bigint';
+}
+
+/** Emacs: numberp */
+export function isNumber(value: unknown): value is number | bigint | LispFloat {
+  return typeof value === 'number' || typeof value === 'bigint' || value instanceof LispFloat;
+}
+
+/** The JavaScript number of a Lisp number. */
+export function numberValue(value: number | bigint | LispFloat): number {
+  return value instanceof LispFloat ? value.value : Number(value);
+}
+
+/** Emacs: symbolp (nil and t are symbols; keyword strings in key position are handled by callers). */
+export function isSymbol(value: unknown): value is LispSymbol | null | undefined | false | true {
+  return value instanceof LispSymbol || isNil(value) || value === true;
+}
+
+/** Emacs: listp */
+export function isList(value: unknown): value is LispValue[] | null | undefined | false | Cons {
+  return (Array.isArray(value) && !(value instanceof LispVector)) || isNil(value) || value instanceof Cons;
+}
+
+/** A keyword given as `':name'` or `intern(':name')`, as its name; undefined for anything else. */
+export function keywordName(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.startsWith(':') && value.length > 1 ? value : undefined;
+  if (value instanceof LispSymbol) return value.isKeyword ? value.name : undefined;
+  return undefined;
+}
+
+/** The keyword symbol for a name, accepting `'name'`, `':name'` or a symbol. */
+export function keyword(name: string | LispSymbol): LispSymbol {
+  if (name instanceof LispSymbol) return name;
+  return intern(name.startsWith(':') ? name : `:${name}`);
+}
+
+/** Lisp `eq` across the JavaScript spellings of nil and t. */
+export function eq(a: unknown, b: unknown): boolean {
+  if (isNil(a)) return isNil(b);
+  if (a === true || a === t) return b === true || b === t;
+  return a === b;
+}
+
+/** Lisp `equal`: structural equality of lists, vectors, conses, strings and numbers. */
+export function equal(a: unknown, b: unknown): boolean {
+  if (eq(a, b)) return true;
+  if (a instanceof LispFloat || b instanceof LispFloat) {
+    return a instanceof LispFloat && b instanceof LispFloat && Object.is(a.value, b.value);
+  }
+  if (typeof a === 'string' && typeof b === 'string') return a === b;
+  if (typeof a === 'number' && typeof b === 'number') return a === b;
+  if (typeof a === 'bigint' || typeof b === 'bigint') {
+    return isInteger(a) && isInteger(b) && BigInt(a) === BigInt(b);
+  }
+  // Keywords spelled as strings equal their symbols.
+  const ka = keywordName(a);
+  const kb = keywordName(b);
+  if (ka !== undefined && kb !== undefined && (a instanceof LispSymbol || b instanceof LispSymbol)) {
+    return ka === kb;
+  }
+  if (a instanceof Cons && b instanceof Cons) return equal(a.car, b.car) && equal(a.cdr, b.cdr);
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a instanceof LispVector !== b instanceof LispVector || a.length !== b.length) return false;
+    return a.every((item, index) => equal(item, b[index]));
+  }
+  return false;
+}

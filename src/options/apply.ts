@@ -1,0 +1,206 @@
+import { constants, libc, SystemCallError } from '../ffi';
+import { LispError, lispError, wrongTypeArgument } from '../lisp/errors';
+import { intern } from '../lisp/symbol';
+import { isSymbol, keywordName, LispValue } from '../lisp/values';
+import { decodeOption, encodeOption, OPTION_CODECS } from './encode';
+import { findOption, OPTION_TABLE, REUSEADDR_ROW } from './option-table';
+import { EncodedOption, NetworkProcessSpec, OptionRow, OptionSetting } from './types';
+
+/** `(error "Unknown or unsupported option")`: the one error NO-ERROR turns into nil. */
+export class UnknownOptionError extends LispError {
+  constructor() {
+    super('error', ['Unknown or unsupported option']);
+  }
+}
+
+/**
+ * Whether `err` is the error `set-network-process-option` turns into nil under NO-ERROR (Emacs:
+ * only an unknown option is forgiven; bad values and setsockopt failures still signal).
+ */
+export function isUnknownOptionError(err: unknown): err is UnknownOptionError {
+  return err instanceof UnknownOptionError;
+}
+
+// Emacs: report_file_errno, which picks the condition from the errno.
+function fileErrorSymbol(error: SystemCallError): string {
+  return error.code === 'ENOENT' ? 'file-missing' : 'file-error';
+}
+
+function systemError(err: unknown, message: string, extra: LispValue[]): LispError {
+  if (!(err instanceof SystemCallError)) throw err;
+  return new LispError(fileErrorSymbol(err), [message, err.strerror, ...extra], {
+    system: { code: err.code, errno: err.errno, syscall: err.syscall },
+    cause: err,
+  });
+}
+
+function setRaw(fd: number, row: OptionRow, encoded: EncodedOption): void {
+  const c = constants();
+  if (encoded.type === 'int') libc().setsockoptInt(fd, c[row.level], c[row.option], encoded.value);
+  else libc().setsockoptBytes(fd, c[row.level], c[row.option], encoded.value);
+}
+
+function getRaw(fd: number, row: OptionRow): EncodedOption {
+  const c = constants();
+  const wire = OPTION_CODECS[row.kind].wire;
+  if (wire.type === 'int') return { type: 'int', value: libc().getsockoptInt(fd, c[row.level], c[row.option]) };
+  return { type: 'bytes', value: libc().getsockoptBytes(fd, c[row.level], c[row.option], wire.size) };
+}
+
+// Emacs: set_socket_option's setsockopt call and its error data (OPTION VALUE after the strerror).
+function applySetting(fd: number, setting: OptionSetting): void {
+  if (setting.encoded instanceof LispError) throw setting.encoded;
+  try {
+    setRaw(fd, setting.row, setting.encoded);
+  } catch (err) {
+    throw systemError(err, 'Cannot set network option', [intern(setting.row.keyword), setting.value]);
+  }
+}
+
+/**
+ * Emacs: the option pass of connect_network_socket, between `socket()` and `bind`/`connect`.
+ * Sets every option in argument order, signalling a bad value (`(error "Bad option value for
+ * :priority")`), a non-symbol key (`(wrong-type-argument symbolp "foo")`) or a failed setsockopt
+ * (`(file-error "Cannot set network option" STRERROR OPTION VALUE)`) when it is reached. Then, when
+ * `implicitReuseaddr` (non-local servers) and `:reuseaddr` was not given, sets SO_REUSEADDR=1
+ * (`(file-error "Cannot set reuse option on server socket" STRERROR)` on failure).
+ */
+export function applyCreationOptions(
+  fd: number,
+  spec: Pick<NetworkProcessSpec, 'optionSteps' | 'reuseaddrGiven'>,
+  { implicitReuseaddr }: { implicitReuseaddr: boolean },
+): void {
+  for (const step of spec.optionSteps) {
+    if (step.kind === 'bad-key') throw step.error;
+    applySetting(fd, step.setting);
+  }
+  if (implicitReuseaddr && !spec.reuseaddrGiven) {
+    try {
+      setRaw(fd, REUSEADDR_ROW, { type: 'int', value: 1 });
+    } catch (err) {
+      throw systemError(err, 'Cannot set reuse option on server socket', []);
+    }
+  }
+}
+
+/**
+ * The row for an option argument of `set-network-process-option`/`network-process-option`.
+ * Emacs: CHECK_SYMBOL, then the table lookup. A non-symbol (a string without the colon, a number)
+ * is `(wrong-type-argument symbolp OPTION)`; an unknown keyword or a symbol without the colon is
+ * the UnknownOptionError.
+ */
+export function optionRowOf(option: unknown): OptionRow {
+  if (keywordName(option) === undefined && !isSymbol(option)) throw wrongTypeArgument('symbolp', option as LispValue);
+  const row = findOption(option);
+  if (row === undefined) throw new UnknownOptionError();
+  return row;
+}
+
+/**
+ * Emacs: set-network-process-option, the socket half (set_socket_option). Sets OPTION to VALUE on
+ * `fd` and returns the option's row; the caller stores `(OPTION VALUE)` in the contact. Signals as
+ * Emacs does: see optionRowOf for OPTION, then a bad value, then
+ * `(file-error "Cannot set network option" STRERROR OPTION VALUE)`.
+ */
+export function setNetworkOption(fd: number, option: unknown, value: LispValue): OptionRow {
+  const row = optionRowOf(option);
+  applySetting(fd, { row, value, encoded: encodeOption(row, value) });
+  return row;
+}
+
+/**
+ * Emacs: network-process-option (an elproc extension; Emacs has no getter). Reads the live value
+ * with getsockopt and returns it as Lisp: `t`/nil, an integer, an interface name or nil, and for
+ * `:linger` nil, `t` (no time limit) or the seconds. A failed getsockopt is
+ * `(file-error "Cannot get network option" STRERROR OPTION)`.
+ */
+export function readNetworkOption(fd: number, option: unknown): LispValue {
+  const row = optionRowOf(option);
+  try {
+    return decodeOption(row, getRaw(fd, row));
+  } catch (err) {
+    throw systemError(err, 'Cannot get network option', [intern(row.keyword)]);
+  }
+}
+
+/** What resetInheritedOptions needs to know about the accepted socket (AF_* and SOCK_* numbers). */
+export interface SocketKind {
+  readonly domain: number;
+  readonly type: number;
+}
+
+// Defaults of a fresh socket per "domain/type": null where the option does not apply there.
+const defaultsCache = new Map<string, ReadonlyMap<OptionRow, EncodedOption | null>>();
+// The rows to reset for a listener's settings, worked out once per settings array.
+const rowsCache = new WeakMap<readonly OptionSetting[], readonly OptionRow[]>();
+
+function socketDefaults(kind: SocketKind): ReadonlyMap<OptionRow, EncodedOption | null> {
+  const key = `${kind.domain}/${kind.type}`;
+  let defaults = defaultsCache.get(key);
+  if (defaults !== undefined) return defaults;
+  const fresh = libc().socket(kind.domain, kind.type | constants().SOCK_CLOEXEC, 0);
+  const map = new Map<OptionRow, EncodedOption | null>();
+  try {
+    for (const row of OPTION_TABLE) {
+      try {
+        map.set(row, getRaw(fresh, row));
+      } catch (err) {
+        if (!(err instanceof SystemCallError)) throw err;
+        map.set(row, null);
+      }
+    }
+  } finally {
+    libc().close(fresh);
+  }
+  defaults = map;
+  defaultsCache.set(key, defaults);
+  return defaults;
+}
+
+function rowsToReset(settings: readonly OptionSetting[]): readonly OptionRow[] {
+  let rows = rowsCache.get(settings);
+  if (rows === undefined) {
+    // Linux copies SO_REUSEADDR from the listener too, including the implicit one.
+    rows = [...new Set([...settings.map((setting) => setting.row), REUSEADDR_ROW])];
+    rowsCache.set(settings, rows);
+  }
+  return rows;
+}
+
+function kindOf(fd: number): SocketKind {
+  const c = constants();
+  const family = libc().getsockname(fd).family;
+  const domain =
+    family === 'inet' ? c.AF_INET : family === 'inet6' ? c.AF_INET6 : family === 'unix' ? c.AF_UNIX : -1;
+  return { domain, type: libc().getsockoptInt(fd, c.SOL_SOCKET, c.SO_TYPE) };
+}
+
+/**
+ * Contract decision 1 (children do not inherit): right after `accept`, sets every option the
+ * listener set (`settings`, plus SO_REUSEADDR) on the accepted socket back to what a fresh socket
+ * of the same domain and type shows, so getsockopt on the child reads the system defaults. The
+ * defaults are read once per domain/type and cached. Pass `kind` to save two system calls per
+ * accept. Best effort: returns the failures (e.g. EPERM unbinding a device without CAP_NET_RAW)
+ * instead of throwing, since the connection itself is fine.
+ *
+ * Limits: for `:sndbuf`/`:rcvbuf` the value is restored but the kernel's "size set by the user"
+ * lock, which the child inherited, stays (buffer autotuning remains off, as on the listener).
+ */
+export function resetInheritedOptions(
+  childFd: number,
+  settings: readonly OptionSetting[],
+  kind?: SocketKind,
+): LispError[] {
+  const failures: LispError[] = [];
+  const defaults = socketDefaults(kind ?? kindOf(childFd));
+  for (const row of rowsToReset(settings)) {
+    const initial = defaults.get(row);
+    if (initial === undefined || initial === null) continue;
+    try {
+      for (const encoded of OPTION_CODECS[row.kind].restore(initial)) setRaw(childFd, row, encoded);
+    } catch (err) {
+      failures.push(systemError(err, 'Cannot reset network option', [intern(row.keyword)]));
+    }
+  }
+  return failures;
+}

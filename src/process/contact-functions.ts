@@ -1,0 +1,55 @@
+import { lispError } from '../lisp/errors';
+import { plistGet, plistPut } from '../lisp/plist';
+import { t } from '../lisp/symbol';
+import { isNil, keyword, keywordName, LispValue, truthy } from '../lisp/values';
+import { isUnknownOptionError, readNetworkOption, setNetworkOption } from '../options';
+import { requireProcess } from './designators';
+import { lingerMode } from './make-network-process';
+import type { NetworkProcess } from './network-process';
+
+/**
+ * Emacs: process-contact. KEY nil: `(HOST SERVICE)`; t: the whole contact plist; a keyword: its
+ * value. A `:nowait` process still connecting has no addresses yet: with NO-BLOCK it gives nil
+ * (Emacs would otherwise wait for the socket; elproc returns what it has).
+ */
+export function processContact(process: unknown, key?: unknown, noBlock?: unknown): LispValue {
+  const proc = requireProcess(process);
+  if (truthy(noBlock) && proc.status.kind === 'connect') return null;
+  if (isNil(key)) return [plistGet(proc.contact, ':host'), plistGet(proc.contact, ':service')];
+  if (key === true || key === t) return [...proc.contact];
+  const name = keywordName(key);
+  return name === undefined ? null : plistGet(proc.contact, name);
+}
+
+function requireSocket(proc: NetworkProcess): number {
+  const fd = proc.fd;
+  if (fd === null || proc.status.kind === 'exit' || proc.status.kind === 'failed') {
+    throw lispError('Process is not running');
+  }
+  return fd;
+}
+
+/**
+ * Emacs: set-network-process-option. Returns t and records the value in the contact; NO-ERROR
+ * only turns "Unknown or unsupported option" into nil. Bad values and setsockopt failures signal.
+ */
+export function setNetworkProcessOption(process: unknown, option: unknown, value: unknown, noError?: unknown): LispValue {
+  const proc = requireProcess(process);
+  const fd = requireSocket(proc);
+  let row;
+  try {
+    row = setNetworkOption(fd, option as LispValue, value as LispValue);
+  } catch (err) {
+    if (truthy(noError) && isUnknownOptionError(err)) return null;
+    throw err;
+  }
+  plistPut(proc.contact, keyword(row.keyword), value as LispValue);
+  if (row.keyword === ':linger') proc.linger = lingerMode(value as LispValue);
+  return t;
+}
+
+/** Extension (not in Emacs): the option's live value, read back from the kernel with getsockopt. */
+export function networkProcessOption(process: unknown, option: unknown): LispValue {
+  const proc = requireProcess(process);
+  return readNetworkOption(requireSocket(proc), option as LispValue);
+}

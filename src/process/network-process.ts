@@ -1,0 +1,111 @@
+import type { Server, Socket } from 'node:net';
+import { LispSymbol, intern } from '../lisp/symbol';
+import { LispValue, lispPrint, LispPrintable } from '../lisp/values';
+import type { ConnectionType, Handler, OptionSetting } from '../options/types';
+import type { LispBuffer, Marker } from './buffer';
+import type { CodingSystem, StreamDecoder } from './coding';
+import { InternalStatus, displayStatus } from './status';
+
+/** How `delete-process` closes a stream connection (decision 2 of the contract). */
+export type LingerMode = null | true | number;
+
+/** The role a network process plays. */
+export type ProcessRole = 'client' | 'server' | 'child';
+
+/**
+ * A network process (Emacs: a process object whose `process-type` is `network`). Plain state;
+ * the I/O that drives it lives in connection.ts, server.ts and client.ts.
+ */
+export class NetworkProcess implements LispPrintable {
+  readonly isElprocProcess = true;
+  status: InternalStatus;
+  /** Emacs's `process-command` t: reading (or accepting) is suspended. */
+  stopped = false;
+  buffer: LispBuffer | null = null;
+  mark: Marker;
+  filter: Handler | null;
+  sentinel: Handler | null;
+  log: Handler | null;
+  plist: LispValue[];
+  queryOnExit: boolean;
+  decoding: CodingSystem;
+  encoding: CodingSystem;
+  decoder: StreamDecoder;
+  /** The connected socket of a client or child. */
+  socket: Socket | null = null;
+  /** The Node server of a listening process (absent while stopped). */
+  server: Server | null = null;
+  /** Our own descriptor of a listening socket: stable while Node's server comes and goes. */
+  listenFd: number | null = null;
+  /** Children accepted by a server, and a child's server. */
+  readonly children = new Set<NetworkProcess>();
+  parent: NetworkProcess | null = null;
+  /** Options applied to this socket, in order (a child starts with none). */
+  options: OptionSetting[];
+  linger: LingerMode = null;
+  /** After process-send-eof: output is discarded, as Emacs points it at /dev/null. */
+  outputClosed = false;
+  /** Bytes read but not yet given to the filter (stopped process, or filter `t`). */
+  readonly pendingInput: Buffer[] = [];
+  /** Output sent while a `:nowait` connection is still being made (Emacs waits; Node queues). */
+  readonly pendingOutput: Buffer[] = [];
+  /** Incremented whenever output is handed to the filter (accept-process-output). */
+  outputCount = 0;
+
+  constructor(
+    readonly name: string,
+    readonly role: ProcessRole,
+    readonly type: ConnectionType,
+    readonly contact: LispValue[],
+    init: {
+      status: InternalStatus;
+      mark: Marker;
+      filter: Handler | null;
+      sentinel: Handler | null;
+      log: Handler | null;
+      plist: LispValue[];
+      queryOnExit: boolean;
+      decoding: CodingSystem;
+      encoding: CodingSystem;
+      decoder: StreamDecoder;
+      options: OptionSetting[];
+    },
+  ) {
+    this.status = init.status;
+    this.mark = init.mark;
+    this.filter = init.filter;
+    this.sentinel = init.sentinel;
+    this.log = init.log;
+    this.plist = init.plist;
+    this.queryOnExit = init.queryOnExit;
+    this.decoding = init.decoding;
+    this.encoding = init.encoding;
+    this.decoder = init.decoder;
+    this.options = init.options;
+  }
+
+  /** The socket's file descriptor, for other native code; null once closed. */
+  get fd(): number | null {
+    if (this.listenFd !== null) return this.listenFd;
+    const handle = (this.socket as { _handle?: { fd?: number } } | null)?._handle;
+    return typeof handle?.fd === 'number' && handle.fd >= 0 ? handle.fd : null;
+  }
+
+  /** Emacs: process-status */
+  get statusSymbol(): LispSymbol {
+    return displayStatus(this.status, this.stopped);
+  }
+
+  /** Filter `t`: Emacs reads nothing from the process. */
+  get filterIsT(): boolean {
+    return this.filter === intern('t');
+  }
+
+  [lispPrint](): string {
+    return `#<process ${this.name}>`;
+  }
+
+  toString(): string {
+    return `#<process ${this.name}>`;
+  }
+}

@@ -1,0 +1,61 @@
+import { randomBytes } from 'crypto';
+import { readdirSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { constants, libc } from '../../src/ffi';
+
+/** Descriptors opened by a test, closed by `closeAll` in afterEach. */
+const open = new Set<number>();
+
+/** socket(2) through the backend, remembered so that a failing test does not leak it. */
+export function openSocket(domain: number, type: number, protocol = 0): number {
+  const fd = libc().socket(domain, type | constants().SOCK_CLOEXEC, protocol);
+  open.add(fd);
+  return fd;
+}
+
+export function closeSocket(fd: number): void {
+  open.delete(fd);
+  libc().close(fd);
+}
+
+export function closeAll(): void {
+  for (const fd of open) closeSocket(fd);
+}
+
+/** How many descriptors this process has open right now. */
+export function openDescriptorCount(): number {
+  return readdirSync('/proc/self/fd').length;
+}
+
+/** A fresh Unix socket path under os.tmpdir(). */
+export function tempSocketPath(): string {
+  return join(tmpdir(), `elproc-test-${process.pid}-${randomBytes(4).toString('hex')}.sock`);
+}
+
+/** A fresh Linux abstract name: a NUL, then text. */
+export function abstractName(): Buffer {
+  return Buffer.from(`\0elproc-test-${process.pid}-${randomBytes(4).toString('hex')}`);
+}
+
+/** Resolves once `predicate` returns a value other than null, polling each macrotask; bounded. */
+export async function until<T>(predicate: () => T | null, timeoutMs = 2000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = predicate();
+    if (value !== null) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** A C struct of native-endian ints (struct linger and the like). */
+export function intStruct(...values: number[]): Buffer {
+  return Buffer.from(Int32Array.from(values).buffer);
+}
+
+export function readIntStruct(buf: Buffer): number[] {
+  // A fresh ArrayBuffer: pooled Buffers need not be 4-byte aligned.
+  const copy = Uint8Array.from(buf.subarray(0, buf.length - (buf.length % 4)));
+  return Array.from(new Int32Array(copy.buffer));
+}

@@ -1,0 +1,319 @@
+import {
+  Cons,
+  LispError,
+  LispFloat,
+  LispVector,
+  intern,
+  parseNumber,
+  prin1ToString,
+  readFromString,
+  readObject,
+  t,
+} from '../../src/lisp';
+
+const sym = intern;
+
+/** Reads `text` and prints the result: the compact way to state what was read. */
+function reads(text: string): string {
+  return prin1ToString(readFromString(text), { escapeNewlines: true });
+}
+
+/** The `(SYMBOL . DATA)` of the error reading `text` signals, printed. */
+function readError(text: string): string {
+  try {
+    readFromString(text);
+  } catch (err) {
+    if (err instanceof LispError) return prin1ToString(err.toLisp());
+    throw err;
+  }
+  throw new Error(`reading ${JSON.stringify(text)} did not signal`);
+}
+
+describe('readFromString: numbers', () => {
+  test.each<[string, unknown]>([
+    ['1', 1],
+    ['+1', 1],
+    ['-1', -1],
+    ['1.', 1],
+    ['-0', 0],
+    ['007', 7],
+    ['9007199254740991', 9007199254740991],
+    ['9007199254740993', 9007199254740993n],
+    ['-99999999999999999999999', -99999999999999999999999n],
+    ['.5', 0.5],
+    ['+.5', 0.5],
+    ['-.5e3', new LispFloat(-500)],
+    ['1.5e-7', 1.5e-7],
+    ['1.0', new LispFloat(1)],
+    ['1e10', new LispFloat(1e10)],
+    ['1.e5', new LispFloat(1e5)],
+    ['-0.0', new LispFloat(-0)],
+    ['1.0e+INF', Infinity],
+    ['-1.0e+INF', -Infinity],
+    ['5.0e+INF', Infinity],
+    ['1e+INF', Infinity],
+    ['0.0e+NaN', NaN],
+  ])('%p', (text, expected) => {
+    expect(readFromString(text)).toEqual(expected);
+  });
+
+  test('integral floats are LispFloat boxes, other floats plain numbers', () => {
+    expect(readFromString('1.0')).toBeInstanceOf(LispFloat);
+    expect(readFromString('1.25')).toBe(1.25);
+    expect(Object.is((readFromString('-0.0') as LispFloat).value, -0)).toBe(true);
+  });
+
+  test.each(['1e', '1e-', '1e5x', '+', '-', '1+', '.e5', '+.e5', '1.0e+INFx', '1e-INF', '0x10', '1/2'])(
+    '%p is a symbol',
+    (text) => {
+      expect(readFromString(text)).toBe(sym(text));
+      expect(parseNumber(text)).toBeUndefined();
+    },
+  );
+
+  test.each<[string, unknown]>([
+    ['#x1F', 31],
+    ['#X1f', 31],
+    ['#b101', 5],
+    ['#o17', 15],
+    ['#24r1k', 44],
+    ['#36rZZ', 1295],
+    ['#x-1F', -31],
+    ['#x+1F', 31],
+    ['#xffffffffffffffffff', 0xffffffffffffffffffn],
+  ])('radix syntax %p', (text, expected) => {
+    expect(readFromString(text)).toEqual(expected);
+  });
+
+  test('#x1.5 stops at the point', () => {
+    expect(readObject('#x1.5')).toEqual({ value: 1, end: 3 });
+  });
+});
+
+describe('readFromString: strings and characters', () => {
+  test.each<[string, string]>([
+    ['"abc"', 'abc'],
+    ['"a\\nb\\tc\\rd\\fe"', 'a\nb\tc\rd\fe'],
+    ['"\\e\\a\\v\\b\\d"', '\x1b\x07\x0b\x08\x7f'],
+    ['"q\\"uote\\\\"', 'q"uote\\'],
+    ['"\\101\\0"', 'A\0'],
+    ['"\\303"', '\u00c3'],
+    ['"\\777"', '\u01ff'],
+    ['"\\x41"', 'A'],
+    ['"\\x41\\ g"', 'Ag'],
+    ['"\\x41g"', 'Ag'],
+    ['"\\x"', '\0'],
+    ['"\\u00e9"', 'é'],
+    ['"\\U0001F600"', '😀'],
+    ['"\\N{U+E9}"', 'é'],
+    ['"a\\\nb"', 'ab'],
+    ['"a\\ b"', 'ab'],
+    ['"\\s"', ' '],
+    ['"\\C-a\\^b"', '\x01\x02'],
+    ['"\\C- \\C-?"', '\0\x7f'],
+    ['"\\S-a"', 'A'],
+    ['"\\M-a"', '\u00e1'],
+    ['"\\C-\\M-a"', '\u0081'],
+    ['"\\q"', 'q'],
+    ['"literal\nnewline"', 'literal\nnewline'],
+    ['"ünï 😀"', 'ünï 😀'],
+  ])('%p', (text, expected) => {
+    expect(readFromString(text)).toBe(expected);
+  });
+
+  test.each<[string, number]>([
+    ['?a', 97],
+    ['?\\n', 10],
+    ['?\\C-a', 1],
+    ['?\\^@', 0],
+    ['?\\^?', 127],
+    ['?\\C-?', 127],
+    ['?\\M-a', 134217825],
+    ['?\\S-a', 33554529],
+    ['?\\H-a', 16777313],
+    ['?\\A-a', 4194401],
+    ['?\\s-a', 8388705],
+    ['?\\C-%', 67108901],
+    ['?\\C- ', 67108896],
+    ['?\\C-\\M-a', 134217729],
+    ['?\\C-\\0', 67108864],
+    ['? ', 32],
+    ['?\\s', 32],
+    ['?\\ ', 32],
+    ['??', 63],
+    ['?\\(', 40],
+    ['?(', 40],
+    ['?\\x41', 65],
+    ['?\\u00e9', 233],
+    ['?\\N{U+41}', 65],
+    ['?é', 233],
+    ['?😀', 0x1f600],
+    ['?\\303', 195],
+    ['?\\d', 127],
+    ['?\\e', 27],
+    ['?\\z', 122],
+  ])('character %p', (text, expected) => {
+    expect(readFromString(text)).toBe(expected);
+  });
+});
+
+describe('readFromString: symbols and abbreviations', () => {
+  test.each<[string, unknown]>([
+    ['nil', null],
+    ['\\nil', null],
+    ['()', null],
+    ['t', t],
+    ['foo', sym('foo')],
+    [':foo', sym(':foo')],
+    [':', sym(':')],
+    ['##', sym('')],
+    ['\\1', sym('1')],
+    ['\\-1', sym('-1')],
+    ['a\\ b', sym('a b')],
+    ['a?b', sym('a?b')],
+    ['a.b', sym('a.b')],
+    ['1/2', sym('1/2')],
+    ['é', sym('é')],
+  ])('%p', (text, expected) => {
+    expect(readFromString(text)).toBe(expected);
+  });
+
+  test.each<[string, string]>([
+    ["'x", "'x"],
+    ["#'f", "#'f"],
+    ["''x", "''x"],
+    ['`(a ,b ,@c)', '`(a ,b ,@c)'],
+    [',a', '(\\, a)'],
+    [',@a', '(\\,@ a)'],
+    ['(quote)', '(quote)'],
+  ])('%p reads as %p', (text, printed) => {
+    expect(reads(text)).toBe(printed);
+  });
+
+  test("'x is the list (quote x) and #'f is (function f)", () => {
+    expect(readFromString("'x")).toEqual([sym('quote'), sym('x')]);
+    expect(readFromString("#'f")).toEqual([sym('function'), sym('f')]);
+  });
+});
+
+describe('readFromString: lists, dotted pairs and vectors', () => {
+  test('lists are arrays, vectors LispVectors, dotted pairs Conses', () => {
+    expect(readFromString('(a 1 "s")')).toEqual([sym('a'), 1, 's']);
+    const v = readFromString('[127 0 0 1 80]');
+    expect(v).toBeInstanceOf(LispVector);
+    expect([...(v as LispVector)]).toEqual([127, 0, 0, 1, 80]);
+    expect(readFromString('(a . b)')).toEqual(new Cons(sym('a'), sym('b')));
+    expect(readFromString('(a b . c)')).toEqual(new Cons(sym('a'), new Cons(sym('b'), sym('c'))));
+    expect(readFromString('(a . (b c))')).toEqual([sym('a'), sym('b'), sym('c')]);
+    expect(readFromString('(a . nil)')).toEqual([sym('a')]);
+    expect(readFromString('(. a)')).toBe(sym('a'));
+  });
+
+  test.each<[string, string]>([
+    ['(a . b)', '(a . b)'],
+    ['(a b . c)', '(a b . c)'],
+    ['(a . (b c))', '(a b c)'],
+    ['(a . (b . c))', '(a b . c)'],
+    ['(a . nil)', '(a)'],
+    ['(a . ())', '(a)'],
+    ['(0 . [0 0])', '(0 . [0 0])'],
+    ['(a .)', '(a \\.)'],
+    ['(.)', '(\\.)'],
+    ['(a .b)', '(a \\.b)'],
+    ['(a . "s")', '(a . "s")'],
+    ['[]', '[]'],
+    ['[a(b)]', '[a (b)]'],
+    ['[a [b] (c . d)]', '[a [b] (c . d)]'],
+    ['(a ; comment\n b)', '(a b)'],
+    ['(1 1.0 "x" ?x :k)', '(1 1.0 "x" 120 :k)'],
+  ])('%p reads as %p', (text, printed) => {
+    expect(reads(text)).toBe(printed);
+  });
+});
+
+describe('readObject: the end index', () => {
+  test.each<[string, number, string, number]>([
+    ['1', 0, '1', 1],
+    ['  a  ', 0, 'a', 3],
+    ['a b', 0, 'a', 1],
+    ['(a b)c', 0, '(a b)', 5],
+    ['"abc" x', 0, '"abc"', 5],
+    ['?a)', 0, '97', 2],
+    ['a#b', 0, 'a', 1],
+    ['a;comment\nb', 0, 'a', 1],
+    ['a\u00a0b', 0, 'a', 1],
+    ['(a b) (c)', 5, '(c)', 9],
+    ['#x1F', 0, '31', 4],
+  ])('%p from %p', (text, start, printed, end) => {
+    const result = readObject(text, start);
+    expect(prin1ToString(result.value)).toBe(printed);
+    expect(result.end).toBe(end);
+  });
+});
+
+describe('readFromString: errors', () => {
+  test.each<[string, string]>([
+    ['', '(end-of-file)'],
+    ['   ', '(end-of-file)'],
+    ['; only a comment', '(end-of-file)'],
+    ['(a', '(end-of-file)'],
+    ['(a . ', '(end-of-file)'],
+    ['(a . b', '(end-of-file)'],
+    ['[1 2', '(end-of-file)'],
+    ['"abc', '(end-of-file)'],
+    ['"abc\\', '(end-of-file)'],
+    ["'", '(end-of-file)'],
+    ["#'", '(end-of-file)'],
+    ['\\', '(end-of-file)'],
+    ['a\\', '(end-of-file)'],
+    ['?', '(end-of-file)'],
+    ['?\\', '(end-of-file)'],
+    ['?\\C-', '(end-of-file)'],
+    ['?\\M-', '(end-of-file)'],
+    ['")', '(end-of-file)'],
+    [')', '(invalid-read-syntax ")")'],
+    [']', '(invalid-read-syntax "]")'],
+    ['.', '(invalid-read-syntax ".")'],
+    ["')", '(invalid-read-syntax ")")'],
+    ['(a ]', '(invalid-read-syntax "] in a list")'],
+    ['[a )', '(invalid-read-syntax ") or . in a vector")'],
+    ['[a . b]', '(invalid-read-syntax ") or . in a vector")'],
+    ['(a . b c)', '(invalid-read-syntax ". in wrong context")'],
+    ['(a . b . c)', '(invalid-read-syntax ". in wrong context")'],
+    ['(a . )', '(invalid-read-syntax ")")'],
+    ['#<process srv>', '(invalid-read-syntax "#")'],
+    ['#', '(invalid-read-syntax "#")'],
+    ['#s(x)', '(invalid-read-syntax "#")'],
+    ['#1=(a . #1#)', '(invalid-read-syntax "#")'],
+    ['#:foo', '(invalid-read-syntax "#")'],
+    ['#xZZ', '(invalid-read-syntax "integer, radix 16")'],
+    ['#x', '(invalid-read-syntax "integer, radix 16")'],
+    ['#b', '(invalid-read-syntax "integer, radix 2")'],
+    ['#2r', '(invalid-read-syntax "integer, radix 2")'],
+    ['#37r1', '(invalid-read-syntax "integer, radix 37")'],
+    ['?ab', '(invalid-read-syntax "?")'],
+    ['?\\M', '(error "Invalid escape character syntax")'],
+    ['"\\u12"', '(error "Non-hex character used for Unicode escape: \\" (34)")'],
+    ['"\\U00110000"', '(error "Non-Unicode character: 0x110000")'],
+    ['"\\N{U+D800}"', '(invalid-read-syntax "\\\\N{U+D800}")'],
+    ['"\\N{NOPE}"', '(invalid-read-syntax "\\\\N{NOPE}")'],
+    ['"\\N{}"', '(invalid-read-syntax "Empty character name")'],
+    ['"\\Nx"', '(invalid-read-syntax "Expected opening brace after \\\\N")'],
+    ['"\\H-a"', '(invalid-read-syntax "Invalid modifier in string")'],
+    ['"\\C-%"', '(invalid-read-syntax "Invalid modifier in string")'],
+  ])('%p signals %s', (text, expected) => {
+    expect(readError(text)).toBe(expected);
+  });
+
+  test('errors are LispErrors with Emacs conditions', () => {
+    let caught: unknown;
+    try {
+      readFromString('(a');
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(LispError);
+    expect((caught as LispError).symbol).toBe('end-of-file');
+    expect((caught as LispError).conditions).toEqual(['end-of-file', 'error']);
+  });
+});
