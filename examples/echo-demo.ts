@@ -6,6 +6,7 @@
 import {
   acceptProcessOutput,
   defun,
+  intern,
   deleteProcess,
   makeNetworkProcess,
   NetworkProcess,
@@ -23,7 +24,7 @@ function show(label: string, value: unknown): void {
 }
 
 function showOptions(label: string, proc: NetworkProcess): void {
-  const read = OPTIONS.flatMap((option) => [option, networkProcessOption(proc, option)]);
+  const read = OPTIONS.flatMap((option) => [intern(option), networkProcessOption(proc, option)]);
   console.log(`${label} getsockopt => ${prin1ToString(read)}`);
 }
 
@@ -35,12 +36,15 @@ async function main(): Promise<void> {
     show('log', message);
   });
 
+  // Plists keep one keyword and its value per line pair, as Lisp code would.
+  // prettier-ignore
   const server = await makeNetworkProcess(
     ':name', 'echo', ':server', t, ':service', t, ':host', '127.0.0.1',
     ':filter', echo, ':log', log, ':keepalive', t, ':linger', 3, ':priority', 5,
   );
   const port = processContact(server, ':service');
   const replies: string[] = [];
+  // prettier-ignore
   const client = await makeNetworkProcess(
     ':name', 'client', ':host', '127.0.0.1', ':service', port,
     ':keepalive', t, ':oobinline', t, ':nodelay', t,

@@ -34,20 +34,38 @@ function runJest(env) {
 
 if (process.env.ELPROC_TEST_NS === '1' || !canIsolate()) {
   if (process.env.ELPROC_TEST_NS !== '1') {
-    console.warn('elproc: cannot isolate name lookups (needs root and unshare); DNS-dependent tests are skipped');
+    console.warn(
+      'elproc: cannot isolate name lookups (needs root and unshare); DNS-dependent tests are skipped',
+    );
   }
   runJest(process.env);
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'elproc-ns-'));
 const nsswitch = fs.readFileSync('/etc/nsswitch.conf', 'utf8').replace(/^hosts:.*$/m, 'hosts: files');
-fs.writeFileSync(path.join(dir, 'nsswitch.conf'), /^hosts:/m.test(nsswitch) ? nsswitch : `${nsswitch}\nhosts: files\n`);
+fs.writeFileSync(
+  path.join(dir, 'nsswitch.conf'),
+  /^hosts:/m.test(nsswitch) ? nsswitch : `${nsswitch}\nhosts: files\n`,
+);
 fs.writeFileSync(path.join(dir, 'hosts'), fs.readFileSync('/etc/hosts', 'utf8') + TEST_HOSTS);
 const script =
   'mount --bind "$1/nsswitch.conf" /etc/nsswitch.conf && mount --bind "$1/hosts" /etc/hosts && shift && exec "$@"';
 const result = spawnSync(
   'unshare',
-  ['--mount', '--propagation', 'private', '--', 'sh', '-c', script, 'sh', dir, process.execPath, jest, ...args],
+  [
+    '--mount',
+    '--propagation',
+    'private',
+    '--',
+    'sh',
+    '-c',
+    script,
+    'sh',
+    dir,
+    process.execPath,
+    jest,
+    ...args,
+  ],
   { stdio: 'inherit', env: { ...process.env, ELPROC_TEST_NS: '1' } },
 );
 fs.rmSync(dir, { recursive: true, force: true });

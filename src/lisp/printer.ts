@@ -101,7 +101,8 @@ class Printer {
   print(value: unknown, depth: number): void {
     if (depth >= PRINT_CIRCLE) throw new LispError('error', ['Apparently circular structure being printed']);
     if (value instanceof LispError) value = value.toLisp();
-    if (isNil(value) || (isListObject(value) && Array.isArray(value) && value.length === 0)) this.out += 'nil';
+    if (isNil(value) || (isListObject(value) && Array.isArray(value) && value.length === 0))
+      this.out += 'nil';
     else if (value === true) this.out += 't';
     else if (typeof value === 'number') {
       this.out += Number.isInteger(value) ? BigInt(value).toString() : floatToString(value);
@@ -304,7 +305,9 @@ function exactDigits(x: number): { digits: string; point: number } {
   const mantissa = biased === 0 ? fraction : fraction | (1n << 52n);
   const exponent = (biased === 0 ? 1 : biased) - 1075;
   const digits =
-    exponent >= 0 ? (mantissa << BigInt(exponent)).toString() : (mantissa * 5n ** BigInt(-exponent)).toString();
+    exponent >= 0
+      ? (mantissa << BigInt(exponent)).toString()
+      : (mantissa * 5n ** BigInt(-exponent)).toString();
   const point = exponent >= 0 ? digits.length : digits.length + exponent;
   return { digits: digits.replace(/0+$/, ''), point };
 }

@@ -62,7 +62,17 @@ const SYMBOL_ENDS = '"\';()[]#`,';
 const DOT_FOLLOWERS = '"\';([#?`,';
 /** After a character literal, one of these (or whitespace) must follow. */
 const CHAR_LITERAL_FOLLOWERS = '"\';()[]#?`,.';
-const SIMPLE_ESCAPES: Record<string, number> = { a: 7, b: 8, d: 127, e: 27, f: 12, n: 10, r: 13, t: 9, v: 11 };
+const SIMPLE_ESCAPES: Record<string, number> = {
+  a: 7,
+  b: 8,
+  d: 127,
+  e: 27,
+  f: 12,
+  n: 10,
+  r: 13,
+  t: 9,
+  v: 11,
+};
 const MODIFIER_ESCAPES: Record<string, number> = { M: META, S: SHIFT, H: HYPER, A: ALT };
 const RADIX_PREFIXES: Record<string, number> = { x: 16, X: 16, o: 8, O: 8, b: 2, B: 2 };
 
@@ -215,7 +225,11 @@ class Reader {
       }
       name += String.fromCodePoint(c);
       c = this.readChar();
-    } while (c > 0x20 && c !== NO_BREAK_SPACE && (c >= 0x80 || !SYMBOL_ENDS.includes(String.fromCharCode(c))));
+    } while (
+      c > 0x20 &&
+      c !== NO_BREAK_SPACE &&
+      (c >= 0x80 || !SYMBOL_ENDS.includes(String.fromCharCode(c)))
+    );
     this.unread(c);
     if (!quoted) {
       const number = parseNumber(name);

@@ -83,7 +83,8 @@ export function suggestKeyword(name: string): string | undefined {
 export function warnUnknownKeyword(name: string): void {
   const suggestion = suggestKeyword(name);
   const hint = suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`;
-  process.emitWarning(`make-network-process ignores the unknown keyword ${name}${hint}`, {
+  const what = name.startsWith(':') ? 'keyword' : 'key';
+  process.emitWarning(`make-network-process ignores the unknown ${what} ${name}${hint}`, {
     type: 'ElprocWarning',
     code: 'ELPROC_UNKNOWN_KEYWORD',
   });

@@ -33,7 +33,12 @@ function requireSocket(proc: NetworkProcess): number {
  * Emacs: set-network-process-option. Returns t and records the value in the contact; NO-ERROR
  * only turns "Unknown or unsupported option" into nil. Bad values and setsockopt failures signal.
  */
-export function setNetworkProcessOption(process: unknown, option: unknown, value: unknown, noError?: unknown): LispValue {
+export function setNetworkProcessOption(
+  process: unknown,
+  option: unknown,
+  value: unknown,
+  noError?: unknown,
+): LispValue {
   const proc = requireProcess(process);
   const fd = requireSocket(proc);
   let row;

@@ -2,7 +2,7 @@ import { lispError, wrongTypeArgument } from '../lisp/errors';
 import { isNil, LispValue } from '../lisp/values';
 import { currentBuffer, getBuffer, LispBuffer } from './buffer';
 import type { NetworkProcess } from './network-process';
-import { isProcess, processList } from './registry';
+import { findProcess, isProcess, processList } from './registry';
 
 /** The live process whose buffer is `buffer`, as Emacs's get-buffer-process. */
 export function bufferProcess(buffer: LispBuffer): NetworkProcess | null {
@@ -21,8 +21,8 @@ export function designatedProcess(designator: unknown): NetworkProcess {
   if (isNil(designator)) {
     buffer = currentBuffer();
   } else if (typeof designator === 'string') {
-    const byName = processList().find((proc) => proc.name === designator);
-    if (byName !== undefined) return byName;
+    const byName = findProcess(designator);
+    if (byName !== null) return byName;
     buffer = getBuffer(designator);
     if (buffer === null) throw lispError(`Process ${designator} does not exist`);
   } else if (designator instanceof LispBuffer) {

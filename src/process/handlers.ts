@@ -27,7 +27,8 @@ function callHandler(kind: string, handler: Handler, args: unknown[]): void {
 function insertAtMark(proc: NetworkProcess, text: string): void {
   const buffer = proc.buffer;
   if (buffer === null || !buffer.live) return;
-  const position = markerBuffer(proc.mark) === buffer ? (markerPosition(proc.mark) ?? pointMax(buffer)) : pointMax(buffer);
+  const position =
+    markerBuffer(proc.mark) === buffer ? (markerPosition(proc.mark) ?? pointMax(buffer)) : pointMax(buffer);
   // Positions count characters (not UTF-16 units); take the end from insertBeforeMarkers.
   setMarker(proc.mark, insertBeforeMarkers(buffer, position, text), buffer);
 }

@@ -3,7 +3,13 @@ import { t } from '../lisp/symbol';
 import { isNil, isNumber, LispValue, numberValue } from '../lisp/values';
 import { bufferSubstring, currentBuffer } from './buffer';
 import { encode } from './coding';
-import { closeConnection, deliverPendingInput, discardConnection, endOutput, writeOutput } from './connection';
+import {
+  closeConnection,
+  deliverPendingInput,
+  discardConnection,
+  endOutput,
+  writeOutput,
+} from './connection';
 import { designatedProcess } from './designators';
 import type { NetworkProcess } from './network-process';
 import { notifyStopped, waitForOutput } from './output-wait';
@@ -122,7 +128,8 @@ export async function acceptProcessOutput(
   if (proc !== null && proc.status.kind !== 'run' && proc.status.kind !== 'connect') return null;
   const hasTimeout = !isNil(seconds) || !isNil(millisec);
   const total =
-    (isNil(seconds) ? 0 : numberValue(seconds as number)) + (isNil(millisec) ? 0 : numberValue(millisec as number) / 1000);
+    (isNil(seconds) ? 0 : numberValue(seconds as number)) +
+    (isNil(millisec) ? 0 : numberValue(millisec as number) / 1000);
   const timeoutMs = hasTimeout ? Math.max(0, total * 1000) : proc === null ? 0 : Infinity;
   const got = await waitForOutput(proc, timeoutMs);
   return got ? t : null;

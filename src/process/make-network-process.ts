@@ -21,7 +21,8 @@ const DEFAULT_CODING = 'utf-8-unix';
 
 /** Emacs creates the buffer after name resolution and before the process; it survives failures. */
 function createProcess(spec: NetworkProcessSpec): NetworkProcess {
-  const buffer: LispBuffer | null = spec.buffer === null ? null : getBufferCreate(spec.buffer as string | LispBuffer);
+  const buffer: LispBuffer | null =
+    spec.buffer === null ? null : getBufferCreate(spec.buffer as string | LispBuffer);
   if (spec.deferredError !== null) throw spec.deferredError;
   const [decodingName, encodingName] = spec.coding ?? [intern(DEFAULT_CODING), intern(DEFAULT_CODING)];
   const decoding = resolveCodingSystem(decodingName ?? intern(DEFAULT_CODING));
@@ -92,7 +93,12 @@ async function makeServer(spec: NetworkProcessSpec): Promise<NetworkProcess> {
 }
 
 /** socket → options → bind → getsockname → listen, closing the socket on any failure. */
-function listenOn(spec: NetworkProcessSpec, proc: NetworkProcess, address: SocketAddress, socketType: number): number {
+function listenOn(
+  spec: NetworkProcessSpec,
+  proc: NetworkProcess,
+  address: SocketAddress,
+  socketType: number,
+): number {
   const c = constants();
   const isLocal = address.family === 'unix';
   const domain = isLocal ? c.AF_UNIX : address.family === 'inet6' ? c.AF_INET6 : c.AF_INET;
@@ -135,7 +141,11 @@ function recordAddresses(proc: NetworkProcess, remote: SocketAddress): void {
 }
 
 /** Client connected: adopt the socket, flush what was sent while connecting. */
-function connected(proc: NetworkProcess, outcome: { socket: import('node:net').Socket }, remote: SocketAddress): void {
+function connected(
+  proc: NetworkProcess,
+  outcome: { socket: import('node:net').Socket },
+  remote: SocketAddress,
+): void {
   attachSocket(proc, outcome.socket);
   recordAddresses(proc, remote);
   for (const bytes of proc.pendingOutput.splice(0)) writeOutput(proc, bytes);

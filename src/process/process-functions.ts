@@ -8,12 +8,16 @@ import { deliverPendingInput } from './connection';
 import { designatedProcess, requireProcess } from './designators';
 import { DEFAULT_FILTER, DEFAULT_SENTINEL } from './handlers';
 import type { NetworkProcess } from './network-process';
-import { isProcess, processList as registryList } from './registry';
+import { findProcess, isProcess, processList as registryList } from './registry';
 import { exitStatus, liveTail } from './status';
 
 /** Emacs: process-status. An unknown process name gives nil rather than an error. */
 export function processStatus(process: unknown): LispSymbol | null {
-  if (typeof process === 'string' && !registryList().some((p) => p.name === process) && getBuffer(process) === null) {
+  if (
+    typeof process === 'string' &&
+    !registryList().some((p) => p.name === process) &&
+    getBuffer(process) === null
+  ) {
     return null;
   }
   return designatedProcess(process).statusSymbol;

@@ -33,7 +33,16 @@ export function getProcess(name: unknown): NetworkProcess | null {
   return processes.get(name) ?? null;
 }
 
+/** The live process with this exact name, if any. */
+export function findProcess(name: string): NetworkProcess | null {
+  return processes.get(name) ?? null;
+}
+
 /** Emacs: processp */
 export function isProcess(value: unknown): value is NetworkProcess {
-  return typeof value === 'object' && value !== null && (value as { isElprocProcess?: boolean }).isElprocProcess === true;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { isElprocProcess?: boolean }).isElprocProcess === true
+  );
 }

@@ -55,7 +55,10 @@ export function immediateAddresses(spec: NetworkProcessSpec): SocketAddress[] | 
  * conversions, like 70000 → 4464, match), every result in order. A failure is
  * `(error "HOST/SERVICE MESSAGE")`.
  */
-export async function resolveAddresses(spec: NetworkProcessSpec, socketType: number): Promise<SocketAddress[]> {
+export async function resolveAddresses(
+  spec: NetworkProcessSpec,
+  socketType: number,
+): Promise<SocketAddress[]> {
   const immediate = immediateAddresses(spec);
   if (immediate !== null) return immediate;
   const c = constants();

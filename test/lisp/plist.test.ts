@@ -1,9 +1,27 @@
-import { LispError, LispValue, intern, plistGet, plistKeys, plistMember, plistPut, prin1ToString } from '../../src/lisp';
+import {
+  LispError,
+  LispValue,
+  intern,
+  plistGet,
+  plistKeys,
+  plistMember,
+  plistPut,
+  prin1ToString,
+} from '../../src/lisp';
 
 const kw = intern;
 
 describe('plistGet', () => {
-  const plist: LispValue[] = [kw(':name'), 'srv', ':server', true, kw(':keepalive'), null, kw('family'), kw('ipv4')];
+  const plist: LispValue[] = [
+    kw(':name'),
+    'srv',
+    ':server',
+    true,
+    kw(':keepalive'),
+    null,
+    kw('family'),
+    kw('ipv4'),
+  ];
 
   test.each<[string, unknown, unknown]>([
     ['keyword symbol key, symbol in plist', kw(':name'), 'srv'],

@@ -1,0 +1,53 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '..');
+
+// One CommonJS build serves require() and import alike: a second (ESM) copy would give importers
+// their own process registry and symbol table.
+describe('the built package', () => {
+  let scratch: string;
+
+  beforeAll(() => {
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+      cwd: root,
+    });
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'elproc-pkg-'));
+  }, 120_000);
+
+  afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+  test('is importable with require()', () => {
+    const out = execFileSync(
+      process.execPath,
+      [
+        '-e',
+        `const e = require(${JSON.stringify(root)}); console.log(typeof e.makeNetworkProcess, e.prin1ToString(e.t))`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(out.trim()).toBe('function t');
+  });
+
+  test('is importable with import, sharing one symbol table with require()', () => {
+    const file = path.join(scratch, 'probe.mjs');
+    const entry = JSON.stringify(path.join(root, 'dist', 'index.js'));
+    fs.writeFileSync(
+      file,
+      `import { intern, el } from ${entry};\n` +
+        `import { createRequire } from 'node:module';\n` +
+        `const cjs = createRequire(import.meta.url)(${entry});\n` +
+        `console.log(intern('x') === cjs.intern('x'), typeof el['make-network-process']);\n`,
+    );
+    expect(execFileSync(process.execPath, [file], { encoding: 'utf8' }).trim()).toBe('true function');
+  });
+
+  test('ships declarations generated from the source', () => {
+    expect(fs.existsSync(path.join(root, 'dist', 'index.d.ts'))).toBe(true);
+    expect(
+      fs.readFileSync(path.join(root, 'dist', 'process', 'make-network-process.d.ts'), 'utf8'),
+    ).toContain('makeNetworkProcess');
+  });
+});

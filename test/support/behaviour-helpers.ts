@@ -1,0 +1,224 @@
+import { execFile } from 'child_process';
+import { readdirSync } from 'fs';
+import net from 'net';
+import { promisify } from 'util';
+import { deleteProcess, LispError, makeNetworkProcess, NetworkProcess, prin1ToString, processList } from '../../src';
+
+const execFileAsync = promisify(execFile);
+
+/** How often the wait helpers re-check: short enough to add no visible latency. */
+const POLL_MS = 2;
+
+/**
+ * Resolves with the predicate's value as soon as it is neither null, undefined nor false;
+ * rejects after `timeoutMs` naming `what`. Yields to the event loop between checks.
+ */
+export async function waitFor<T>(
+  predicate: () => T | null | undefined | false,
+  what: string,
+  timeoutMs = 5000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = predicate();
+    if (value !== null && value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+/** `waitFor` for an asynchronous predicate (one that spawns a tool, for instance). */
+export async function waitForAsync<T>(
+  predicate: () => Promise<T | null | undefined | false>,
+  what: string,
+  timeoutMs = 5000,
+  intervalMs = 20,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await predicate();
+    if (value !== null && value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+/** makeNetworkProcess, asserting that it made a process (it gives nil only for no arguments). */
+export async function make(...args: unknown[]): Promise<NetworkProcess> {
+  const proc = await makeNetworkProcess(...args);
+  if (proc === null) throw new Error('makeNetworkProcess returned nil');
+  return proc;
+}
+
+/** The LispError that `body` throws or rejects with; fails if it succeeds or throws anything else. */
+export async function lispErrorOf(body: () => unknown): Promise<LispError> {
+  let outcome: unknown;
+  try {
+    outcome = await body();
+  } catch (err) {
+    if (err instanceof LispError) return err;
+    throw new Error(`expected a LispError, got ${String(err)}`, { cause: err });
+  }
+  if (outcome instanceof NetworkProcess) deleteProcess(outcome);
+  throw new Error(`expected a LispError, but the call succeeded with ${prin1ToString(outcome)}`);
+}
+
+/** What `condition-case` would show: `(file-error "…" …)`. */
+export function printedError(err: LispError): string {
+  return prin1ToString(err.toLisp());
+}
+
+/** Deletes every process still listed (afterEach), without running their filters again. */
+export function deleteAllProcesses(): void {
+  for (const proc of processList()) {
+    try {
+      deleteProcess(proc);
+    } catch {
+      // Best effort: a test that failed half-way must not break the next one.
+    }
+  }
+}
+
+/** Number of open descriptors of this process. */
+export function openDescriptorCount(): number {
+  return readdirSync('/proc/self/fd').length;
+}
+
+/** A raw Node TCP server on 127.0.0.1, port 0: the independent peer of elproc clients. */
+export interface Peer {
+  readonly server: net.Server;
+  readonly port: number;
+  readonly host: string;
+  readonly connections: net.Socket[];
+  /** The next accepted connection (or one accepted already and not yet taken). */
+  nextConnection(timeoutMs?: number): Promise<net.Socket>;
+  close(): Promise<void>;
+}
+
+export async function listenPeer(
+  host = '127.0.0.1',
+  onConnection?: (socket: net.Socket) => void,
+  options: net.ServerOpts = {},
+): Promise<Peer> {
+  const connections: net.Socket[] = [];
+  let taken = 0;
+  const server = net.createServer(options, (socket) => {
+    // Peers are torn down abruptly by design; a reset must not become an uncaught error.
+    if (socket.listenerCount('error') === 0) socket.on('error', () => undefined);
+    connections.push(socket);
+    onConnection?.(socket);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, host, () => resolve());
+  });
+  const port = (server.address() as net.AddressInfo).port;
+  return {
+    server,
+    port,
+    host,
+    connections,
+    async nextConnection(timeoutMs = 5000): Promise<net.Socket> {
+      const socket = await waitFor(() => connections[taken], 'the peer to accept a connection', timeoutMs);
+      taken++;
+      return socket;
+    },
+    close(): Promise<void> {
+      for (const socket of connections) socket.destroy();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** A raw Node client on loopback: the independent peer of elproc servers. */
+export function connectPeer(port: number, host = '127.0.0.1'): Promise<net.Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ port, host });
+    socket.once('error', reject);
+    socket.once('connect', () => {
+      socket.removeListener('error', reject);
+      socket.on('error', () => undefined);
+      resolve(socket);
+    });
+  });
+}
+
+/** A loopback port with nothing listening on it (bound, then closed). */
+export async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** Everything a socket reads until it ends, closes or errors. */
+export interface Drained {
+  readonly bytes: Buffer;
+  /** The 'end' event (a clean FIN) was seen. */
+  readonly ended: boolean;
+  /** The error the socket ended with (e.g. ECONNRESET), if any. */
+  readonly error: NodeJS.ErrnoException | null;
+}
+
+/** Collects a socket's data until it is closed; resolves on 'close'. */
+export function drain(socket: net.Socket): Promise<Drained> {
+  const chunks: Buffer[] = [];
+  let ended = false;
+  let error: NodeJS.ErrnoException | null = null;
+  socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+  socket.on('end', () => {
+    ended = true;
+  });
+  socket.on('error', (err: NodeJS.ErrnoException) => {
+    error = err;
+  });
+  return new Promise((resolve) => {
+    const finish = (): void => resolve({ bytes: Buffer.concat(chunks), ended, error });
+    if (socket.destroyed) finish();
+    else socket.once('close', finish);
+  });
+}
+
+/** Measures how late a short interval timer fires: the event loop's worst responsiveness. */
+export interface LagMonitor {
+  stop(): { maxLagMs: number; ticks: number };
+}
+
+export function monitorEventLoopLag(intervalMs = 10): LagMonitor {
+  let last = performance.now();
+  let maxLagMs = 0;
+  let ticks = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    maxLagMs = Math.max(maxLagMs, now - last - intervalMs);
+    last = now;
+    ticks++;
+  }, intervalMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      // A stall still in progress counts too.
+      maxLagMs = Math.max(maxLagMs, performance.now() - last - intervalMs);
+      return { maxLagMs, ticks };
+    },
+  };
+}
+
+/** One line of `ss -tan`: state, local and peer address:port. */
+export interface SsEntry {
+  state: string;
+  local: string;
+  peer: string;
+}
+
+/** `ss -tan` (all TCP sockets of the system, numeric), parsed. */
+export async function ssTcp(): Promise<SsEntry[]> {
+  const { stdout } = await execFileAsync('ss', ['-tan'], { timeout: 10_000 });
+  return stdout
+    .split('\n')
+    .slice(1)
+    .map((line) => line.trim().split(/\s+/))
+    .filter((fields) => fields.length >= 5)
+    .map((fields) => ({ state: fields[0] ?? '', local: fields[3] ?? '', peer: fields[4] ?? '' }));
+}
