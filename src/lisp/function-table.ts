@@ -12,7 +12,7 @@ function toSymbol(name: LispSymbol | string): LispSymbol {
 }
 
 /**
- * Emacs: defalias (what `defun` does with an already-made function). Registers `fn` under `name`,
+ * Emacs: defun (strictly `defalias`, since the function is already made). Registers `fn` under `name`,
  * replacing any earlier definition, and returns the symbol, which then works wherever a function
  * is accepted (filters, sentinels, `funcall`).
  */
@@ -48,7 +48,7 @@ export function symbolFunction(name: LispSymbol | string): LispFunction {
 }
 
 /**
- * The name `fn` is registered under, if it is still that symbol's definition. Used by the printer,
+ * Emacs: none (the printer's view of a function cell). The name `fn` is registered under, if it is still that symbol's definition. Used by the printer,
  * so a filter set as `'my-filter` prints as `my-filter`, as it does in Emacs.
  */
 export function functionName(fn: LispFunction): string | undefined {
@@ -57,7 +57,7 @@ export function functionName(fn: LispFunction): string | undefined {
 }
 
 /**
- * The JavaScript function to call for a filter, sentinel or `funcall` argument, looked up now so
+ * Emacs: indirect-function as funcall applies it. The JavaScript function to call for a filter, sentinel or `funcall` argument, looked up now so
  * that a redefined symbol takes effect at the next call (Emacs stores the symbol, not its
  * definition). nil gives undefined; strings are symbol names (the contract's
  * `funcall('make-network-process', …)`).

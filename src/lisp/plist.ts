@@ -2,7 +2,7 @@ import { wrongTypeArgument } from './errors';
 import { intern } from './symbol';
 import { LispValue, eq, keywordName } from './values';
 
-/** A property list as elproc keeps one: a flat JavaScript array, or nil. */
+/** Emacs: a property list, as elproc keeps one: a flat JavaScript array, or nil. */
 export type Plist = LispValue[] | null | undefined;
 
 /** Keys match by `eq`, except that a keyword may be spelled `':name'` or `intern(':name')`. */

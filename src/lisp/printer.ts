@@ -101,22 +101,10 @@ class Printer {
   print(value: unknown, depth: number): void {
     if (depth >= PRINT_CIRCLE) throw new LispError('error', ['Apparently circular structure being printed']);
     if (value instanceof LispError) value = value.toLisp();
-    if (isNil(value) || (isListObject(value) && Array.isArray(value) && value.length === 0))
-      this.out += 'nil';
-    else if (value === true) this.out += 't';
-    else if (typeof value === 'number') {
-      this.out += Number.isInteger(value) ? BigInt(value).toString() : floatToString(value);
-    } else if (typeof value === 'bigint') this.out += value.toString();
-    else if (value instanceof LispFloat) this.out += floatToString(value.value);
+    const emptyList = Array.isArray(value) && value.length === 0 && !(value instanceof LispVector);
+    if (value instanceof LispVector || (isListObject(value) && !emptyList)) this.printContainer(value, depth);
     else if (typeof value === 'string') this.printString(value);
-    else if (value instanceof LispSymbol) this.out += symbolText(value.name);
-    else if (value instanceof LispVector || isListObject(value)) this.printContainer(value, depth);
-    else if (hasLispPrint(value)) this.out += value[lispPrint]();
-    else if (typeof value === 'function') {
-      const name = functionName(value as LispFunction);
-      this.out += name !== undefined ? symbolText(name) : `#<subr ${value.name || 'anonymous'}>`;
-    } else if (typeof value === 'symbol') this.out += `#<js-symbol ${value.description ?? ''}>`;
-    else this.out += `#<js-object ${constructorName(value)}>`;
+    else this.out += atomText(value);
   }
 
   private printContainer(value: readonly unknown[] | Cons, depth: number): void {
@@ -212,6 +200,24 @@ class Printer {
   }
 }
 
+/** Everything but strings, lists and vectors. */
+function atomText(value: unknown): string {
+  if (isNil(value) || (Array.isArray(value) && value.length === 0)) return 'nil';
+  if (value === true) return 't';
+  if (typeof value === 'number')
+    return Number.isInteger(value) ? BigInt(value).toString() : floatToString(value);
+  if (typeof value === 'bigint') return value.toString();
+  if (value instanceof LispFloat) return floatToString(value.value);
+  if (value instanceof LispSymbol) return symbolText(value.name);
+  if (hasLispPrint(value)) return value[lispPrint]();
+  if (typeof value === 'function') {
+    const name = functionName(value as LispFunction);
+    return name !== undefined ? symbolText(name) : `#<subr ${value.name || 'anonymous'}>`;
+  }
+  if (typeof value === 'symbol') return `#<js-symbol ${value.description ?? ''}>`;
+  return `#<js-object ${constructorName(value)}>`;
+}
+
 function hasLispPrint(value: unknown): value is { [lispPrint](): string } {
   return (
     (typeof value === 'object' || typeof value === 'function') &&
@@ -265,7 +271,7 @@ export function floatToString(value: number): string {
   return negative ? `-${text}` : text;
 }
 
-/** C's `%.{precision}g` for a non-negative finite double (no `#` flag: trailing zeros go). */
+/** Emacs: none; C's `%.{precision}g` (no `#` flag) for a non-negative finite double, as float_to_string uses it. */
 export function formatG(x: number, precision: number): string {
   if (x === 0) return '0';
   const { digits, point } = exactDigits(x);

@@ -49,12 +49,8 @@ function normalizeInteger(value: bigint): number | bigint {
 
 const EOF = -1;
 const NO_BREAK_SPACE = 0xa0;
-const ALT = 0x0400000;
-const SUPER = 0x0800000;
-const HYPER = 0x1000000;
-const SHIFT = 0x2000000;
-const CTRL = 0x4000000;
-const META = 0x8000000;
+/** Emacs's character modifier bits (alt, super, hyper, shift, ctrl, meta). */
+const [ALT, SUPER, HYPER, SHIFT, CTRL, META] = [1 << 22, 1 << 23, 1 << 24, 1 << 25, 1 << 26, 1 << 27];
 const MODIFIERS = ALT | SUPER | HYPER | SHIFT | CTRL | META;
 /** Characters that end a symbol (besides whitespace), from Emacs 28's read1. */
 const SYMBOL_ENDS = '"\';()[]#`,';
@@ -62,17 +58,7 @@ const SYMBOL_ENDS = '"\';()[]#`,';
 const DOT_FOLLOWERS = '"\';([#?`,';
 /** After a character literal, one of these (or whitespace) must follow. */
 const CHAR_LITERAL_FOLLOWERS = '"\';()[]#?`,.';
-const SIMPLE_ESCAPES: Record<string, number> = {
-  a: 7,
-  b: 8,
-  d: 127,
-  e: 27,
-  f: 12,
-  n: 10,
-  r: 13,
-  t: 9,
-  v: 11,
-};
+const ESCAPES: Record<string, number> = { a: 7, b: 8, d: 127, e: 27, f: 12, n: 10, r: 13, t: 9, v: 11 };
 const MODIFIER_ESCAPES: Record<string, number> = { M: META, S: SHIFT, H: HYPER, A: ALT };
 const RADIX_PREFIXES: Record<string, number> = { x: 16, X: 16, o: 8, O: 8, b: 2, B: 2 };
 
@@ -84,13 +70,8 @@ const CLOSE_PAREN = new Delimiter(')');
 const CLOSE_BRACKET = new Delimiter(']');
 const DOT = new Delimiter('.');
 
-function endOfFile(): LispError {
-  return new LispError('end-of-file', []);
-}
-
-function invalidSyntax(message: string): LispError {
-  return new LispError('invalid-read-syntax', [message]);
-}
+const endOfFile = (): LispError => new LispError('end-of-file', []);
+const invalidSyntax = (message: string): LispError => new LispError('invalid-read-syntax', [message]);
 
 function isDelimiterChar(c: number, set: string): boolean {
   return c <= 0x20 || (c < 0x80 && set.includes(String.fromCharCode(c)));
@@ -98,24 +79,17 @@ function isDelimiterChar(c: number, set: string): boolean {
 
 /** The number a character stands for in `radix`: -1 for a letter or digit too big, -2 otherwise. */
 function digitToNumber(c: number, radix: number): number {
-  let digit = -2;
-  if (c >= 0x30 && c <= 0x39) digit = c - 0x30;
-  else if (c >= 0x61 && c <= 0x7a) digit = c - 0x61 + 10;
-  else if (c >= 0x41 && c <= 0x5a) digit = c - 0x41 + 10;
-  if (digit === -2) return -2;
+  const digit = c >= 0 && c < 0x80 ? parseInt(String.fromCharCode(c), 36) : NaN;
+  if (Number.isNaN(digit)) return -2;
   return digit < radix ? digit : -1;
 }
 
 /** A port of Emacs 28's lread.c read0/read1 over a JavaScript string. */
 class Reader {
-  pos: number;
-
   constructor(
     private readonly text: string,
-    start: number,
-  ) {
-    this.pos = start;
-  }
+    public pos: number,
+  ) {}
 
   private readChar(): number {
     if (this.pos >= this.text.length) return EOF;
@@ -144,47 +118,30 @@ class Reader {
   private read1(): LispValue | Delimiter {
     for (;;) {
       const c = this.readCharOrFail();
-      switch (c) {
-        case 0x28: // (
-          return this.readList();
-        case 0x5b: // [
-          return this.readVector();
-        case 0x29: // )
-          return CLOSE_PAREN;
-        case 0x5d: // ]
-          return CLOSE_BRACKET;
-        case 0x23: // #
-          return this.readHash();
-        case 0x3f: // ?
-          return this.readCharLiteral();
-        case 0x22: // "
-          return this.readString();
-        case 0x27: // '
-          return [intern('quote'), this.readTop()];
-        case 0x60: // `
-          return [intern('`'), this.readTop()];
-        case 0x2c: {
-          // , and ,@
-          const next = this.readChar();
-          if (next === 0x40) return [intern(',@'), this.readTop()];
-          this.unread(next);
-          return [intern(','), this.readTop()];
-        }
-        case 0x3b: {
-          // ; comment to end of line
-          let skipped = this.readChar();
-          while (skipped !== EOF && skipped !== 0x0a) skipped = this.readChar();
-          continue;
-        }
-        case 0x2e: {
-          const next = this.readChar();
-          this.unread(next);
-          if (isDelimiterChar(next, DOT_FOLLOWERS)) return DOT;
-          return this.readSymbol(c);
-        }
-        default:
-          if (c <= 0x20 || c === NO_BREAK_SPACE) continue;
-          return this.readSymbol(c);
+      const ch = String.fromCodePoint(c);
+      if (ch === '(') return this.readList();
+      if (ch === '[') return this.readVector();
+      if (ch === ')') return CLOSE_PAREN;
+      if (ch === ']') return CLOSE_BRACKET;
+      if (ch === '#') return this.readHash();
+      if (ch === '?') return this.readCharLiteral();
+      if (ch === '"') return this.readString();
+      if (ch === "'") return [intern('quote'), this.readTop()];
+      if (ch === '`') return [intern('`'), this.readTop()];
+      if (ch === ',') {
+        const next = this.readChar();
+        if (next === 0x40) return [intern(',@'), this.readTop()];
+        this.unread(next);
+        return [intern(','), this.readTop()];
+      }
+      if (ch === ';') {
+        for (let skipped = c; skipped !== EOF && skipped !== 0x0a;) skipped = this.readChar();
+      } else if (ch === '.') {
+        const next = this.readChar();
+        this.unread(next);
+        return isDelimiterChar(next, DOT_FOLLOWERS) ? DOT : this.readSymbol(c);
+      } else if (c > 0x20 && c !== NO_BREAK_SPACE) {
+        return this.readSymbol(c);
       }
     }
   }
@@ -225,11 +182,7 @@ class Reader {
       }
       name += String.fromCodePoint(c);
       c = this.readChar();
-    } while (
-      c > 0x20 &&
-      c !== NO_BREAK_SPACE &&
-      (c >= 0x80 || !SYMBOL_ENDS.includes(String.fromCharCode(c)))
-    );
+    } while (!isDelimiterChar(c, SYMBOL_ENDS) && c !== NO_BREAK_SPACE);
     this.unread(c);
     if (!quoted) {
       const number = parseNumber(name);
@@ -323,12 +276,12 @@ class Reader {
   private readEscape(inString: boolean): number {
     const c = this.readCharOrFail();
     const ch = String.fromCodePoint(c);
-    const simple = SIMPLE_ESCAPES[ch];
+    const simple = ESCAPES[ch];
     if (simple !== undefined) return simple;
     const modifier = MODIFIER_ESCAPES[ch];
-    if (modifier !== undefined) {
+    if (modifier !== undefined || ch === 'C') {
       if (this.readChar() !== 0x2d) throw lispError('Invalid escape character syntax');
-      return this.readModified() | modifier;
+      return modifier !== undefined ? this.readModified() | modifier : controlify(this.readModified());
     }
     switch (ch) {
       case '\n':
@@ -343,9 +296,6 @@ class Reader {
         }
         return this.readModified() | SUPER;
       }
-      case 'C':
-        if (this.readChar() !== 0x2d) throw lispError('Invalid escape character syntax');
-        return controlify(this.readModified());
       case '^':
         return controlify(this.readModified());
       case 'x':
@@ -356,7 +306,7 @@ class Reader {
       case 'N':
         return this.readNamedEscape();
       default:
-        if (c >= 0x30 && c <= 0x37) return this.readOctalEscape(c - 0x30);
+        if (c >= 0x30 && c <= 0x37) return parseInt(ch + this.take(/[0-7]{0,2}/y), 8);
         return c;
     }
   }
@@ -367,33 +317,23 @@ class Reader {
     return c === 0x5c ? this.readEscape(false) : c;
   }
 
-  private readOctalEscape(first: number): number {
-    let value = first;
-    for (let count = 1; count < 3; count++) {
-      const c = this.readChar();
-      if (c < 0x30 || c > 0x37) {
-        this.unread(c);
-        break;
-      }
-      value = value * 8 + c - 0x30;
-    }
-    return value;
+  /** Consumes what the sticky `pattern` matches here. */
+  private take(pattern: RegExp): string {
+    pattern.lastIndex = this.pos;
+    const match = pattern.exec(this.text)?.[0] ?? '';
+    this.pos += match.length;
+    return match;
   }
 
+  /** `\x` takes any number of hex digits (end them with `\ `); none at all means 0. */
   private readHexEscape(): number {
     let value = 0;
-    for (;;) {
-      const c = this.readChar();
-      const digit = digitToNumber(c, 16);
-      if (digit < 0) {
-        this.unread(c);
-        return value;
-      }
-      value = value * 16 + digit;
-      if (value > (META | (META - 1))) {
+    for (const digit of this.take(/[0-9a-fA-F]*/y)) {
+      value = value * 16 + parseInt(digit, 16);
+      if (value > (META | (META - 1)))
         throw lispError(`Hex character out of range: \\x${value.toString(16)}...`);
-      }
     }
+    return value;
   }
 
   private readUnicodeEscape(count: number): number {

@@ -61,7 +61,7 @@ export function localPathBytes(path: string): Buffer {
   return Buffer.from(bytes.subarray(0, end));
 }
 
-/** The kernel-level address of a typed Lisp address, for bind/connect/sendto. */
+/** Emacs: conv_lisp_to_sockaddr's result, as the ffi's SocketAddress for bind/connect/sendto. */
 export function toSocketAddress(address: NetworkAddress): SocketAddress {
   switch (address.family) {
     case 'ipv4':

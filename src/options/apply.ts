@@ -1,7 +1,7 @@
 import { constants, libc, SystemCallError } from '../ffi';
-import { LispError, lispError, wrongTypeArgument } from '../lisp/errors';
-import { intern } from '../lisp/symbol';
-import { isSymbol, keywordName, LispValue } from '../lisp/values';
+import { LispError, wrongTypeArgument } from '../lisp/errors';
+import { intern, t } from '../lisp/symbol';
+import { isNil, isSymbol, keywordName, LispValue } from '../lisp/values';
 import { decodeOption, encodeOption, OPTION_CODECS } from './encode';
 import { findOption, OPTION_TABLE, REUSEADDR_ROW } from './option-table';
 import { EncodedOption, NetworkProcessSpec, OptionRow, OptionSetting } from './types';
@@ -43,7 +43,8 @@ function setRaw(fd: number, row: OptionRow, encoded: EncodedOption): void {
 function getRaw(fd: number, row: OptionRow): EncodedOption {
   const c = constants();
   const wire = OPTION_CODECS[row.kind].wire;
-  if (wire.type === 'int') return { type: 'int', value: libc().getsockoptInt(fd, c[row.level], c[row.option]) };
+  if (wire.type === 'int')
+    return { type: 'int', value: libc().getsockoptInt(fd, c[row.level], c[row.option]) };
   return { type: 'bytes', value: libc().getsockoptBytes(fd, c[row.level], c[row.option], wire.size) };
 }
 
@@ -90,7 +91,8 @@ export function applyCreationOptions(
  * the UnknownOptionError.
  */
 export function optionRowOf(option: unknown): OptionRow {
-  if (keywordName(option) === undefined && !isSymbol(option)) throw wrongTypeArgument('symbolp', option as LispValue);
+  if (keywordName(option) === undefined && !isSymbol(option))
+    throw wrongTypeArgument('symbolp', option as LispValue);
   const row = findOption(option);
   if (row === undefined) throw new UnknownOptionError();
   return row;
@@ -104,7 +106,9 @@ export function optionRowOf(option: unknown): OptionRow {
  */
 export function setNetworkOption(fd: number, option: unknown, value: LispValue): OptionRow {
   const row = optionRowOf(option);
-  applySetting(fd, { row, value, encoded: encodeOption(row, value) });
+  // The value goes into the error data: spell JavaScript's true/false/undefined as t and nil.
+  const lisp = value === true ? t : isNil(value) ? null : value;
+  applySetting(fd, { row, value: lisp, encoded: encodeOption(row, lisp) });
   return row;
 }
 
@@ -131,8 +135,6 @@ export interface SocketKind {
 
 // Defaults of a fresh socket per "domain/type": null where the option does not apply there.
 const defaultsCache = new Map<string, ReadonlyMap<OptionRow, EncodedOption | null>>();
-// The rows to reset for a listener's settings, worked out once per settings array.
-const rowsCache = new WeakMap<readonly OptionSetting[], readonly OptionRow[]>();
 
 function socketDefaults(kind: SocketKind): ReadonlyMap<OptionRow, EncodedOption | null> {
   const key = `${kind.domain}/${kind.type}`;
@@ -157,13 +159,12 @@ function socketDefaults(kind: SocketKind): ReadonlyMap<OptionRow, EncodedOption 
   return defaults;
 }
 
-function rowsToReset(settings: readonly OptionSetting[]): readonly OptionRow[] {
-  let rows = rowsCache.get(settings);
-  if (rows === undefined) {
-    // Linux copies SO_REUSEADDR from the listener too, including the implicit one.
-    rows = [...new Set([...settings.map((setting) => setting.row), REUSEADDR_ROW])];
-    rowsCache.set(settings, rows);
-  }
+// A listener's settings can grow (set-network-process-option), so this is not cached.
+function rowsToReset(settings: readonly OptionSetting[]): Set<OptionRow> {
+  const rows = new Set<OptionRow>();
+  for (const setting of settings) rows.add(setting.row);
+  // Linux copies SO_REUSEADDR from the listener too, including the implicit one.
+  rows.add(REUSEADDR_ROW);
   return rows;
 }
 
@@ -176,9 +177,10 @@ function kindOf(fd: number): SocketKind {
 }
 
 /**
- * Contract decision 1 (children do not inherit): right after `accept`, sets every option the
- * listener set (`settings`, plus SO_REUSEADDR) on the accepted socket back to what a fresh socket
- * of the same domain and type shows, so getsockopt on the child reads the system defaults. The
+ * Contract decision 1 (children do not inherit; Emacs's accept sets nothing, so Linux's copies
+ * stay): right after `accept`, sets every option the listener set (`settings`, at creation and
+ * since, plus SO_REUSEADDR) on the accepted socket back to what a fresh socket of the same domain
+ * and type shows, so getsockopt on the child reads the system defaults. The
  * defaults are read once per domain/type and cached. Pass `kind` to save two system calls per
  * accept. Best effort: returns the failures (e.g. EPERM unbinding a device without CAP_NET_RAW)
  * instead of throwing, since the connection itself is fine.
@@ -192,7 +194,12 @@ export function resetInheritedOptions(
   kind?: SocketKind,
 ): LispError[] {
   const failures: LispError[] = [];
-  const defaults = socketDefaults(kind ?? kindOf(childFd));
+  let defaults: ReadonlyMap<OptionRow, EncodedOption | null>;
+  try {
+    defaults = socketDefaults(kind ?? kindOf(childFd));
+  } catch (err) {
+    return [systemError(err, 'Cannot reset network option', [])];
+  }
   for (const row of rowsToReset(settings)) {
     const initial = defaults.get(row);
     if (initial === undefined || initial === null) continue;

@@ -11,7 +11,7 @@ const C_INT_SIZE = 4;
 const LINGER_SIZE = 2 * C_INT_SIZE;
 const LITTLE_ENDIAN = endianness() === 'LE';
 
-/** How one kind of option crosses the setsockopt/getsockopt boundary. */
+/** How one kind of option (Emacs: an SOPT_* type) crosses the setsockopt/getsockopt boundary. */
 export interface OptionCodec {
   /** What getsockopt reads: an int, or a buffer of `size` bytes. */
   readonly wire: { readonly type: 'int' } | { readonly type: 'bytes'; readonly size: number };
@@ -53,7 +53,11 @@ function readLinger(raw: EncodedOption): { onoff: number; seconds: number } {
   const value = bytesOf(raw);
   // A short read cannot happen for SO_LINGER; treat missing bytes as 0 rather than throwing.
   const read = (offset: number): number =>
-    value.length < offset + C_INT_SIZE ? 0 : LITTLE_ENDIAN ? value.readInt32LE(offset) : value.readInt32BE(offset);
+    value.length < offset + C_INT_SIZE
+      ? 0
+      : LITTLE_ENDIAN
+        ? value.readInt32LE(offset)
+        : value.readInt32BE(offset);
   return { onoff: read(0), seconds: read(C_INT_SIZE) };
 }
 
@@ -62,7 +66,7 @@ export function encodeBool(value: LispValue): EncodedOption {
   return { type: 'int', value: isNil(value) ? 0 : 1 };
 }
 
-/** getsockopt's int as a Lisp boolean: `t` or nil. */
+/** For network-process-option (elproc's getter; Emacs has none): getsockopt's int as `t` or nil. */
 export function decodeBool(raw: EncodedOption): LispValue {
   return intOf(raw) !== 0 ? t : null;
 }
@@ -76,7 +80,7 @@ export function encodeInt(value: LispValue, keyword: string): EncodedOption | Li
   return n === undefined ? badValue(keyword) : { type: 'int', value: n };
 }
 
-/** getsockopt's int as a Lisp integer. */
+/** For network-process-option: getsockopt's int as a Lisp integer. */
 export function decodeInt(raw: EncodedOption): LispValue {
   return intOf(raw);
 }
@@ -93,7 +97,7 @@ export function encodeIfname(value: LispValue, keyword: string): EncodedOption |
   return { type: 'bytes', value: buffer };
 }
 
-/** The interface name getsockopt read (up to its NUL), or nil when the socket is not bound. */
+/** For network-process-option: the interface name getsockopt read (up to its NUL), nil when unbound. */
 export function decodeIfname(raw: EncodedOption): LispValue {
   const bytes = bytesOf(raw);
   const end = bytes.indexOf(0);
@@ -115,7 +119,7 @@ export function encodeLinger(value: LispValue): EncodedOption {
   return lingerBytes(1, 0);
 }
 
-/** SO_LINGER as a Lisp value: nil when off, `t` for the unlimited linger, else the seconds. */
+/** For network-process-option: SO_LINGER as nil when off, `t` for the unlimited linger, else the seconds. */
 export function decodeLinger(raw: EncodedOption): LispValue {
   const { onoff, seconds } = readLinger(raw);
   if (onoff === 0) return null;
@@ -124,7 +128,7 @@ export function decodeLinger(raw: EncodedOption): LispValue {
 
 const sameValue = (raw: EncodedOption): EncodedOption[] => [raw];
 
-/** One codec per option kind: adding a kind is adding an entry here. */
+/** Emacs: the SOPT_* cases of set_socket_option, one codec per kind; adding a kind is adding an entry. */
 export const OPTION_CODECS: Readonly<Record<OptionKind, OptionCodec>> = Object.freeze({
   bool: { wire: { type: 'int' }, encode: encodeBool, decode: decodeBool, restore: sameValue },
   int: { wire: { type: 'int' }, encode: encodeInt, decode: decodeInt, restore: sameValue },
@@ -161,12 +165,15 @@ export function encodeOption(row: OptionRow, value: LispValue): EncodedOption | 
   return OPTION_CODECS[row.kind].encode(value, row.keyword);
 }
 
-/** Decodes what getsockopt read for a row into a Lisp value. */
+/** For network-process-option: what getsockopt read for a row, as a Lisp value. */
 export function decodeOption(row: OptionRow, raw: EncodedOption): LispValue {
   return OPTION_CODECS[row.kind].decode(raw);
 }
 
-/** The typed record of option settings, the last occurrence of each winning; failed encodings are left out. */
+/**
+ * The contract's SocketOptions record for `make-network-process`'s options (Emacs keeps only the
+ * plist): the last occurrence of each option wins, as on the socket; failed encodings are left out.
+ */
 export function toSocketOptions(settings: readonly OptionSetting[]): SocketOptions {
   const record: Record<string, string | number | boolean | null> = {};
   for (const { row, encoded } of settings) {

@@ -34,7 +34,11 @@ export const NETWORK_SUBFEATURES: readonly Subfeature[] = Object.freeze(
     { feature: pair(':type', intern('seqpacket')), supported: false, emacs: true },
     { feature: pair(':type', intern('datagram')), supported: false, emacs: true },
     { feature: pair(':nowait', t), supported: true, emacs: true },
-    ...OPTION_TABLE.filter((row) => !row.emacs).map((row) => ({ feature: k(row.keyword), supported: true, emacs: false })),
+    ...OPTION_TABLE.filter((row) => !row.emacs).map((row) => ({
+      feature: k(row.keyword),
+      supported: true,
+      emacs: false,
+    })),
   ].map((entry) => Object.freeze(entry)),
 );
 

@@ -15,10 +15,38 @@ const ROWS: OptionRow[] = [
   { keyword: ':rcvbuf', level: 'SOL_SOCKET', option: 'SO_RCVBUF', kind: 'buffer-size', emacs: false },
   { keyword: ':sndlowat', level: 'SOL_SOCKET', option: 'SO_SNDLOWAT', kind: 'int', emacs: false },
   { keyword: ':rcvlowat', level: 'SOL_SOCKET', option: 'SO_RCVLOWAT', kind: 'int', emacs: false },
-  { keyword: ':nodelay', level: 'IPPROTO_TCP', option: 'TCP_NODELAY', kind: 'bool', emacs: false, tcpOnly: true },
-  { keyword: ':keepidle', level: 'IPPROTO_TCP', option: 'TCP_KEEPIDLE', kind: 'int', emacs: false, tcpOnly: true },
-  { keyword: ':keepintvl', level: 'IPPROTO_TCP', option: 'TCP_KEEPINTVL', kind: 'int', emacs: false, tcpOnly: true },
-  { keyword: ':keepcnt', level: 'IPPROTO_TCP', option: 'TCP_KEEPCNT', kind: 'int', emacs: false, tcpOnly: true },
+  {
+    keyword: ':nodelay',
+    level: 'IPPROTO_TCP',
+    option: 'TCP_NODELAY',
+    kind: 'bool',
+    emacs: false,
+    tcpOnly: true,
+  },
+  {
+    keyword: ':keepidle',
+    level: 'IPPROTO_TCP',
+    option: 'TCP_KEEPIDLE',
+    kind: 'int',
+    emacs: false,
+    tcpOnly: true,
+  },
+  {
+    keyword: ':keepintvl',
+    level: 'IPPROTO_TCP',
+    option: 'TCP_KEEPINTVL',
+    kind: 'int',
+    emacs: false,
+    tcpOnly: true,
+  },
+  {
+    keyword: ':keepcnt',
+    level: 'IPPROTO_TCP',
+    option: 'TCP_KEEPCNT',
+    kind: 'int',
+    emacs: false,
+    tcpOnly: true,
+  },
   { keyword: ':reuseport', level: 'SOL_SOCKET', option: 'SO_REUSEPORT', kind: 'bool', emacs: false },
 ];
 
@@ -31,7 +59,7 @@ export const OPTION_TABLE: readonly OptionRow[] = Object.freeze(ROWS.map((row) =
 
 const BY_KEYWORD: ReadonlyMap<string, OptionRow> = new Map(OPTION_TABLE.map((row) => [row.keyword, row]));
 
-/** The row for `:reuseaddr`, which servers set implicitly and accepted sockets inherit. */
+/** Emacs: the OPIX_REUSEADDR row, `:reuseaddr`, which servers set implicitly and accepted sockets inherit. */
 export const REUSEADDR_ROW: OptionRow = BY_KEYWORD.get(':reuseaddr') as OptionRow;
 
 /**
@@ -43,7 +71,7 @@ export function findOption(keyword: unknown): OptionRow | undefined {
   return name === undefined ? undefined : BY_KEYWORD.get(name);
 }
 
-/** Whether a plist key is a socket-option keyword (a row of the option table). */
+/** Emacs: set_socket_option's table lookup as a predicate: whether a plist key is a socket-option keyword. */
 export function isOptionKeyword(key: unknown): boolean {
   return findOption(key) !== undefined;
 }

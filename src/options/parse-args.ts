@@ -82,7 +82,9 @@ function kebabCase(name: string): string {
  */
 function toContact(args: NetworkProcessArgs): LispValue[] {
   if (Array.isArray(args)) {
-    return (args as readonly unknown[]).map((item, i) => (i % 2 === 0 ? normaliseKey(item) : normaliseValue(item)));
+    return (args as readonly unknown[]).map((item, i) =>
+      i % 2 === 0 ? normaliseKey(item) : normaliseValue(item),
+    );
   }
   const contact: LispValue[] = [];
   for (const [key, value] of Object.entries(args)) {
@@ -136,6 +138,11 @@ function serviceText(service: LispValue): string {
   if (fixnum !== undefined) return fixnum.toString();
   if (typeof service === 'string') return service;
   throw wrongTypeArgument('stringp', service);
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 function invalidFunction(value: LispValue): Handler {
@@ -201,7 +208,8 @@ function optionSteps(contact: readonly LispValue[]): OptionStep[] {
       continue;
     }
     const row = findOption(key);
-    if (row !== undefined) steps.push({ kind: 'option', setting: { row, value, encoded: encodeOption(row, value) } });
+    if (row !== undefined)
+      steps.push({ kind: 'option', setting: { row, value, encoded: encodeOption(row, value) } });
   }
   return steps;
 }
@@ -212,7 +220,8 @@ function warnUnknownKeys(contact: readonly LispValue[]): void {
   const warned = new Set<string>();
   for (let i = 0; i < contact.length; i += 2) {
     const key = contact[i];
-    if (!(key instanceof LispSymbol) || key === t || known.includes(key.name) || warned.has(key.name)) continue;
+    if (!(key instanceof LispSymbol) || key === t || known.includes(key.name) || warned.has(key.name))
+      continue;
     warned.add(key.name);
     warnUnknownKeyword(key.name);
   }
@@ -284,7 +293,7 @@ export function parseNetworkProcessArgs(args: NetworkProcessArgs): NetworkProces
     } else {
       serviceForLookup = serviceText(service);
       // Emacs checks this when it resolves, after the service; getaddrinfo would fail on it anyway.
-      if (resolveHost !== null && /[^\x00-\x7f]/.test(resolveHost)) {
+      if (resolveHost !== null && !isAscii(resolveHost)) {
         throw lispError(`Non-ASCII hostname ${resolveHost} detected, please use puny-encode-domain`);
       }
     }
@@ -294,7 +303,9 @@ export function parseNetworkProcessArgs(args: NetworkProcessArgs): NetworkProces
   const plistCopy = copyPlist(plistValue);
   const tlsParameters = get(K.tlsParameters);
   let deferredError: LispError | null = plistCopy instanceof LispError ? plistCopy : null;
-  if (deferredError === null && !isList(tlsParameters)) deferredError = wrongTypeArgument('listp', tlsParameters);
+  if (deferredError === null && !isList(tlsParameters)) {
+    deferredError = wrongTypeArgument('listp', tlsParameters);
+  }
 
   const steps = optionSteps(contact);
   const options: OptionSetting[] = [];
@@ -304,7 +315,8 @@ export function parseNetworkProcessArgs(args: NetworkProcessArgs): NetworkProces
     else badKeys.push(step.key);
   }
 
-  return {
+  // Frozen one level deep: the contact stays mutable, since Emacs plist-puts into it later.
+  return Object.freeze({
     contact,
     name,
     buffer: get(K.buffer),
@@ -336,5 +348,5 @@ export function parseNetworkProcessArgs(args: NetworkProcessArgs): NetworkProces
     reuseaddrGiven: options.some((setting) => setting.row === REUSEADDR_ROW),
     badKeys,
     deferredError,
-  };
+  });
 }

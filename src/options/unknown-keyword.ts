@@ -26,7 +26,7 @@ export const PROCESS_KEYWORDS: readonly string[] = Object.freeze([
 
 let known: readonly string[] | undefined;
 
-/** Every keyword `make-network-process` acts on: its own and the option table's. */
+/** Every keyword `make-network-process` acts on: its own and the option table's (elproc's list). */
 export function knownNetworkKeywords(): readonly string[] {
   known ??= [...PROCESS_KEYWORDS, ...OPTION_TABLE.map((row) => row.keyword)];
   return known;
@@ -43,7 +43,8 @@ export function editDistance(a: string, b: string): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, at(i - 2, j - 2) + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, at(i - 2, j - 2) + 1);
       d[i * width + j] = best;
     }
   }

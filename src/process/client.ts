@@ -5,7 +5,7 @@ import type { NetworkProcessSpec } from '../options/types';
 import { systemFailure } from './file-error';
 
 /** How a connection attempt ended: the connected socket, or the failure of the last address. */
-export type ConnectOutcome = { socket: net.Socket } | { error: unknown };
+export type ConnectOutcome = { socket: net.Socket } | { error: unknown; local: SocketAddress | null };
 
 function domainOf(address: SocketAddress): number {
   const c = constants();
@@ -41,17 +41,23 @@ export function startConnect(spec: NetworkProcessSpec, address: SocketAddress): 
   // reached the poll phase would read as hung up.
   const socket = new net.Socket({ fd, readable: true, writable: true });
   return new Promise((resolve) => {
+    let local: SocketAddress | null = null;
     const onConnect = (): void => {
       socket.removeListener('error', onError);
       resolve({ socket });
     };
     const onError = (error: Error): void => {
       socket.removeListener('connect', onConnect);
-      resolve({ error });
+      resolve({ error, local });
     };
     socket.once('connect', onConnect);
     socket.once('error', onError);
     socket.connect(nodeConnectTarget(address));
+    // Node issues connect() in a tick queued just above; in the next one the kernel has bound
+    // the local address. Emacs records it even when the connection then fails.
+    process.nextTick(() => {
+      if (!socket.destroyed) local = libc().getsockname(fd);
+    });
   });
 }
 
@@ -62,6 +68,7 @@ export async function connectFirst(
 ): Promise<ConnectOutcome & { address: SocketAddress }> {
   let last: ConnectOutcome & { address: SocketAddress } = {
     error: Object.assign(new Error('no address to connect to'), { errno: -101, code: 'ENETUNREACH' }),
+    local: null,
     address: addresses[0] ?? { family: 'inet', bytes: [0, 0, 0, 0], port: 0 },
   };
   for (const address of addresses) {

@@ -2,7 +2,7 @@ import { lispError } from '../lisp/errors';
 import { plistGet, plistPut } from '../lisp/plist';
 import { t } from '../lisp/symbol';
 import { isNil, keyword, keywordName, LispValue, truthy } from '../lisp/values';
-import { isUnknownOptionError, readNetworkOption, setNetworkOption } from '../options';
+import { encodeOption, isUnknownOptionError, readNetworkOption, setNetworkOption } from '../options';
 import { requireProcess } from './designators';
 import { lingerMode } from './make-network-process';
 import type { NetworkProcess } from './network-process';
@@ -49,6 +49,8 @@ export function setNetworkProcessOption(
     throw err;
   }
   plistPut(proc.contact, keyword(row.keyword), value as LispValue);
+  // Linux copies a listener's current options to each accepted socket: the reset must see these.
+  proc.options.push({ row, value: value as LispValue, encoded: encodeOption(row, value as LispValue) });
   if (row.keyword === ':linger') proc.linger = lingerMode(value as LispValue);
   return t;
 }

@@ -127,6 +127,7 @@ function listenOn(
     } catch (err) {
       throw fileError('Cannot listen on server socket', err);
     }
+    proc.listenKind = { domain, type: socketType };
     return fd;
   } catch (err) {
     libc().close(fd);
@@ -192,6 +193,7 @@ async function makeNowaitClient(spec: NetworkProcessSpec): Promise<NetworkProces
     }
     if ('error' in outcome) {
       plistPut(proc.contact, ':remote', socketAddressToLisp(outcome.address));
+      if (outcome.local !== null) plistPut(proc.contact, ':local', socketAddressToLisp(outcome.local));
       markFailed(proc, connectErrno(outcome.error));
       return;
     }

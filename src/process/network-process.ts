@@ -37,6 +37,8 @@ export class NetworkProcess implements LispPrintable {
   server: Server | null = null;
   /** Our own descriptor of a listening socket: stable while Node's server comes and goes. */
   listenFd: number | null = null;
+  /** Domain and type of a listening socket: what its accepted children are reset against. */
+  listenKind: { domain: number; type: number } | null = null;
   /** Children accepted by a server, and a child's server. */
   readonly children = new Set<NetworkProcess>();
   parent: NetworkProcess | null = null;

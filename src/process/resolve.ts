@@ -10,6 +10,8 @@ function familyNumber(spec: NetworkProcessSpec): number {
   const c = constants();
   if (spec.family === 'ipv4') return c.AF_INET;
   if (spec.family === 'ipv6') return c.AF_INET6;
+  // An integer :family other than the named ones goes to getaddrinfo as given, as in Emacs.
+  if (spec.family === 'other') return spec.familyNumber;
   return c.AF_UNSPEC;
 }
 

@@ -87,8 +87,10 @@ function describePeer(peer: SocketAddress): { host: LispValue; message: string; 
 function acceptChild(server: NetworkProcess, socket: net.Socket): void {
   acceptCount++;
   const fd = (socket as unknown as { _handle: { fd: number } })._handle.fd;
-  // Decision 1: the child starts with no options, whatever Linux copied from the listener.
-  resetInheritedOptions(fd, server.options);
+  // Decision 1: the child starts with no options, whatever Linux copied from the listener
+  // (Linux creates accepted Unix sockets afresh, so there is nothing to undo there).
+  const kind = server.listenKind;
+  if (kind !== null && kind.domain !== constants().AF_UNIX) resetInheritedOptions(fd, server.options, kind);
   const peer = libc().getpeername(fd);
   const local = libc().getsockname(fd);
   const { host, message, id } = describePeer(peer);

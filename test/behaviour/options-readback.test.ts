@@ -96,7 +96,11 @@ function label(c: OptionCase): string {
 const TABLE = CASES.map((c) => [label(c), c] as const);
 
 /** The readings that differ between two reports, ignoring `ignore`. */
-function changedReadings(before: SocketOptionReadings, after: SocketOptionReadings, ignore: Reading[] = []): Reading[] {
+function changedReadings(
+  before: SocketOptionReadings,
+  after: SocketOptionReadings,
+  ignore: Reading[] = [],
+): Reading[] {
   return (Object.keys(after) as Reading[]).filter(
     (key) => !ignore.includes(key) && JSON.stringify(before[key]) !== JSON.stringify(after[key]),
   );
@@ -137,11 +141,17 @@ async function server(...options: unknown[]): Promise<NetworkProcess> {
 }
 
 /** A server (no options) whose accepted children are collected through its :log function. */
-async function serverWithChildren(...options: unknown[]): Promise<{ srv: NetworkProcess; children: NetworkProcess[] }> {
+async function serverWithChildren(
+  ...options: unknown[]
+): Promise<{ srv: NetworkProcess; children: NetworkProcess[] }> {
   const children: NetworkProcess[] = [];
-  const srv = await server(':log', (_server: NetworkProcess, child: NetworkProcess | null) => {
-    if (child !== null) children.push(child);
-  }, ...options);
+  const srv = await server(
+    ':log',
+    (_server: NetworkProcess, child: NetworkProcess | null) => {
+      if (child !== null) children.push(child);
+    },
+    ...options,
+  );
   return { srv, children };
 }
 
@@ -260,12 +270,16 @@ describe('accepted children do not inherit the listener options (decision 1)', (
   test("the child's contact has no option keys, until one is set on the child itself", async () => {
     const { srv, children } = await serverWithChildren(...ALL_SET, ':reuseaddr', t);
     const serverKeys = contactKeys(srv);
-    expect(serverKeys).toEqual(expect.arrayContaining([':keepalive', ':linger', ':bindtodevice', ':reuseaddr']));
+    expect(serverKeys).toEqual(
+      expect.arrayContaining([':keepalive', ':linger', ':bindtodevice', ':reuseaddr']),
+    );
     const child = await acceptOne(srv, children);
     const keys = contactKeys(child);
     expect(keys.filter((key) => ALL_OPTION_KEYWORDS.includes(key))).toEqual([]);
     // The rest of Emacs's layout is there.
-    expect(keys).toEqual(expect.arrayContaining([':name', ':server', ':host', ':service', ':remote', ':local']));
+    expect(keys).toEqual(
+      expect.arrayContaining([':name', ':server', ':host', ':service', ':remote', ':local']),
+    );
     expect(processContact(child, ':server')).toBeNull();
 
     expect(setNetworkProcessOption(child, ':keepalive', t)).toBe(t);

@@ -3,19 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   LispError,
-  NetworkProcess,
   bufferList,
   deleteProcess,
   intern,
   killBuffer,
   prin1ToString,
   processList,
-  processName,
 } from '../../src';
 import { EmacsBatchResult, emacsPath, runEmacsFiles } from '../support/emacs-batch';
-import { settle, until } from '../support/conformance-wait';
-
-export { settle, until };
 
 /** Where the Emacs halves of the scenarios live. */
 export const EMACS_DIR = join(__dirname, 'emacs');
@@ -51,21 +46,6 @@ export class Transcript {
 export function signalForm(err: unknown): unknown[] {
   if (err instanceof LispError) return [intern('SIGNAL'), err.toLisp()];
   return [intern('JS-ERROR'), err instanceof Error ? `${err.name}: ${err.message}` : String(err)];
-}
-
-/** common.el's `children-of`: the server's live children, newest first. */
-export function childrenOf(serverName: string): NetworkProcess[] {
-  return processList().filter((proc) => processName(proc).startsWith(`${serverName} <`));
-}
-
-/** common.el's `child-of`: the newest child, or null. */
-export function childOf(serverName: string): NetworkProcess | null {
-  return childrenOf(serverName)[0] ?? null;
-}
-
-/** common.el's `wait-until` with its default of 3 s. */
-export function waitUntil(predicate: () => unknown, seconds = 3): Promise<boolean> {
-  return until(predicate, seconds * 1000);
 }
 
 /**
@@ -137,10 +117,10 @@ export function normalise(lines: readonly string[], tmpDirs: readonly string[]):
     s = s.replace(/:service (\d+)/g, (_m, p: string) => `:service ${port(p)}`);
     s = s.replace(/:service "(\d+)"/g, (_m, p: string) => `:service "${port(p)}"`);
     s = s.replace(/:(\d+)>/g, (_m, p: string) => `:${port(p)}>`);
-    // process-contact with KEY nil: (HOST SERVICE) as the whole value of a line.
+    // process-contact with KEY nil: (HOST SERVICE), alone or inside a list.
     s = s.replace(
-      /=> \((nil|local|t|"[^"\\]*") ("?)(\d+)("?)\)$/,
-      (_m, host: string, q1: string, p: string, q2: string) => `=> (${host} ${q1}${port(p)}${q2})`,
+      /\((nil|local|t|"[^"\\]*") ("?)(\d+)("?)\)/g,
+      (_m, host: string, q1: string, p: string, q2: string) => `(${host} ${q1}${port(p)}${q2})`,
     );
     return s;
   });
@@ -167,17 +147,24 @@ export function diffLines(emacs: readonly string[], elproc: readonly string[]): 
     if (i < n && j < m && emacs[i] === elproc[j]) {
       out.push(`  ${emacs[i++] as string}`);
       j++;
-    } else if (j < m && (i === n || ((lcs[i] as number[])[j + 1] as number) >= ((lcs[i + 1] as number[])[j] as number))) {
-      out.push(`+ ${elproc[j++] as string}`);
-    } else {
+    } else if (
+      i < n &&
+      (j === m || ((lcs[i + 1] as number[])[j] as number) >= ((lcs[i] as number[])[j + 1] as number))
+    ) {
       out.push(`- ${emacs[i++] as string}`);
+    } else {
+      out.push(`+ ${elproc[j++] as string}`);
     }
   }
   return out;
 }
 
 /** Throws a readable report unless the two normalised transcripts are identical. */
-export function expectSameTranscript(scenario: string, emacs: readonly string[], elproc: readonly string[]): void {
+export function expectSameTranscript(
+  scenario: string,
+  emacs: readonly string[],
+  elproc: readonly string[],
+): void {
   const diff = diffLines(emacs, elproc);
   const changed = diff.filter((line) => !line.startsWith('  ')).length;
   if (changed === 0) return;

@@ -210,6 +210,12 @@ const READ_CORPUS: string[] = [
   '"\\N{}"',
   '"\\H-a"',
   '"\\C-%"',
+  '"\\x10000000"',
+  '?\\x8000041',
+  '"\\N{U+41}\\N{ U+41}"',
+  '\\,',
+  '(a . [b])',
+  '(a b . #x10)',
 ];
 
 function characters(text: string, end: number): number {

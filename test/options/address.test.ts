@@ -24,8 +24,16 @@ describe('parseLispAddress', () => {
       vector(65152, 0, 0, 0, 0, 0, 0, 1, 0),
       { family: 'ipv6', groups: [0xfe80, 0, 0, 0, 0, 0, 0, 1], port: 0 },
     ],
-    ['out-of-range parts wrap as in Emacs', vector(256, -1, 0, 1, 65537), { family: 'ipv4', bytes: [0, 255, 0, 1], port: 1 }],
-    ['bigint parts', vector<LispValue>(127n, 0, 0, 1n, 8080n), { family: 'ipv4', bytes: [127, 0, 0, 1], port: 8080 }],
+    [
+      'out-of-range parts wrap as in Emacs',
+      vector(256, -1, 0, 1, 65537),
+      { family: 'ipv4', bytes: [0, 255, 0, 1], port: 1 },
+    ],
+    [
+      'bigint parts',
+      vector<LispValue>(127n, 0, 0, 1n, 8080n),
+      { family: 'ipv4', bytes: [127, 0, 0, 1], port: 8080 },
+    ],
     ['a path', '/tmp/x.sock', { family: 'local', path: Buffer.from('/tmp/x.sock') }],
     ['a relative path', './e03.sock', { family: 'local', path: Buffer.from('./e03.sock') }],
     ['a UTF-8 path', '/tmp/bücher', { family: 'local', path: Buffer.from('/tmp/bücher', 'utf8') }],
@@ -100,7 +108,11 @@ describe('socketAddressToLisp', () => {
     ['a named Unix socket', { family: 'unix', path: Buffer.from('./e11b.sock\0\0') }, './e11b.sock'],
     ['an unnamed Unix peer', { family: 'unix', path: Buffer.alloc(0) }, ''],
     ['an abstract name, NULs kept', { family: 'unix', path: Buffer.from('\0ab\0c') }, '\0ab\0c'],
-    ['non-UTF-8 bytes, one character each (unibyte)', { family: 'unix', path: Buffer.from([0x2f, 0xc3, 0xbc]) }, '/\u00c3\u00bc'],
+    [
+      'non-UTF-8 bytes, one character each (unibyte)',
+      { family: 'unix', path: Buffer.from([0x2f, 0xc3, 0xbc]) },
+      '/\u00c3\u00bc',
+    ],
     [
       'another family',
       { family: 'other', familyNumber: 17, data: Buffer.from([1, 2, 3]) },
@@ -128,6 +140,10 @@ describe('zeroDatagramAddress', () => {
   });
 
   it('has a kernel form of family 0', () => {
-    expect(zeroDatagramSocketAddress('ipv4')).toEqual({ family: 'other', familyNumber: 0, data: Buffer.alloc(14) });
+    expect(zeroDatagramSocketAddress('ipv4')).toEqual({
+      family: 'other',
+      familyNumber: 0,
+      data: Buffer.alloc(14),
+    });
   });
 });

@@ -173,7 +173,9 @@ describe('linger (SOPT_LINGER, with `t` per contract decision 2)', () => {
 
 describe('restore (writing back a default read from a fresh socket)', () => {
   it('halves buffer sizes, which the kernel doubles', () => {
-    expect(OPTION_CODECS['buffer-size'].restore({ type: 'int', value: 16384 })).toEqual([{ type: 'int', value: 8192 }]);
+    expect(OPTION_CODECS['buffer-size'].restore({ type: 'int', value: 16384 })).toEqual([
+      { type: 'int', value: 8192 },
+    ]);
   });
 
   it('writes the seconds with linger on before turning it off', () => {
@@ -205,7 +207,15 @@ describe('toSocketOptions', () => {
         setting(':sndbuf', 4096),
         setting(':nodelay', t),
       ]),
-    ).toEqual({ keepalive: false, broadcast: true, bindtodevice: 'lo', priority: 3, linger: 5, sndbuf: 4096, nodelay: true });
+    ).toEqual({
+      keepalive: false,
+      broadcast: true,
+      bindtodevice: 'lo',
+      priority: 3,
+      linger: 5,
+      sndbuf: 4096,
+      nodelay: true,
+    });
   });
 
   it.each<[LispValue, null | true | number]>([

@@ -31,9 +31,17 @@ describe('networkSubfeatures', () => {
     expect(reported).not.toContainEqual([kw(':type'), sym('datagram')]);
     expect(reported).not.toContainEqual([kw(':type'), sym('seqpacket')]);
     expect(reported.slice(-9)).toEqual(
-      [':sndbuf', ':rcvbuf', ':sndlowat', ':rcvlowat', ':nodelay', ':keepidle', ':keepintvl', ':keepcnt', ':reuseport'].map(
-        kw,
-      ),
+      [
+        ':sndbuf',
+        ':rcvbuf',
+        ':sndlowat',
+        ':rcvlowat',
+        ':nodelay',
+        ':keepidle',
+        ':keepintvl',
+        ':keepcnt',
+        ':reuseport',
+      ].map(kw),
     );
   });
 

@@ -42,3 +42,8 @@ export function tcpSocket(): number {
   const c = constants();
   return openSocket(c.AF_INET, c.SOCK_STREAM);
 }
+
+/** Forgets a descriptor whose ownership passed to Node (a net.Server or net.Socket closes it). */
+export function disown(fd: number): void {
+  open.delete(fd);
+}

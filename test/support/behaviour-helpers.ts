@@ -2,7 +2,14 @@ import { execFile } from 'child_process';
 import { readdirSync } from 'fs';
 import net from 'net';
 import { promisify } from 'util';
-import { deleteProcess, LispError, makeNetworkProcess, NetworkProcess, prin1ToString, processList } from '../../src';
+import {
+  deleteProcess,
+  LispError,
+  makeNetworkProcess,
+  NetworkProcess,
+  prin1ToString,
+  processList,
+} from '../../src';
 
 const execFileAsync = promisify(execFile);
 
@@ -152,32 +159,68 @@ export async function closedPort(): Promise<number> {
   return port;
 }
 
-/** Everything a socket reads until it ends, closes or errors. */
-export interface Drained {
-  readonly bytes: Buffer;
+/** What a raw peer socket has read so far, and how it ended. */
+export interface Collected {
+  /** Everything read so far, in order. */
+  bytes(): Buffer;
+  readonly length: number;
   /** The 'end' event (a clean FIN) was seen. */
   readonly ended: boolean;
   /** The error the socket ended with (e.g. ECONNRESET), if any. */
   readonly error: NodeJS.ErrnoException | null;
+  readonly closed: boolean;
+  /** Resolves once the socket has closed (after 'end' or 'error'). */
+  readonly done: Promise<void>;
 }
 
-/** Collects a socket's data until it is closed; resolves on 'close'. */
-export function drain(socket: net.Socket): Promise<Drained> {
+/** Starts collecting a socket's data (this makes a paused socket flow, unless `paused`). */
+export function collect(socket: net.Socket, { paused = false } = {}): Collected {
   const chunks: Buffer[] = [];
-  let ended = false;
-  let error: NodeJS.ErrnoException | null = null;
-  socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-  socket.on('end', () => {
-    ended = true;
-  });
+  const state = { length: 0, ended: false, error: null as NodeJS.ErrnoException | null, closed: false };
   socket.on('error', (err: NodeJS.ErrnoException) => {
-    error = err;
+    state.error = err;
   });
-  return new Promise((resolve) => {
-    const finish = (): void => resolve({ bytes: Buffer.concat(chunks), ended, error });
-    if (socket.destroyed) finish();
-    else socket.once('close', finish);
+  socket.on('end', () => {
+    state.ended = true;
   });
+  const done = new Promise<void>((resolve) => {
+    if (socket.destroyed) {
+      state.closed = true;
+      resolve();
+    } else {
+      socket.once('close', () => {
+        state.closed = true;
+        resolve();
+      });
+    }
+  });
+  socket.on('data', (chunk: Buffer) => {
+    chunks.push(chunk);
+    state.length += chunk.length;
+  });
+  if (paused) socket.pause();
+  return {
+    bytes: () => Buffer.concat(chunks),
+    get length() {
+      return state.length;
+    },
+    get ended() {
+      return state.ended;
+    },
+    get error() {
+      return state.error;
+    },
+    get closed() {
+      return state.closed;
+    },
+    done,
+  };
+}
+
+/** The descriptor of a Node socket (for the oracle), or null once closed. */
+export function nodeSocketFd(socket: net.Socket): number | null {
+  const fd = (socket as unknown as { _handle?: { fd?: number } | null })._handle?.fd;
+  return typeof fd === 'number' && fd >= 0 ? fd : null;
 }
 
 /** Measures how late a short interval timer fires: the event loop's worst responsiveness. */

@@ -44,7 +44,10 @@ export function emacsVersion(): string | null {
  * stdout lines. UTF-8 locale so that non-ASCII text (curved quotes in error messages) comes out
  * as UTF-8 whatever the caller's locale is.
  */
-export function runEmacsBatch(args: readonly string[], options: EmacsBatchOptions = {}): Promise<EmacsBatchResult> {
+export function runEmacsBatch(
+  args: readonly string[],
+  options: EmacsBatchOptions = {},
+): Promise<EmacsBatchResult> {
   const timeoutMs = options.timeoutMs ?? 30000;
   return new Promise((resolve, reject) => {
     const child = spawn('emacs', ['--batch', '-Q', ...args], {
@@ -75,7 +78,10 @@ export function runEmacsBatch(args: readonly string[], options: EmacsBatchOption
 }
 
 /** Runs `emacs --batch -Q -l FILE…` (files loaded in order). */
-export function runEmacsFiles(files: readonly string[], options: EmacsBatchOptions = {}): Promise<EmacsBatchResult> {
+export function runEmacsFiles(
+  files: readonly string[],
+  options: EmacsBatchOptions = {},
+): Promise<EmacsBatchResult> {
   return runEmacsBatch(
     files.flatMap((file) => ['-l', file]),
     options,

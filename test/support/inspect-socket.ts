@@ -38,6 +38,10 @@ export interface SocketReport {
   local: [string, number] | string | null;
   peer: [string, number] | string | null;
   options: SocketOptionReadings;
+  /** TCP sockets only: the kernel's state (ESTABLISHED, CLOSE_WAIT, CLOSE, …) from TCP_INFO. */
+  tcpState?: string;
+  /** With `consumeError` only: the pending SO_ERROR as an errno name (e.g. ECONNRESET), or null. */
+  soError?: string | null;
 }
 
 interface FailedReport {
@@ -53,17 +57,22 @@ async function runOracle(args: string[]): Promise<Array<SocketReport | FailedRep
 
 function expectReport(entry: SocketReport | FailedReport | undefined, what: string): SocketReport {
   if (entry === undefined) throw new Error(`sockinspect.py returned nothing for ${what}`);
-  if ('error' in entry) throw new Error(`sockinspect.py could not inspect ${what}: ${entry.errno} ${entry.error}`);
+  if ('error' in entry)
+    throw new Error(`sockinspect.py could not inspect ${what}: ${entry.errno} ${entry.error}`);
   return entry;
 }
 
 /**
  * Reads the socket options of descriptor `fd` of process `pid` (this process by default) with the
  * Python oracle. Asynchronous, so the event loop (and elproc) keeps running meanwhile.
+ * `consumeError` also reads (and so clears) the socket's pending error.
  */
-export async function inspectSocket(fd: number | null, pid: number = process.pid): Promise<SocketReport> {
+export async function inspectSocket(
+  fd: number | null,
+  { pid = process.pid, consumeError = false }: { pid?: number; consumeError?: boolean } = {},
+): Promise<SocketReport> {
   if (fd === null) throw new Error('inspectSocket: the process has no descriptor (fd is null)');
-  const [entry] = await runOracle([String(pid), String(fd)]);
+  const [entry] = await runOracle([...(consumeError ? ['--consume-error'] : []), String(pid), String(fd)]);
   return expectReport(entry, `fd ${fd} of pid ${pid}`);
 }
 

@@ -5,9 +5,11 @@ Usage:
   sockinspect.py PID FD [FD ...]     duplicate each FD of process PID with pidfd_open/pidfd_getfd
                                      and report its getsockopt values
   sockinspect.py --fresh FAMILY      report a freshly created stream socket (FAMILY: inet | inet6)
+  --consume-error (before PID)       also report SO_ERROR as "soError" (an errno name or null);
+                                     reading it clears the pending error, so it is opt-in
 
 Prints one JSON array, one object per socket: {"fd", "family", "type", "listening", "local",
-"peer", "options"} or {"fd", "error", "errno"} when the descriptor could not be inspected.
+"peer", "options", and for TCP "tcpState"} or {"fd", "error", "errno"} when the descriptor could not be inspected.
 Needs Linux >= 5.6 and ptrace rights over PID (the tests inspect their own process as root).
 """
 import ctypes
@@ -40,6 +42,9 @@ INT_OPTIONS = [
 ]
 TCP_OPTIONS = ["TCP_NODELAY", "TCP_KEEPIDLE", "TCP_KEEPINTVL", "TCP_KEEPCNT"]
 IFNAMSIZ = 16
+# include/net/tcp_states.h
+TCP_STATES = [None, "ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1", "FIN_WAIT2", "TIME_WAIT", "CLOSE",
+              "CLOSE_WAIT", "LAST_ACK", "LISTEN", "CLOSING", "NEW_SYN_RECV"]
 
 
 def duplicate(pid, fd):
@@ -67,7 +72,7 @@ def address(value):
     return value
 
 
-def report(sock, fd):
+def report(sock, fd, consume_error=False):
     fam = sock.family
     typ = sock.type
     out = {
@@ -93,11 +98,17 @@ def report(sock, fd):
     if fam in (socket.AF_INET, socket.AF_INET6) and typ == socket.SOCK_STREAM:
         for name in TCP_OPTIONS:
             options[name] = sock.getsockopt(socket.IPPROTO_TCP, getattr(socket, name))
+        # struct tcp_info starts with the state byte; reading it does not disturb the socket.
+        state = sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_INFO, 1)[0]
+        out["tcpState"] = TCP_STATES[state] if state < len(TCP_STATES) else str(state)
     out["options"] = options
+    if consume_error:
+        err = sock.getsockopt(SOL, socket.SO_ERROR)
+        out["soError"] = errno.errorcode.get(err, str(err)) if err else None
     return out
 
 
-def inspect_fd(pid, fd):
+def inspect_fd(pid, fd, consume_error=False):
     try:
         nfd = duplicate(pid, fd)
     except OSError as e:
@@ -108,7 +119,7 @@ def inspect_fd(pid, fd):
         os.close(nfd)
         return {"fd": fd, "error": e.strerror, "errno": errno.errorcode.get(e.errno, str(e.errno))}
     try:
-        return report(sock, fd)
+        return report(sock, fd, consume_error)
     finally:
         sock.detach()
         os.close(nfd)
@@ -121,11 +132,13 @@ def fresh(family_name):
 
 
 def main(argv):
+    consume_error = "--consume-error" in argv
+    argv = [arg for arg in argv if arg != "--consume-error"]
     if len(argv) == 3 and argv[1] == "--fresh":
         result = [fresh(argv[2])]
     elif len(argv) >= 3:
         pid = int(argv[1])
-        result = [inspect_fd(pid, int(fd)) for fd in argv[2:]]
+        result = [inspect_fd(pid, int(fd), consume_error) for fd in argv[2:]]
     else:
         sys.stderr.write(__doc__)
         return 2

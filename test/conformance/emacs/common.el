@@ -36,3 +36,15 @@ Bounded in time, so a missing event shows up as a differing line, never as a han
   "A private temporary directory for Unix sockets (the harness creates and removes it).")
 
 (defun tmp-path (name) (concat conf-tmp "/" name))
+
+(defun peer-child (server-name client)
+  "The child of SERVER-NAME connected to CLIENT (its :remote is CLIENT's :local), or nil."
+  (let ((local (process-contact client :local)))
+    (seq-find (lambda (x) (equal (process-contact x :remote) local)) (children-of server-name))))
+
+(defun names (procs) (mapcar #'process-name procs))
+
+(defun buffer-text (buffer-or-name)
+  "BUFFER-OR-NAME's text, or the symbol no-buffer when there is none."
+  (let ((b (and buffer-or-name (get-buffer buffer-or-name))))
+    (if (buffer-live-p b) (with-current-buffer b (buffer-string)) 'no-buffer)))

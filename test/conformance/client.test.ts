@@ -1,0 +1,4 @@
+import { conformanceSuite } from './harness';
+import { clientScenarios } from './scenarios/client';
+
+conformanceSuite('conformance: clients', clientScenarios);

@@ -1,0 +1,27 @@
+;;; chunks-and-order.el --- :log, then the child's sentinel, then filter chunks of 4096  -*- lexical-binding: t -*-
+(defvar seq nil)
+(defun s-log (_server child msg) (push (list 'LOG (process-name child) msg (process-status child)) seq))
+(defun s-sent (proc msg) (push (list 'SENTINEL (process-name proc) msg) seq))
+(defun s-filt (proc text) (push (list 'FILTER (process-name proc) (length text)) seq))
+(defun received () (apply #'+ (mapcar (lambda (e) (if (eq (car e) 'FILTER) (nth 2 e) 0)) seq)))
+(setq srv (make-network-process :name "srv" :server t :service t :host "127.0.0.1"
+  :log #'s-log :sentinel #'s-sent :filter #'s-filt))
+(setq c (make-network-process :name "c" :host "127.0.0.1" :service (process-contact srv :service)
+  :filter #'ignore :sentinel #'ignore))
+(process-send-string c (make-string 10000 ?x))
+(wait-until (>= (received) 10000))
+(p "order of log/sentinel/filter, chunk sizes" (reverse seq))
+(setq seq nil)
+;; A client reads in chunks of at most 4096 bytes too.
+(setq got nil)
+(set-process-filter c (lambda (_proc text) (push (length text) got)))
+(process-send-string (peer-child "srv" c) (make-string 5000 ?y))
+(wait-until (>= (apply #'+ got) 5000))
+(p "client chunk sizes" (reverse got))
+;; Multibyte text is decoded; a character split between chunks is not broken.
+(setq texts nil)
+(set-process-filter c (lambda (_proc text) (push text texts)))
+(process-send-string (peer-child "srv" c) (concat (make-string 4095 ?a) "é" "ü\n"))
+(wait-until (>= (apply #'+ (mapcar #'length texts)) 4098))
+(p "decoded text" (substring (apply #'concat (reverse texts)) 4094))
+(p "decoded length" (length (apply #'concat (reverse texts))))

@@ -1,0 +1,23 @@
+;;; server-addresses.el --- :host, :service, :local and :family on servers  -*- lexical-binding: t -*-
+(defun mk (label &rest args)
+  "Make a server, print status, KEY-nil contact, :local, :remote and the full contact."
+  (condition-case err
+      (let ((pr (apply #'make-network-process :name label args)))
+        (p label (list (process-status pr) (process-contact pr) (process-contact pr :local) (process-contact pr :remote)))
+        (p (concat label " contact t") (process-contact pr t))
+        pr)
+    (t (p label (list 'SIGNAL err)) nil)))
+(mk "no host" :server t :service t)
+(mk "host 'local" :server t :service t :host 'local)
+(mk "host 127.0.0.1" :server t :service t :host "127.0.0.1")
+(mk "host localhost" :server t :service t :host "localhost")
+(mk "service \"0\"" :server t :service "0")
+(mk "service 0" :server t :service 0)
+(mk "service \"\"" :server t :service "")
+(mk "local vector" :server t :local [127 0 0 1 0])
+(mk "local overrides host/service" :server t :local [127 0 0 1 0] :host "0.0.0.0" :service 1)
+(mk "family ipv4" :server t :service t :family 'ipv4)
+(mk "family 2" :server t :service t :family 2)
+(mk "server 0 (backlog)" :server 0 :service t)
+(mk "server 'yes" :server 'yes :service t)
+(p "process-list" (names (process-list)))
