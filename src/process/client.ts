@@ -65,14 +65,17 @@ export function startConnect(spec: NetworkProcessSpec, address: SocketAddress): 
 export async function connectFirst(
   spec: NetworkProcessSpec,
   addresses: readonly SocketAddress[],
+  firstAttempt?: Promise<ConnectOutcome>,
 ): Promise<ConnectOutcome & { address: SocketAddress }> {
   let last: ConnectOutcome & { address: SocketAddress } = {
     error: Object.assign(new Error('no address to connect to'), { errno: -101, code: 'ENETUNREACH' }),
     local: null,
     address: addresses[0] ?? { family: 'inet', bytes: [0, 0, 0, 0], port: 0 },
   };
-  for (const address of addresses) {
-    const outcome = await startConnect(spec, address);
+  for (const [index, address] of addresses.entries()) {
+    const outcome = await (index === 0 && firstAttempt !== undefined
+      ? firstAttempt
+      : startConnect(spec, address));
     last = { ...outcome, address };
     if ('socket' in outcome) return last;
   }

@@ -10,7 +10,7 @@ import {
   endOutput,
   writeOutput,
 } from './connection';
-import { designatedProcess } from './designators';
+import { designatedProcess, requireProcess } from './designators';
 import type { NetworkProcess } from './network-process';
 import { notifyStopped, waitForOutput } from './output-wait';
 import { unregisterProcess } from './registry';
@@ -124,7 +124,7 @@ export async function acceptProcessOutput(
 ): Promise<LispValue> {
   if (!isNil(seconds) && !isNumber(seconds)) throw wrongTypeArgument('numberp', seconds as LispValue);
   if (!isNil(millisec) && !isNumber(millisec)) throw wrongTypeArgument('numberp', millisec as LispValue);
-  const proc = isNil(process) ? null : designatedProcess(process);
+  const proc = isNil(process) ? null : requireProcess(process);
   if (proc !== null && proc.status.kind !== 'run' && proc.status.kind !== 'connect') return null;
   const hasTimeout = !isNil(seconds) || !isNil(millisec);
   const total =

@@ -7,7 +7,7 @@ import { applyCreationOptions, parseNetworkProcessArgs, socketAddressToLisp } fr
 import type { NetworkProcessSpec } from '../options/types';
 import { getBufferCreate, LispBuffer, makeMarker, pointMax, setMarker } from './buffer';
 import { createDecoder, resolveCodingSystem } from './coding';
-import { connectErrno, connectFirst } from './client';
+import { ConnectOutcome, connectErrno, connectFirst, startConnect } from './client';
 import { attachSocket, endOutput, writeOutput } from './connection';
 import { fileError } from './file-error';
 import { runSentinel } from './handlers';
@@ -178,6 +178,16 @@ async function makeBlockingClient(spec: NetworkProcessSpec): Promise<NetworkProc
 async function makeNowaitClient(spec: NetworkProcessSpec): Promise<NetworkProcess> {
   const immediate = immediateAddresses(spec);
   const proc = createProcess(spec);
+  // A known address gets its socket, and so its option errors, before the call returns.
+  let firstAttempt: Promise<ConnectOutcome> | undefined;
+  if (immediate !== null && immediate[0] !== undefined) {
+    try {
+      firstAttempt = startConnect(spec, immediate[0]);
+    } catch (err) {
+      unregisterProcess(proc);
+      throw err;
+    }
+  }
   const finish = async (): Promise<void> => {
     let addresses: SocketAddress[];
     try {
@@ -186,7 +196,7 @@ async function makeNowaitClient(spec: NetworkProcessSpec): Promise<NetworkProces
       if (proc.status.kind === 'connect') markFailed(proc, `Name lookup of ${spec.resolveHost ?? ''} failed`);
       return;
     }
-    const outcome = await connectFirst(spec, addresses);
+    const outcome = await connectFirst(spec, addresses, firstAttempt);
     if (proc.status.kind !== 'connect') {
       if ('socket' in outcome) outcome.socket.destroy();
       return;
@@ -201,20 +211,17 @@ async function makeNowaitClient(spec: NetworkProcessSpec): Promise<NetworkProces
     connected(proc, outcome, outcome.address);
     runSentinel(proc, 'open\n');
   };
-  const done = finish();
-  if (immediate === null) {
-    done.catch((err: unknown) => markFailed(proc, String(err)));
-  } else {
-    // Socket creation and options ran synchronously inside finish(); surface their errors now.
-    try {
-      await Promise.race([done, Promise.resolve()]);
-    } catch (err) {
-      unregisterProcess(proc);
-      throw err;
-    }
-    done.catch((err: unknown) => markFailed(proc, String(err)));
-  }
+  // Later failures (an option refused on a looked-up address) fail the process with the errno.
+  finish().catch((err: unknown) => {
+    if (proc.status.kind === 'connect') markFailed(proc, failureReason(err));
+  });
   return proc;
+}
+
+/** What process-exit-status reports for a failure: the errno, or else the error's message. */
+function failureReason(err: unknown): number | string {
+  if (err instanceof LispError) return err.errno ?? String(err.data[0] ?? err.symbol);
+  return err instanceof Error ? err.message : String(err);
 }
 
 /**

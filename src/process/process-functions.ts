@@ -13,13 +13,8 @@ import { exitStatus, liveTail } from './status';
 
 /** Emacs: process-status. An unknown process name gives nil rather than an error. */
 export function processStatus(process: unknown): LispSymbol | null {
-  if (
-    typeof process === 'string' &&
-    !registryList().some((p) => p.name === process) &&
-    getBuffer(process) === null
-  ) {
-    return null;
-  }
+  // A string names a process only (a buffer name gives nil, as in Emacs).
+  if (typeof process === 'string') return findProcess(process)?.statusSymbol ?? null;
   return designatedProcess(process).statusSymbol;
 }
 

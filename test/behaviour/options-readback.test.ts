@@ -4,6 +4,7 @@
  * accepted children (set later with setNetworkProcessOption), and the contract's decision 1:
  * children do not inherit the listener's options.
  */
+import { Socket } from 'net';
 import {
   intern,
   LispValue,
@@ -137,27 +138,45 @@ async function client(...options: unknown[]): Promise<NetworkProcess> {
 }
 
 async function server(...options: unknown[]): Promise<NetworkProcess> {
-  return make(':name', 'readback-server', ':server', t, ':host', '127.0.0.1', ':service', t, ...options);
+  return serverOn('127.0.0.1', ...options);
 }
 
-/** A server (no options) whose accepted children are collected through its :log function. */
-async function serverWithChildren(
+async function serverOn(host: string, ...options: unknown[]): Promise<NetworkProcess> {
+  return make(':name', 'readback-server', ':server', t, ':host', host, ':service', t, ...options);
+}
+
+/** A server on `host` whose accepted children are collected through its :log function. */
+async function serverWithChildrenOn(
+  host: string,
   ...options: unknown[]
 ): Promise<{ srv: NetworkProcess; children: NetworkProcess[] }> {
   const children: NetworkProcess[] = [];
-  const srv = await server(
-    ':log',
-    (_server: NetworkProcess, child: NetworkProcess | null) => {
-      if (child !== null) children.push(child);
-    },
-    ...options,
-  );
+  const log = (_server: NetworkProcess, child: NetworkProcess | null): void => {
+    if (child !== null) children.push(child);
+  };
+  const srv = await serverOn(host, ':log', log, ...options);
   return { srv, children };
 }
 
-async function acceptOne(srv: NetworkProcess, children: NetworkProcess[]): Promise<NetworkProcess> {
+function serverWithChildren(
+  ...options: unknown[]
+): Promise<{ srv: NetworkProcess; children: NetworkProcess[] }> {
+  return serverWithChildrenOn('127.0.0.1', ...options);
+}
+
+/** Raw client sockets opened by a test, destroyed after it. */
+const rawSockets: Socket[] = [];
+afterEach(() => {
+  for (const socket of rawSockets.splice(0)) socket.destroy();
+});
+
+async function acceptOne(
+  srv: NetworkProcess,
+  children: NetworkProcess[],
+  host = '127.0.0.1',
+): Promise<NetworkProcess> {
   const count = children.length;
-  await connectPeer(processContact(srv, ':service') as number);
+  rawSockets.push(await connectPeer(processContact(srv, ':service') as number, host));
   return waitFor(() => children[count], 'the server to accept a child');
 }
 
@@ -237,35 +256,42 @@ describe('accepted children do not inherit the listener options (decision 1)', (
     ':rcvlowat', 9,
   ]; // prettier-ignore
 
-  test('the listener has every option; its child shows the defaults of a fresh socket', async () => {
-    const fresh = await inspectFreshSocket('inet');
-    const { srv, children } = await serverWithChildren(...ALL_SET);
-    const listener = await inspectSocket(srv.fd);
-    // Sanity: each option really is set on the listener, so inheriting it would show.
-    expect(listener.options).toEqual({
-      ...fresh.options,
-      SO_KEEPALIVE: 1,
-      SO_LINGER: [1, 3],
-      SO_PRIORITY: 5,
-      SO_OOBINLINE: 1,
-      SO_DONTROUTE: 1,
-      SO_BINDTODEVICE: 'lo',
-      SO_BROADCAST: 1,
-      SO_REUSEADDR: 1,
-      SO_REUSEPORT: 1,
-      SO_SNDBUF: 100000,
-      SO_RCVBUF: 120000,
-      SO_RCVLOWAT: 9,
-      TCP_NODELAY: 1,
-      TCP_KEEPIDLE: 77,
-      TCP_KEEPINTVL: 13,
-      TCP_KEEPCNT: 4,
-    });
-    const child = await acceptOne(srv, children);
-    const report = await inspectSocket(child.fd);
-    expect(report.peer).not.toBeNull();
-    expect(report.options).toEqual(fresh.options);
-  });
+  test.each([
+    ['IPv4', '127.0.0.1', 'inet'],
+    ['IPv6', '::1', 'inet6'],
+  ] as const)(
+    '%s: the listener has every option; its child shows the defaults of a fresh socket',
+    async (_name, host, family) => {
+      const fresh = await inspectFreshSocket(family);
+      const { srv, children } = await serverWithChildrenOn(host, ...ALL_SET);
+      const listener = await inspectSocket(srv.fd);
+      // Sanity: each option really is set on the listener, so inheriting it would show.
+      expect(listener.options).toEqual({
+        ...fresh.options,
+        SO_KEEPALIVE: 1,
+        SO_LINGER: [1, 3],
+        SO_PRIORITY: 5,
+        SO_OOBINLINE: 1,
+        SO_DONTROUTE: 1,
+        SO_BINDTODEVICE: 'lo',
+        SO_BROADCAST: 1,
+        SO_REUSEADDR: 1,
+        SO_REUSEPORT: 1,
+        SO_SNDBUF: 100000,
+        SO_RCVBUF: 120000,
+        SO_RCVLOWAT: 9,
+        TCP_NODELAY: 1,
+        TCP_KEEPIDLE: 77,
+        TCP_KEEPINTVL: 13,
+        TCP_KEEPCNT: 4,
+      });
+      const child = await acceptOne(srv, children, host);
+      const report = await inspectSocket(child.fd);
+      expect(report.family).toBe(family === 'inet' ? 'AF_INET' : 'AF_INET6');
+      expect(report.peer).not.toBeNull();
+      expect(report.options).toEqual(fresh.options);
+    },
+  );
 
   test("the child's contact has no option keys, until one is set on the child itself", async () => {
     const { srv, children } = await serverWithChildren(...ALL_SET, ':reuseaddr', t);

@@ -26,8 +26,10 @@ import {
   processExitStatus,
   processList,
   processLiveP,
+  processSendEof,
   processSendString,
   processStatus,
+  setProcessSentinel,
   t,
 } from '../../src';
 import {
@@ -119,7 +121,16 @@ describe('echo through filters', () => {
       processSendString(child, text.toUpperCase()),
     );
     const rec = recorder();
-    const client = await make(':name', 'echo-client', ':host', '127.0.0.1', ':service', port, ':filter', rec.filter);
+    const client = await make(
+      ':name',
+      'echo-client',
+      ':host',
+      '127.0.0.1',
+      ':service',
+      port,
+      ':filter',
+      rec.filter,
+    );
     expect(statusName(client)).toBe('open');
     processSendString(client, 'hello, world\n');
     await waitFor(() => rec.text() === 'HELLO, WORLD\n', 'the echo');
@@ -164,27 +175,58 @@ describe('reading', () => {
     expect(rec.chunks.some((chunk) => chunk.includes('\uFFFD'))).toBe(false);
   });
 
+  test('multibyte text larger than a chunk decodes whole across the 4096-byte boundaries', async () => {
+    const rec = recorder();
+    const { port } = await server('utf8-big', ':filter', rec.filter);
+    const text = 'é€😀x'.repeat(3000);
+    const bytes = Buffer.from(text, 'utf8');
+    const peer = await rawClient(port);
+    peer.write(bytes);
+    await waitFor(() => Buffer.byteLength(rec.text()) >= bytes.length, 'all the text');
+    expect(rec.chunks.length).toBeGreaterThanOrEqual(Math.ceil(bytes.length / 4096));
+    expect(rec.chunks.some((chunk) => chunk.includes('\uFFFD'))).toBe(false);
+    expect(rec.text()).toBe(text);
+  });
+
   test.each([
     ['binary', [0xc3, 0xa9, 0xff, 0x41], '\u00c3\u00a9\u00ffA', 'é\u00ff', [0xe9, 0xff]],
     ['latin-1', [0xc3, 0xa9, 0xff, 0x41], 'Ã©ÿA', 'éÿ', [0xe9, 0xff]],
     ['utf-8', [0xc3, 0xa9, 0x41], 'éA', 'éÿ', [0xc3, 0xa9, 0xc3, 0xbf]],
-  ])(":coding '%s decodes what it reads and encodes what it sends", async (coding, bytes, text, sent, wire) => {
-    const rec = recorder();
-    const { port, children } = await server(`coding-${coding}`, ':filter', rec.filter, ':coding', intern(coding));
-    const peer = await rawClient(port);
-    const got = collect(peer);
-    peer.write(Buffer.from(bytes));
-    await waitFor(() => rec.text().length >= text.length, 'the decoded text');
-    expect(rec.text()).toBe(text);
-    const child = children[0] as NetworkProcess;
-    processSendString(child, sent);
-    await waitFor(() => got.length >= wire.length, 'the encoded bytes');
-    expect([...got.bytes()]).toEqual(wire);
-  });
+  ])(
+    ":coding '%s decodes what it reads and encodes what it sends",
+    async (coding, bytes, text, sent, wire) => {
+      const rec = recorder();
+      const { port, children } = await server(
+        `coding-${coding}`,
+        ':filter',
+        rec.filter,
+        ':coding',
+        intern(coding),
+      );
+      const peer = await rawClient(port);
+      const got = collect(peer);
+      peer.write(Buffer.from(bytes));
+      await waitFor(() => rec.text().length >= text.length, 'the decoded text');
+      expect(rec.text()).toBe(text);
+      const child = children[0] as NetworkProcess;
+      processSendString(child, sent);
+      await waitFor(() => got.length >= wire.length, 'the encoded bytes');
+      expect([...got.bytes()]).toEqual(wire);
+    },
+  );
 
   test('the default filter inserts into the process buffer', async () => {
     const peer = await rawPeer();
-    const client = await make(':name', 'buffered', ':buffer', 'sc-buffer', ':host', '127.0.0.1', ':service', peer.port);
+    const client = await make(
+      ':name',
+      'buffered',
+      ':buffer',
+      'sc-buffer',
+      ':host',
+      '127.0.0.1',
+      ':service',
+      peer.port,
+    );
     const conn = await peer.nextConnection();
     expect(processBuffer(client)).toBe(getBuffer('sc-buffer'));
     conn.write('first line\n');
@@ -277,7 +319,6 @@ describe('status changes and sentinels', () => {
     const rec = recorder();
     const peer = await rawClient(port);
     const child = await waitFor(() => children[0], 'the child');
-    const { setProcessSentinel } = await import('../../src');
     setProcessSentinel(child, rec.sentinel);
     peer.resetAndDestroy();
     await waitFor(() => rec.events.length > 0, 'the sentinel');
@@ -285,10 +326,52 @@ describe('status changes and sentinels', () => {
     expect(processExitStatus(child)).toBe(256);
   });
 
+  test('processSendEof half-closes: the peer reads EOF; later output is silently dropped', async () => {
+    // A half-open capable peer, so that it does not answer the EOF with its own.
+    const peer = await listenPeer('127.0.0.1', undefined, { allowHalfOpen: true });
+    peers.push(peer);
+    const rec = recorder();
+    const client = await make(
+      ':name',
+      'eof',
+      ':host',
+      '127.0.0.1',
+      ':service',
+      peer.port,
+      ':filter',
+      rec.filter,
+    );
+    const conn = await peer.nextConnection();
+    conn.setEncoding('utf8');
+    let read = '';
+    let ended = false;
+    conn.on('data', (text: string) => (read += text));
+    conn.on('end', () => (ended = true));
+    processSendString(client, 'before eof');
+    expect(processSendEof(client)).toBe(client);
+    await waitFor(() => ended, 'the peer to read EOF');
+    expect(read).toBe('before eof');
+    expect(statusName(client)).toBe('open');
+    expect(processSendString(client, 'after eof')).toBeNull();
+    // The peer can still talk to the half-closed process.
+    conn.write('reply');
+    await waitFor(() => rec.text() === 'reply', 'the reply');
+    expect(read).toBe('before eof');
+  });
+
   test('deleteProcess runs the sentinel synchronously with "deleted\\n"', async () => {
     const peer = await rawPeer();
     const rec = recorder();
-    const client = await make(':name', 'del', ':host', '127.0.0.1', ':service', peer.port, ':sentinel', rec.sentinel);
+    const client = await make(
+      ':name',
+      'del',
+      ':host',
+      '127.0.0.1',
+      ':service',
+      peer.port,
+      ':sentinel',
+      rec.sentinel,
+    );
     expect(deleteProcess(client)).toBeNull();
     // No await in between: the sentinel has already run.
     expect(rec.events).toEqual([['del', 'deleted\n']]);
@@ -319,6 +402,49 @@ describe('servers', () => {
     const child = await waitFor(() => children[0], 'the queued connection to be accepted');
     await waitFor(() => rec.text() === 'queued while stopped', 'the queued data');
     expect(statusName(child)).toBe('open');
+  });
+
+  test('an accepted child: log, then "open from" sentinel; Emacs name, contact and buffer', async () => {
+    const calls: string[] = [];
+    const srv = await make(
+      ':name', 'names',
+      ':server', t,
+      ':host', '127.0.0.1',
+      ':service', t,
+      ':log', (_s: NetworkProcess, child: NetworkProcess | null, text: string) =>
+        calls.push(`log ${child === null ? 'nil' : child.name} ${text}`),
+      ':sentinel', (proc: NetworkProcess, event: string) => calls.push(`sentinel ${proc.name} ${event}`),
+    ); // prettier-ignore
+    const port = processContact(srv, ':service') as number;
+    const peer = await rawClient(port);
+    const peerPort = peer.localPort as number;
+    const name = `names <127.0.0.1:${peerPort}>`;
+    await waitFor(() => calls.length >= 2, 'the log and the sentinel');
+    expect(calls).toEqual([`log ${name} accept from 127.0.0.1\n`, `sentinel ${name} open from 127.0.0.1\n`]);
+    const child = processList().find((p) => p.name === name) as NetworkProcess;
+    expect(child).toBeDefined();
+    expect(statusName(child)).toBe('open');
+    expect(processContact(child)).toEqual(['127.0.0.1', peerPort]);
+    expect(prin1ToString(processContact(child, ':remote'))).toBe(`[127 0 0 1 ${peerPort}]`);
+    expect(prin1ToString(processContact(child, ':local'))).toBe(`[127 0 0 1 ${port}]`);
+    // The server's filter is the default one, so the child gets a buffer named after it.
+    expect(processBuffer(child)?.name).toBe(name);
+  });
+
+  test('an IPv6 child is named with the groups in order (decision 5)', async () => {
+    const children: NetworkProcess[] = [];
+    const srv = await make(
+      ':name', 'six',
+      ':server', t,
+      ':host', '::1',
+      ':service', t,
+      ':log', (_s: NetworkProcess, child: NetworkProcess | null) => child !== null && children.push(child),
+    ); // prettier-ignore
+    const port = processContact(srv, ':service') as number;
+    const peer = await rawClient(port, '::1');
+    const child = await waitFor(() => children[0], 'the IPv6 child');
+    expect(child.name).toBe(`six <[0:0:0:0:0:0:0:1]:${peer.localPort}>`);
+    expect(processContact(child, ':host')).toBe('0:0:0:0:0:0:0:1');
   });
 
   test('deleting a server leaves its children working', async () => {
@@ -367,9 +493,11 @@ describe('localhost', () => {
   });
 
   // Whatever order the resolver lists ::1 and 127.0.0.1 in, both servers are reached: checked in a
-  // child process run in a private mount namespace whose /etc/hosts lists `localhost` both ways.
+  // child process run in a private mount namespace whose /etc/hosts and /etc/gai.conf make
+  // getaddrinfo list `localhost` one way or the other.
   const canUnshare =
-    process.getuid?.() === 0 && spawnSync('unshare', ['--mount', '--propagation', 'private', 'true']).status === 0;
+    process.getuid?.() === 0 &&
+    spawnSync('unshare', ['--mount', '--propagation', 'private', 'true']).status === 0;
   const testWithNamespace = canUnshare ? test : test.skip;
   if (!canUnshare) console.warn('SKIPPED: the localhost-order tests need root and unshare');
 
@@ -377,10 +505,15 @@ describe('localhost', () => {
     const dir = mkdtempSync(join(tmpdir(), 'elproc-localhost-'));
     try {
       writeFileSync(join(dir, 'hosts'), order.map((address) => `${address} localhost\n`).join(''));
+      // getaddrinfo sorts by RFC 6724 (::1 first by default); gai.conf can put IPv4 first.
+      writeFileSync(join(dir, 'gai.conf'), order[0] === '127.0.0.1' ? 'precedence ::ffff:0:0/96  100\n' : '');
       const nsswitch = readFileSync('/etc/nsswitch.conf', 'utf8').replace(/^hosts:.*$/m, 'hosts: files');
-      writeFileSync(join(dir, 'nsswitch.conf'), /^hosts:/m.test(nsswitch) ? nsswitch : `${nsswitch}\nhosts: files\n`);
+      writeFileSync(
+        join(dir, 'nsswitch.conf'),
+        /^hosts:/m.test(nsswitch) ? nsswitch : `${nsswitch}\nhosts: files\n`,
+      );
       const script =
-        'mount --bind "$1/hosts" /etc/hosts && mount --bind "$1/nsswitch.conf" /etc/nsswitch.conf && shift && exec "$@"';
+        'for f in hosts nsswitch.conf gai.conf; do mount --bind "$1/$f" "/etc/$f" || exit 1; done; shift; exec "$@"';
       const probe = join(__dirname, '..', 'support', 'localhost-probe.ts');
       const { stdout } = await execFileAsync(
         'unshare',
@@ -397,12 +530,19 @@ describe('localhost', () => {
   testWithNamespace.each([
     ['::1 first', ['::1', '127.0.0.1']],
     ['127.0.0.1 first', ['127.0.0.1', '::1']],
-  ])('resolver lists %s: a 127.0.0.1-only and a ::1-only server are both reached', async (_name, order) => {
-    const result = await probeLocalhost(order);
-    expect(result.lookup).toEqual(order);
-    expect(result.v4).toEqual({ status: 'open', remote: expect.stringMatching(/^\[127 0 0 1 \d+\]$/) });
-    expect(result.v6).toEqual({ status: 'open', remote: expect.stringMatching(/^\[0 0 0 0 0 0 0 1 \d+\]$/) });
-  }, 60_000);
+  ])(
+    'resolver lists %s: a 127.0.0.1-only and a ::1-only server are both reached',
+    async (_name, order) => {
+      const result = await probeLocalhost(order);
+      expect(result.lookup).toEqual(order);
+      expect(result.v4).toEqual({ status: 'open', remote: expect.stringMatching(/^\[127 0 0 1 \d+\]$/) });
+      expect(result.v6).toEqual({
+        status: 'open',
+        remote: expect.stringMatching(/^\[0 0 0 0 0 0 0 1 \d+\]$/),
+      });
+    },
+    60_000,
+  );
 });
 
 describe(':nowait clients', () => {
@@ -451,7 +591,8 @@ describe(':nowait clients', () => {
 describe('errors', () => {
   test('refused: (file-error "make client process failed" "Connection refused" . ARGS) with every argument', async () => {
     const port = await closedPort();
-    const err = await lispErrorOf(() =>
+    const err = await lispErrorOf(
+      () =>
       make(
         ':name', 'refused',
         ':buffer', 'refused-buffer',
@@ -472,10 +613,58 @@ describe('errors', () => {
     expect(processList().map((p) => p.name)).not.toContain('refused');
   });
 
-  testWithIsolatedDns('unknown host: (error "no-such-host.invalid/80 Name or service not known")', async () => {
-    const err = await lispErrorOf(() => make(':name', 'nohost', ':host', 'no-such-host.invalid', ':service', 80));
-    expect(printedError(err)).toBe('(error "no-such-host.invalid/80 Name or service not known")');
-    expect(err.symbol).toBe('error');
-    expect(processList().map((p) => p.name)).not.toContain('nohost');
+  test(':nowait with a numeric host and a failing option rejects at once; no process is left', async () => {
+    // Spec §2.3: a setsockopt failure during make-network-process signals and removes the process;
+    // elproc creates a :nowait socket for a numeric address synchronously (make-network-process.ts).
+    const peer = await rawPeer();
+    const err = await lispErrorOf(
+      () =>
+      make(
+        ':name', 'nowait-badopt',
+        ':host', '127.0.0.1',
+        ':service', peer.port,
+        ':nowait', t,
+        ':bindtodevice', 'nonexist0',
+      ), // prettier-ignore
+    );
+    expect(printedError(err)).toBe(
+      '(file-error "Cannot set network option" "No such device" :bindtodevice "nonexist0")',
+    );
+    expect(err.code).toBe('ENODEV');
+    expect(processList().map((p) => p.name)).not.toContain('nowait-badopt');
   });
+
+  test(':nowait with a looked-up host and a failing option: failed, with Lisp-level status and event', async () => {
+    const peer = await rawPeer();
+    const rec = recorder();
+    const client = await make(
+      ':name', 'nowait-badopt-name',
+      ':host', 'localhost',
+      ':service', peer.port,
+      ':nowait', t,
+      ':bindtodevice', 'nonexist0',
+      ':sentinel', rec.sentinel,
+    ); // prettier-ignore
+    await waitFor(() => rec.events.length > 0, 'the failure to reach the sentinel');
+    expect(statusName(client)).toBe('failed');
+    const [[, event] = ['', '']] = rec.events;
+    expect(event).toMatch(/^failed with code .*\n$/);
+    // The event and the exit status are Lisp text, not a JavaScript rendering of an error object.
+    expect(event).not.toMatch(/LispError|\[object|js-object/);
+    const status = processExitStatus(client) as unknown;
+    expect(['number', 'string']).toContain(typeof status);
+    expect(String(status)).not.toMatch(/LispError|\[object|js-object/);
+  });
+
+  testWithIsolatedDns(
+    'unknown host: (error "no-such-host.invalid/80 Name or service not known")',
+    async () => {
+      const err = await lispErrorOf(() =>
+        make(':name', 'nohost', ':host', 'no-such-host.invalid', ':service', 80),
+      );
+      expect(printedError(err)).toBe('(error "no-such-host.invalid/80 Name or service not known")');
+      expect(err.symbol).toBe('error');
+      expect(processList().map((p) => p.name)).not.toContain('nohost');
+    },
+  );
 });

@@ -1,5 +1,7 @@
 /**
- * The TypeScript counterparts of common.el, so that a twin reads like its Emacs script.
+ * The TypeScript counterparts of common.el, so that a twin reads like its Emacs script. Long
+ * make-network-process plists in the twins carry `// prettier-ignore`, which keeps them as
+ * key/value pairs on a few lines, as in the Emacs scripts, instead of one item per line.
  */
 import {
   LispBuffer,

@@ -32,13 +32,6 @@ export function emacsPath(): string | null {
   return cachedPath;
 }
 
-/** The first line of `emacs --version` (e.g. "GNU Emacs 28.2"), or null without Emacs. */
-export function emacsVersion(): string | null {
-  if (emacsPath() === null) return null;
-  const probe = spawnSync('emacs', ['--batch', '-Q', '--version'], { encoding: 'utf8', timeout: 15000 });
-  return probe.stdout.split('\n')[0] ?? null;
-}
-
 /**
  * Runs `emacs --batch -Q` with `args` (e.g. `['-l', file]` or `['--eval', form]`) and collects
  * stdout lines. UTF-8 locale so that non-ASCII text (curved quotes in error messages) comes out

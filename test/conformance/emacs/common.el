@@ -45,6 +45,8 @@ Bounded in time, so a missing event shows up as a differing line, never as a han
 (defun names (procs) (mapcar #'process-name procs))
 
 (defun buffer-text (buffer-or-name)
-  "BUFFER-OR-NAME's text, or the symbol no-buffer when there is none."
+  "BUFFER-OR-NAME's text without text properties (elproc has none), or no-buffer."
   (let ((b (and buffer-or-name (get-buffer buffer-or-name))))
-    (if (buffer-live-p b) (with-current-buffer b (buffer-string)) 'no-buffer)))
+    (if (buffer-live-p b)
+        (with-current-buffer b (buffer-substring-no-properties (point-min) (point-max)))
+      'no-buffer)))

@@ -2,6 +2,7 @@
 (setq srv (make-network-process :name "srv" :server t :service t))
 (setq port (process-contact srv :service))
 (setq c (make-network-process :name "c" :host "127.0.0.1" :service port :keepalive nil))
+(wait-until (peer-child "srv" c))
 (p "contact before" (process-contact c t))
 (try "snpo :keepalive t" (set-network-process-option c :keepalive t))
 (try "snpo :linger 4" (set-network-process-option c :linger 4))

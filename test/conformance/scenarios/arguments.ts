@@ -10,7 +10,7 @@ import {
   t,
   vector,
 } from '../../../src';
-import { Scenario, mk } from '../twin';
+import { Scenario, mk, peerChild, waitUntil } from '../twin';
 
 /** Emacs's most-positive-fixnum on 64-bit builds. */
 const MOST_POSITIVE_FIXNUM = 2305843009213693951n;
@@ -21,6 +21,7 @@ const snpo: Scenario = {
     const srv = await mk(':name', 'srv', ':server', t, ':service', t);
     const port = processContact(srv, ':service');
     const c = await mk(':name', 'c', ':host', '127.0.0.1', ':service', port, ':keepalive', null);
+    await waitUntil(() => peerChild('srv', c));
     out.p('contact before', processContact(c, t));
     await out.try('snpo :keepalive t', () => setNetworkProcessOption(c, ':keepalive', t));
     await out.try('snpo :linger 4', () => setNetworkProcessOption(c, ':linger', 4));
@@ -84,48 +85,25 @@ const snpo: Scenario = {
     await out.try('snpo :reuseaddr on unix socket', () => setNetworkProcessOption(us, ':reuseaddr', t));
     out.p('unix server contact after snpo', processContact(us, t));
     await out.try('make-network-process unix + :keepalive', async () => {
+      // prettier-ignore
       const x = await mk(
-        ':name',
-        'us2',
-        ':server',
-        t,
-        ':family',
-        intern('local'),
-        ':service',
-        ctx.tmpPath('snpo-b.sock'),
-        ':keepalive',
-        t,
-        ':priority',
-        1,
+        ':name', 'us2', ':server', t, ':family', intern('local'), ':service', ctx.tmpPath('snpo-b.sock'),
+        ':keepalive', t, ':priority', 1,
       );
       return processContact(x, t);
     });
+    // prettier-ignore
     await out.try('make-network-process unix + :bindtodevice', () =>
       mk(
-        ':name',
-        'us3',
-        ':server',
-        t,
-        ':family',
-        intern('local'),
-        ':service',
-        ctx.tmpPath('snpo-c.sock'),
-        ':bindtodevice',
-        'lo',
+        ':name', 'us3', ':server', t, ':family', intern('local'), ':service', ctx.tmpPath('snpo-c.sock'),
+        ':bindtodevice', 'lo',
       ),
     );
+    // prettier-ignore
     await out.try('make-network-process unix + :dontroute', () =>
       mk(
-        ':name',
-        'us4',
-        ':server',
-        t,
-        ':family',
-        intern('local'),
-        ':service',
-        ctx.tmpPath('snpo-d.sock'),
-        ':dontroute',
-        t,
+        ':name', 'us4', ':server', t, ':family', intern('local'), ':service', ctx.tmpPath('snpo-d.sock'),
+        ':dontroute', t,
       ),
     );
     out.p('process-list', processList());

@@ -90,17 +90,10 @@ const clientBlocking: Scenario = {
     const srv = await mk(':name', 'srv', ':server', t, ':service', t, ':sentinel', intern('rec-sent'));
     const port = processContact(srv, ':service') as number;
 
+    // prettier-ignore
     const c1 = await mk(
-      ':name',
-      'c1',
-      ':buffer',
-      'c1buf',
-      ':host',
-      '127.0.0.1',
-      ':service',
-      port,
-      ':sentinel',
-      intern('rec-sent'),
+      ':name', 'c1', ':buffer', 'c1buf', ':host', '127.0.0.1', ':service', port,
+      ':sentinel', intern('rec-sent'),
     );
     out.p('c1 status right after creation', processStatus(c1));
     out.p('c1 live-p', processLiveP(c1));
@@ -238,19 +231,10 @@ const nowait: Scenario = {
     out.p('n1 contact', processContact(n1, t));
     out.p('n1 contact nil', processContact(n1));
 
+    // prettier-ignore
     const n2 = await mk(
-      ':name',
-      'n2',
-      ':nowait',
-      t,
-      ':host',
-      '127.0.0.1',
-      ':service',
-      1,
-      ':sentinel',
-      intern('rec-sent'),
-      ':buffer',
-      'n2buf',
+      ':name', 'n2', ':nowait', t, ':host', '127.0.0.1', ':service', 1, ':sentinel', intern('rec-sent'),
+      ':buffer', 'n2buf',
     );
     out.p('n2 status immediately', processStatus(n2));
     await waitUntil(() => processStatus(n2) === intern('failed'));
@@ -274,57 +258,6 @@ const nowait: Scenario = {
     await waitUntil(() => processStatus(n) === intern('failed'));
     out.p('nbuf', bufferText('nbuf'));
     out.p('process-list', names(processList()));
-  },
-};
-
-const nowaitSendWhileConnecting: Scenario = {
-  name: 'nowait-send-while-connecting',
-  async twin(out) {
-    const events = new Events();
-    const got: string[] = [];
-    defun('se', (proc: NetworkProcess, msg: string) =>
-      events.push([processName(proc), msg, processStatus(proc)]),
-    );
-    defun('srv-filt', (_proc: NetworkProcess, text: string) => got.push(text));
-    const srv = await mk(':name', 'srv', ':server', t, ':service', t, ':filter', intern('srv-filt'));
-    const port = processContact(srv, ':service') as number;
-
-    const n2 = await mk(
-      ':name',
-      'n2',
-      ':nowait',
-      t,
-      ':host',
-      '127.0.0.1',
-      ':service',
-      port,
-      ':sentinel',
-      intern('se'),
-    );
-    out.p('n2 status before send', processStatus(n2));
-    await out.try('send on connecting process', () => processSendString(n2, 'hello'));
-    out.p('n2 status after send', processStatus(n2));
-    out.p('events during send', events.list);
-    events.clear();
-    await waitUntil(() => got.length > 0);
-    out.p('server got', got);
-    out.p('events after wait', events.list);
-
-    const n3 = await mk(
-      ':name',
-      'n3',
-      ':nowait',
-      t,
-      ':host',
-      '127.0.0.1',
-      ':service',
-      1,
-      ':sentinel',
-      intern('se'),
-    );
-    await out.try('send on connecting process that fails', () => processSendString(n3, 'hello'));
-    out.p('n3 status', processStatus(n3));
-    out.p('events', events.list);
   },
 };
 
@@ -369,17 +302,10 @@ const deleteAndPeerClose: Scenario = {
     out.p('delete again', deleteProcess(c2));
     events.show('events after deleting again');
 
+    // prettier-ignore
     const c = await mk(
-      ':name',
-      'c',
-      ':host',
-      '127.0.0.1',
-      ':service',
-      port,
-      ':sentinel',
-      intern('rec-sent'),
-      ':buffer',
-      'cbuf',
+      ':name', 'c', ':host', '127.0.0.1', ':service', port, ':sentinel', intern('rec-sent'),
+      ':buffer', 'cbuf',
     );
     await waitUntil(() => peerChild('srv', c));
     const ch = thePeerChild('srv', c);
@@ -397,17 +323,10 @@ const deleteAndPeerClose: Scenario = {
     out.p('c in process-list', inProcessList(c));
     await out.try('send to closed c', () => processSendString(c, 'zzz'));
 
+    // prettier-ignore
     const c7 = await mk(
-      ':name',
-      'c7',
-      ':host',
-      '127.0.0.1',
-      ':service',
-      port,
-      ':buffer',
-      'c7buf',
-      ':sentinel',
-      intern('rec-sent'),
+      ':name', 'c7', ':host', '127.0.0.1', ':service', port, ':buffer', 'c7buf',
+      ':sentinel', intern('rec-sent'),
     );
     await waitUntil(() => peerChild('srv', c7));
     const ch7 = thePeerChild('srv', c7);
@@ -548,30 +467,16 @@ const sendEof: Scenario = {
     const events = sentinelRecorder(out);
     const got: string[] = [];
     defun('srv-filt', (_proc: NetworkProcess, text: string) => got.push(text));
+    // prettier-ignore
     const srv = await mk(
-      ':name',
-      'srv',
-      ':server',
-      t,
-      ':service',
-      t,
-      ':sentinel',
-      intern('rec-sent'),
-      ':filter',
-      intern('srv-filt'),
+      ':name', 'srv', ':server', t, ':service', t, ':sentinel', intern('rec-sent'),
+      ':filter', intern('srv-filt'),
     );
     const port = processContact(srv, ':service') as number;
+    // prettier-ignore
     const c1 = await mk(
-      ':name',
-      'c1',
-      ':buffer',
-      'c1buf',
-      ':host',
-      '127.0.0.1',
-      ':service',
-      port,
-      ':sentinel',
-      intern('rec-sent'),
+      ':name', 'c1', ':buffer', 'c1buf', ':host', '127.0.0.1', ':service', port,
+      ':sentinel', intern('rec-sent'),
     );
     await waitUntil(() => peerChild('srv', c1));
     const child = thePeerChild('srv', c1);
@@ -610,17 +515,10 @@ const stopContinue: Scenario = {
     );
     const srv = await mk(':name', 'srv', ':server', t, ':service', t);
     const port = processContact(srv, ':service') as number;
+    // prettier-ignore
     const c1 = await mk(
-      ':name',
-      'c1',
-      ':buffer',
-      'c1buf',
-      ':host',
-      '127.0.0.1',
-      ':service',
-      port,
-      ':sentinel',
-      intern('rec-sent'),
+      ':name', 'c1', ':buffer', 'c1buf', ':host', '127.0.0.1', ':service', port,
+      ':sentinel', intern('rec-sent'),
     );
     await waitUntil(() => peerChild('srv', c1));
     const child = thePeerChild('srv', c1);
@@ -696,14 +594,80 @@ const stopContinue: Scenario = {
   },
 };
 
+const peerReset: Scenario = {
+  name: 'peer-reset',
+  async twin(out) {
+    const events = new Events();
+    defun('rec-sent', (proc: NetworkProcess, msg: string) =>
+      events.push([processName(proc), msg, processStatus(proc), processExitStatus(proc)]),
+    );
+    const srv = await mk(':name', 'srv', ':server', t, ':service', t);
+    // prettier-ignore
+    const c = await mk(
+      ':name', 'c', ':host', '127.0.0.1', ':service', processContact(srv, ':service'),
+      ':sentinel', intern('rec-sent'), ':buffer', 'cbuf',
+    );
+    await waitUntil(() => peerChild('srv', c));
+    const ch = thePeerChild('srv', c);
+    out.p('snpo :linger 0 on the child', setNetworkProcessOption(ch, ':linger', 0));
+    processSendString(ch, 'before reset');
+    await waitUntil(() => (bufferText('cbuf') as string).length > 0);
+    deleteProcess(ch);
+    await waitUntil(() => !processLiveP(c));
+    out.p('events', events.list);
+    out.p('c status', processStatus(c));
+    out.p('c exit-status', processExitStatus(c));
+    out.p('cbuf', bufferText('cbuf'));
+    await out.try('send after reset', () => processSendString(c, 'x'));
+  },
+};
+
+const largeTransfer: Scenario = {
+  name: 'large-transfer',
+  async twin(out) {
+    const sizes: number[] = [];
+    const parts: string[] = [];
+    defun('srv-filt', (_proc: NetworkProcess, text: string) => {
+      sizes.push(text.length);
+      parts.push(text);
+    });
+    const srv = await mk(':name', 'srv', ':server', t, ':service', t, ':filter', intern('srv-filt'));
+    const c = await mk(
+      ':name',
+      'c',
+      ':host',
+      '127.0.0.1',
+      ':service',
+      processContact(srv, ':service'),
+      ':buffer',
+      'cbuf',
+    );
+    await waitUntil(() => peerChild('srv', c));
+    let data = '';
+    for (let i = 1; i <= 40000; i++) data += `${String(i).padStart(7, '0')}\n`;
+    const total = (): number => sizes.reduce((a, b) => a + b, 0);
+    out.p('sent length', data.length);
+    out.p('send returns', processSendString(c, data));
+    await waitUntil(() => total() >= data.length, 10);
+    out.p('received length', total());
+    out.p('largest chunk', Math.max(...sizes));
+    out.p('intact', lispBool(parts.join('') === data));
+    processSendString(thePeerChild('srv', c), data);
+    await waitUntil(() => (bufferText('cbuf') as string).length >= data.length, 10);
+    out.p('buffer intact', lispBool(bufferText('cbuf') === data));
+    out.p('mark at end', lispBool(markerPosition(processMark(c)) === data.length + 1));
+  },
+};
+
 export const clientScenarios: readonly Scenario[] = [
   clientBlocking,
   namesUnique,
   nowait,
-  nowaitSendWhileConnecting,
   deleteAndPeerClose,
   defaultSentinelText,
   defaultFilterMarks,
   sendEof,
   stopContinue,
+  peerReset,
+  largeTransfer,
 ];

@@ -63,27 +63,11 @@ const children: Scenario = {
       sentCalls.push([intern('SENTINEL'), proc, msg, processStatus(proc)]),
     );
     defun('my-filt', (proc: NetworkProcess, str: string) => filtCalls.push([intern('FILTER'), proc, str]));
+    // prettier-ignore
     const srvA = await mk(
-      ':name',
-      'srvA',
-      ':buffer',
-      'bufA',
-      ':server',
-      t,
-      ':service',
-      t,
-      ':host',
-      '127.0.0.1',
-      ':plist',
-      [intern('a'), 1, intern('b'), 2],
-      ':log',
-      intern('my-log'),
-      ':sentinel',
-      intern('my-sent'),
-      ':filter',
-      intern('my-filt'),
-      ':noquery',
-      t,
+      ':name', 'srvA', ':buffer', 'bufA', ':server', t, ':service', t, ':host', '127.0.0.1',
+      ':plist', [intern('a'), 1, intern('b'), 2], ':log', intern('my-log'), ':sentinel', intern('my-sent'),
+      ':filter', intern('my-filt'), ':noquery', t,
     );
     const srvB = await mk(
       ':name',
@@ -195,33 +179,15 @@ const chunksAndOrder: Scenario = {
       received += text.length;
       seq.push([intern('FILTER'), processName(proc), text.length]);
     });
+    // prettier-ignore
     const srv = await mk(
-      ':name',
-      'srv',
-      ':server',
-      t,
-      ':service',
-      t,
-      ':host',
-      '127.0.0.1',
-      ':log',
-      intern('s-log'),
-      ':sentinel',
-      intern('s-sent'),
-      ':filter',
-      intern('s-filt'),
+      ':name', 'srv', ':server', t, ':service', t, ':host', '127.0.0.1', ':log', intern('s-log'),
+      ':sentinel', intern('s-sent'), ':filter', intern('s-filt'),
     );
+    // prettier-ignore
     const c = await mk(
-      ':name',
-      'c',
-      ':host',
-      '127.0.0.1',
-      ':service',
-      processContact(srv, ':service'),
-      ':filter',
-      intern('ignore'),
-      ':sentinel',
-      intern('ignore'),
+      ':name', 'c', ':host', '127.0.0.1', ':service', processContact(srv, ':service'),
+      ':filter', intern('ignore'), ':sentinel', intern('ignore'),
     );
     processSendString(c, 'x'.repeat(10000));
     await waitUntil(() => received >= 10000);
@@ -403,9 +369,59 @@ const sendRegionDesignators: Scenario = {
   },
 };
 
+/** `(mapcar #'identity STRING)`: the character codes. */
+function codes(text: unknown): number[] {
+  return [...(text as string)].map((ch) => ch.codePointAt(0) as number);
+}
+
+const coding: Scenario = {
+  name: 'coding',
+  async twin(out) {
+    const got: string[] = [];
+    defun('srv-filt', (_proc: NetworkProcess, text: string) => got.unshift(text));
+    // prettier-ignore
+    const srv = await mk(
+      ':name', 'srv', ':server', t, ':service', t, ':coding', intern('binary'), ':filter', intern('srv-filt'),
+    );
+    const port = processContact(srv, ':service') as number;
+    out.p('server coding', processCodingSystem(srv));
+    const c = await mk(':name', 'c', ':host', '127.0.0.1', ':service', port, ':buffer', 'cbuf');
+    await waitUntil(() => peerChild('srv', c));
+    out.p('default coding', processCodingSystem(c));
+    out.p("child coding (the server's)", processCodingSystem(thePeerChild('srv', c)));
+    const cu = await mk(':name', 'cu', ':host', '127.0.0.1', ':service', port, ':coding', intern('utf-8'));
+    out.p(':coding utf-8', processCodingSystem(cu));
+    out.p(':coding utf-8 contact :coding', processContact(cu, ':coding'));
+    // prettier-ignore
+    const cl = await mk(
+      ':name', 'cl', ':host', '127.0.0.1', ':service', port, ':coding', cons(intern('latin-1'), intern('utf-8')),
+      ':buffer', 'clbuf',
+    );
+    out.p(':coding (latin-1 . utf-8)', processCodingSystem(cl));
+    await waitUntil(() => peerChild('srv', cl));
+    const cb = await mk(':name', 'cb', ':host', '127.0.0.1', ':service', port, ':coding', intern('binary'));
+    out.p(':coding binary', processCodingSystem(cb));
+    await waitUntil(() => peerChild('srv', cb));
+    processSendString(c, 'é');
+    await waitUntil(() => got.length > 0);
+    out.p('utf-8 bytes of é', codes(got[0]));
+    got.length = 0;
+    // Raw bytes are the characters U+0080..U+00FF in elproc; (encode-coding-string "é" 'utf-8).
+    processSendString(thePeerChild('srv', cl), '\u00c3\u00a9');
+    await waitUntil(() => (bufferText('clbuf') as string).length > 0);
+    out.p('latin-1 decoding of UTF-8 é', bufferText('clbuf'));
+    out.p('as characters', codes(bufferText('clbuf')));
+    processSendString(thePeerChild('srv', c), Buffer.from('é€', 'utf8').toString('latin1'));
+    await waitUntil(() => (bufferText('cbuf') as string).length > 0);
+    out.p('utf-8 decoding', bufferText('cbuf'));
+    out.p('utf-8 decoding as characters', codes(bufferText('cbuf')));
+  },
+};
+
 export const functionScenarios: readonly Scenario[] = [
   children,
   chunksAndOrder,
   filtersSentinelsPlist,
   sendRegionDesignators,
+  coding,
 ];

@@ -63,23 +63,10 @@ const serverContact: Scenario = {
     out.p('name', processName(srv));
     out.p('process-list', processList());
 
+    // prettier-ignore
     const srv2 = await mk(
-      ':name',
-      'srv2',
-      ':buffer',
-      'buf2',
-      ':server',
-      3,
-      ':service',
-      t,
-      ':host',
-      '127.0.0.1',
-      ':plist',
-      [intern('a'), 1, intern('b'), 2],
-      ':sentinel',
-      intern('my-sent'),
-      ':noquery',
-      t,
+      ':name', 'srv2', ':buffer', 'buf2', ':server', 3, ':service', t, ':host', '127.0.0.1',
+      ':plist', [intern('a'), 1, intern('b'), 2], ':sentinel', intern('my-sent'), ':noquery', t,
     );
     out.p('srv2 contact nil', processContact(srv2));
     out.p('srv2 contact t', processContact(srv2, t));
@@ -113,41 +100,12 @@ const serverOptions: Scenario = {
     defun('my-log', () => null);
     defun('my-filt', () => null);
 
+    // prettier-ignore
     const srvA = await mk(
-      ':name',
-      'srvA',
-      ':buffer',
-      'bufA',
-      ':server',
-      t,
-      ':service',
-      t,
-      ':host',
-      '127.0.0.1',
-      ':keepalive',
-      t,
-      ':linger',
-      3,
-      ':priority',
-      5,
-      ':oobinline',
-      t,
-      ':dontroute',
-      t,
-      ':bindtodevice',
-      'lo',
-      ':broadcast',
-      t,
-      ':reuseaddr',
-      t,
-      ':plist',
-      [intern('a'), 1, intern('b'), 2],
-      ':log',
-      intern('my-log'),
-      ':filter',
-      intern('my-filt'),
-      ':noquery',
-      t,
+      ':name', 'srvA', ':buffer', 'bufA', ':server', t, ':service', t, ':host', '127.0.0.1', ':keepalive', t,
+      ':linger', 3, ':priority', 5, ':oobinline', t, ':dontroute', t, ':bindtodevice', 'lo', ':broadcast', t,
+      ':reuseaddr', t, ':plist', [intern('a'), 1, intern('b'), 2], ':log', intern('my-log'),
+      ':filter', intern('my-filt'), ':noquery', t,
     );
     out.p('srvA contact nil', processContact(srvA));
     out.p('srvA contact t', processContact(srvA, t));

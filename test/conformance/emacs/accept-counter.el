@@ -1,0 +1,17 @@
+;;; accept-counter.el --- E21: one accept counter for all servers and families  -*- lexical-binding: t -*-
+(setq srv (make-network-process :name "srv" :server t :service t))
+(setq c (make-network-process :name "c" :host "127.0.0.1" :service (process-contact srv :service)))
+(wait-until (peer-child "srv" c))
+(setq us (make-network-process :name "us" :server t :family 'local :service (tmp-path "count.sock")))
+(setq uc (make-network-process :name "uc" :family 'local :service (tmp-path "count.sock")))
+(wait-until (children-of "us"))
+(setq c2 (make-network-process :name "c2" :host "127.0.0.1" :service (process-contact srv :service)))
+(wait-until (peer-child "srv" c2))
+(setq uc2 (make-network-process :name "uc2" :family 'local :service (tmp-path "count.sock")))
+(wait-until (= 2 (length (children-of "us"))))
+(p "child names (global accept counter)" (names (process-list)))
+;; A child's name can collide with a user's process ("us <5>"): normal uniquification applies.
+(setq taken (make-network-process :name "us <5>" :server t :family 'local :service (tmp-path "taken.sock")))
+(setq uc3 (make-network-process :name "uc3" :family 'local :service (tmp-path "count.sock")))
+(wait-until (= 4 (length (children-of "us"))))
+(p "names after a collision" (names (process-list)))

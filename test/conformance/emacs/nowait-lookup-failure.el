@@ -1,0 +1,18 @@
+;;; nowait-lookup-failure.el --- :nowait with a name that does not resolve (elproc decision 6)  -*- lexical-binding: t -*-
+(defvar events nil)
+(defun rec-sent (proc msg) (push (list (process-name proc) msg (process-status proc)) events))
+(setq d (make-network-process :name "d" :buffer "dbuf" :nowait t :host "no-such-host.invalid" :service 80 :sentinel #'rec-sent))
+(p "d status immediately" (process-status d))
+(wait-until (eq (process-status d) 'failed) 5)
+;; Emacs 28 never calls the sentinel here; give it time to prove that.
+(settle 0.5)
+(p "d status" (process-status d))
+(p "d exit status" (process-exit-status d))
+(p "d live" (process-live-p d))
+(p "d in process-list" (and (memq d (process-list)) t))
+(p "events" (reverse events))
+(try "send to d" (process-send-string d "x"))
+(p "d contact t" (process-contact d t))
+(setq events nil)
+(delete-process d)
+(p "events after delete" (reverse events))

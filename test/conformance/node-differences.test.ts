@@ -1,0 +1,71 @@
+/**
+ * Where elproc differs from Emacs because Node does not block (README, "Differences from Emacs"),
+ * or because a feature is not built yet: elproc-only assertions of the documented behaviour.
+ */
+import net from 'node:net';
+import {
+  LispError,
+  NetworkProcess,
+  deleteProcess,
+  featurep,
+  intern,
+  makeNetworkProcess,
+  processExitStatus,
+  processList,
+  processSendString,
+  processStatus,
+  t,
+} from '../../src';
+import { waitUntil } from './twin';
+
+afterEach(() => {
+  for (const proc of processList()) deleteProcess(proc);
+});
+
+test('sending while a :nowait connection is made queues the data and sends it once connected', async () => {
+  const received: Buffer[] = [];
+  const server = net.createServer((socket) => socket.on('data', (chunk: Buffer) => received.push(chunk)));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  const events: string[] = [];
+  // prettier-ignore
+  const proc = (await makeNetworkProcess(
+    ':name', 'n2', ':nowait', t, ':host', '127.0.0.1', ':service', port,
+    ':sentinel', (_p: NetworkProcess, message: string) => events.push(message),
+  )) as NetworkProcess;
+  expect(processStatus(proc)).toBe(intern('connect'));
+  expect(processSendString(proc, 'hello')).toBeNull();
+  // Emacs would have blocked until connected; here the call returns while still connecting.
+  expect(processStatus(proc)).toBe(intern('connect'));
+  expect(await waitUntil(() => Buffer.concat(received).toString() === 'hello')).toBe(true);
+  expect(events).toEqual(['open\n']);
+  deleteProcess(proc);
+  await new Promise((resolve) => server.close(resolve));
+});
+
+test('data sent while a :nowait connection fails is dropped, and the sentinel reports the failure', async () => {
+  const closed = net.createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const port = (closed.address() as net.AddressInfo).port;
+  await new Promise((resolve) => closed.close(resolve));
+  const events: string[] = [];
+  // prettier-ignore
+  const proc = (await makeNetworkProcess(
+    ':name', 'n3', ':nowait', t, ':host', '127.0.0.1', ':service', port,
+    ':sentinel', (_p: NetworkProcess, message: string) => events.push(message),
+  )) as NetworkProcess;
+  expect(processSendString(proc, 'hello')).toBeNull();
+  expect(await waitUntil(() => processStatus(proc) === intern('failed'))).toBe(true);
+  expect(processExitStatus(proc)).toBe(111);
+  expect(events).toEqual(['failed with code 111\n']);
+  expect(() => processSendString(proc, 'again')).toThrow(LispError);
+});
+
+test('featurep reports datagram and seqpacket processes only once they work', async () => {
+  // Emacs 28 lists both; elproc does not have them yet, and says so honestly.
+  expect(featurep(intern('make-network-process'), [intern(':type'), intern('datagram')])).toBeNull();
+  expect(featurep(intern('make-network-process'), [intern(':type'), intern('seqpacket')])).toBeNull();
+  expect(() =>
+    makeNetworkProcess(':name', 'd', ':type', intern('datagram'), ':server', t, ':service', t),
+  ).toThrow(LispError);
+});

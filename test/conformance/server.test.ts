@@ -1,4 +1,0 @@
-import { conformanceSuite } from './harness';
-import { serverScenarios } from './scenarios/server';
-
-conformanceSuite('conformance: servers', serverScenarios);
