@@ -1,7 +1,9 @@
 import type { Socket } from 'node:net';
 import { constants, libc } from '../ffi';
+import { encodeLinger } from '../options';
 import { runFilter } from './handlers';
 import type { NetworkProcess } from './network-process';
+import { socketFd } from './socket-fd';
 import { markClosed } from './status-change';
 
 /** Emacs's read-process-output-max: the largest chunk a filter is handed. */
@@ -80,21 +82,23 @@ export function writeOutput(proc: NetworkProcess, bytes: Buffer): void {
   proc.socket.write(bytes);
 }
 
-/** Emacs: process-send-eof on a stream connection: shutdown(SHUT_WR) once queued output is out. */
+/**
+ * Emacs: process-send-eof on a stream connection: shutdown(SHUT_WR) once queued output is out.
+ * While a `:nowait` connection is still being made, only the flag is set; connected() ends it.
+ */
 export function endOutput(proc: NetworkProcess): void {
-  if (proc.outputClosed) return;
   proc.outputClosed = true;
+  // Node's end() is idempotent, so a second call (or one after connecting) is harmless.
   proc.socket?.end();
 }
 
-function setKernelLinger(socket: Socket, onoff: number, seconds: number): void {
-  const fd = (socket as unknown as { _handle?: { fd?: number } })._handle?.fd;
-  if (typeof fd !== 'number' || fd < 0) return;
-  const value = Buffer.alloc(8);
-  value.writeInt32LE(onoff, 0);
-  value.writeInt32LE(seconds, 4);
+/** Sets SO_LINGER to what `:linger VALUE` means to the kernel: nil turns it off, 0 resets. */
+function setKernelLinger(socket: Socket, value: null | 0): void {
+  const fd = socketFd(socket);
+  const encoded = encodeLinger(value);
+  if (fd === null || encoded.type !== 'bytes') return;
   try {
-    libc().setsockoptBytes(fd, constants().SOL_SOCKET, constants().SO_LINGER, value);
+    libc().setsockoptBytes(fd, constants().SOL_SOCKET, constants().SO_LINGER, encoded.value);
   } catch {
     // The socket may already be gone; closing it is all that is left to do.
   }
@@ -105,7 +109,7 @@ function setKernelLinger(socket: Socket, onoff: number, seconds: number): void {
  * user asked for is turned off first; what it promised is honoured by closeConnection instead.
  */
 function closeWithoutBlocking(proc: NetworkProcess, socket: Socket): void {
-  if (proc.linger !== null && proc.linger !== 0) setKernelLinger(socket, 0, 0);
+  if (proc.linger !== null && proc.linger !== 0) setKernelLinger(socket, null);
   socket.destroy();
 }
 
@@ -136,7 +140,7 @@ function drainThenClose(socket: Socket, limitMs: number): void {
     if (done) return;
     done = true;
     if (timer !== undefined) clearTimeout(timer);
-    setKernelLinger(socket, reset ? 1 : 0, 0);
+    setKernelLinger(socket, reset ? 0 : null);
     socket.destroy();
   };
   // Unread input at close() makes Linux send RST, so keep reading (and dropping) it meanwhile.
@@ -144,7 +148,7 @@ function drainThenClose(socket: Socket, limitMs: number): void {
   socket.resume();
   // Once the peer has closed too, Node destroys the socket by itself when the output is out;
   // linger must be off by then, or that close() would block the event loop.
-  socket.once('end', () => setKernelLinger(socket, 0, 0));
+  socket.once('end', () => setKernelLinger(socket, null));
   socket.once('error', () => finish(false));
   socket.once('close', () => {
     done = true;
@@ -154,10 +158,10 @@ function drainThenClose(socket: Socket, limitMs: number): void {
   let attempt = 0;
   const pollQueue = (): void => {
     if (done) return;
-    const fd = (socket as unknown as { _handle?: { fd?: number } })._handle?.fd;
+    const fd = socketFd(socket);
     let queued = 0;
     try {
-      if (typeof fd === 'number' && fd >= 0) queued = libc().ioctlInt(fd, constants().SIOCOUTQ);
+      if (fd !== null) queued = libc().ioctlInt(fd, constants().SIOCOUTQ);
     } catch {
       queued = 0;
     }
@@ -174,9 +178,4 @@ export function discardConnection(proc: NetworkProcess): void {
   if (socket === null) return;
   detach(proc, socket);
   closeWithoutBlocking(proc, socket);
-}
-
-/** Whether the process still has a socket to talk through (used by the Emacs-facing checks). */
-export function hasSocket(proc: NetworkProcess): boolean {
-  return proc.socket !== null;
 }

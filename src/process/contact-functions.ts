@@ -2,9 +2,14 @@ import { lispError } from '../lisp/errors';
 import { plistGet, plistPut } from '../lisp/plist';
 import { t } from '../lisp/symbol';
 import { isNil, keyword, keywordName, LispValue, truthy } from '../lisp/values';
-import { encodeOption, isUnknownOptionError, readNetworkOption, setNetworkOption } from '../options';
+import {
+  encodeOption,
+  isUnknownOptionError,
+  readNetworkOption,
+  setNetworkOption,
+  toSocketOptions,
+} from '../options';
 import { requireProcess } from './designators';
-import { lingerMode } from './make-network-process';
 import type { NetworkProcess } from './network-process';
 
 /**
@@ -49,9 +54,10 @@ export function setNetworkProcessOption(
     throw err;
   }
   plistPut(proc.contact, keyword(row.keyword), value as LispValue);
+  const setting = { row, value: value as LispValue, encoded: encodeOption(row, value as LispValue) };
   // Linux copies a listener's current options to each accepted socket: the reset must see these.
-  proc.options.push({ row, value: value as LispValue, encoded: encodeOption(row, value as LispValue) });
-  if (row.keyword === ':linger') proc.linger = lingerMode(value as LispValue);
+  proc.options.push(setting);
+  if (row.keyword === ':linger') proc.linger = toSocketOptions([setting]).linger ?? null;
   return t;
 }
 

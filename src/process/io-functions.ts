@@ -56,8 +56,7 @@ export function processSendEof(process?: unknown): NetworkProcess {
   const proc = designatedProcess(process);
   requireRunning(proc);
   if (proc.type === 'datagram') return proc;
-  if (proc.status.kind === 'connect') proc.outputClosed = true;
-  else endOutput(proc);
+  endOutput(proc);
   return proc;
 }
 
@@ -98,17 +97,11 @@ export function continueProcess(process?: unknown): NetworkProcess {
   if (!proc.stopped) return proc;
   proc.stopped = false;
   if (proc.role === 'server') {
-    void startAccepting(proc, backlogOf(proc));
+    void startAccepting(proc, proc.backlog);
   } else {
     deliverPendingInput(proc);
   }
   return proc;
-}
-
-function backlogOf(proc: NetworkProcess): number {
-  const index = proc.contact.findIndex((item, i) => i % 2 === 0 && String(item) === ':server');
-  const value = index < 0 ? null : proc.contact[index + 1];
-  return typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= 2147483647 ? value : 5;
 }
 
 /**

@@ -1,14 +1,14 @@
+import type { Socket } from 'node:net';
 import { constants, libc, SocketAddress } from '../ffi';
 import { LispError } from '../lisp/errors';
 import { plistPut } from '../lisp/plist';
 import { intern } from '../lisp/symbol';
-import { LispValue } from '../lisp/values';
 import { applyCreationOptions, parseNetworkProcessArgs, socketAddressToLisp } from '../options';
 import type { NetworkProcessSpec } from '../options/types';
 import { getBufferCreate, LispBuffer, makeMarker, pointMax, setMarker } from './buffer';
 import { createDecoder, resolveCodingSystem } from './coding';
 import { ConnectOutcome, connectErrno, connectFirst, startConnect } from './client';
-import { attachSocket, endOutput, writeOutput } from './connection';
+import { attachSocket, endOutput } from './connection';
 import { fileError } from './file-error';
 import { runSentinel } from './handlers';
 import { NetworkProcess } from './network-process';
@@ -47,7 +47,8 @@ function createProcess(spec: NetworkProcessSpec): NetworkProcess {
     },
   );
   proc.stopped = spec.stop;
-  proc.linger = lingerOf(spec);
+  // The last :linger given decides how delete-process closes (decision 2).
+  proc.linger = spec.socketOptions.linger ?? null;
   if (buffer !== null) {
     proc.buffer = buffer;
     setMarker(proc.mark, pointMax(buffer), buffer);
@@ -56,28 +57,11 @@ function createProcess(spec: NetworkProcessSpec): NetworkProcess {
   return proc;
 }
 
-/** The last `:linger` given decides how delete-process closes (decision 2). */
-function lingerOf(spec: NetworkProcessSpec): NetworkProcess['linger'] {
-  let linger: NetworkProcess['linger'] = null;
-  for (const setting of spec.options) {
-    if (setting.row.keyword === ':linger') linger = lingerMode(setting.value);
-  }
-  return linger;
-}
-
-/** The close behaviour a `:linger` value asks for: null, true (no limit) or seconds. */
-export function lingerMode(value: LispValue): NetworkProcess['linger'] {
-  if (value === null || value === undefined || value === false) return null;
-  if (typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= 2147483647) return value;
-  // Non-integers and out-of-range integers: Emacs sets {1,0}, an immediate reset.
-  return value === true || value === intern('t') ? true : 0;
-}
-
 async function makeServer(spec: NetworkProcessSpec): Promise<NetworkProcess> {
-  const c = constants();
   const socketType = socketTypeOf(spec.type);
   const [address] = await resolveAddresses(spec, socketType);
   const proc = createProcess(spec);
+  proc.backlog = spec.backlog;
   try {
     if (address === undefined) throw new LispError('error', ['No address to listen on']);
     proc.listenFd = listenOn(spec, proc, address, socketType);
@@ -88,7 +72,6 @@ async function makeServer(spec: NetworkProcessSpec): Promise<NetworkProcess> {
     unregisterProcess(proc);
     throw err;
   }
-  void c;
   return proc;
 }
 
@@ -142,18 +125,13 @@ function recordAddresses(proc: NetworkProcess, remote: SocketAddress): void {
 }
 
 /** Client connected: adopt the socket, flush what was sent while connecting. */
-function connected(
-  proc: NetworkProcess,
-  outcome: { socket: import('node:net').Socket },
-  remote: SocketAddress,
-): void {
+function connected(proc: NetworkProcess, outcome: { socket: Socket; address: SocketAddress }): void {
   attachSocket(proc, outcome.socket);
-  recordAddresses(proc, remote);
-  for (const bytes of proc.pendingOutput.splice(0)) writeOutput(proc, bytes);
-  if (proc.outputClosed) {
-    proc.outputClosed = false;
-    endOutput(proc);
-  }
+  recordAddresses(proc, outcome.address);
+  // The queue holds only what was sent before any process-send-eof, so it bypasses that flag.
+  for (const bytes of proc.pendingOutput.splice(0)) outcome.socket.write(bytes);
+  // process-send-eof while connecting only set the flag; send the EOF now.
+  if (proc.outputClosed) endOutput(proc);
 }
 
 async function makeBlockingClient(spec: NetworkProcessSpec): Promise<NetworkProcess> {
@@ -162,7 +140,7 @@ async function makeBlockingClient(spec: NetworkProcessSpec): Promise<NetworkProc
   try {
     const outcome = await connectFirst(spec, addresses);
     if ('error' in outcome) throw fileError('make client process failed', outcome.error, spec.contact);
-    connected(proc, outcome, outcome.address);
+    connected(proc, outcome);
     return proc;
   } catch (err) {
     unregisterProcess(proc);
@@ -208,7 +186,7 @@ async function makeNowaitClient(spec: NetworkProcessSpec): Promise<NetworkProces
       return;
     }
     proc.status = { kind: 'run' };
-    connected(proc, outcome, outcome.address);
+    connected(proc, outcome);
     runSentinel(proc, 'open\n');
   };
   // Later failures (an option refused on a looked-up address) fail the process with the errno.

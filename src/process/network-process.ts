@@ -4,6 +4,7 @@ import { LispValue, lispPrint, LispPrintable } from '../lisp/values';
 import type { ConnectionType, Handler, OptionSetting } from '../options/types';
 import type { LispBuffer, Marker } from './buffer';
 import type { CodingSystem, StreamDecoder } from './coding';
+import { socketFd } from './socket-fd';
 import { InternalStatus, displayStatus } from './status';
 
 /** How `delete-process` closes a stream connection (decision 2 of the contract). */
@@ -37,6 +38,8 @@ export class NetworkProcess implements LispPrintable {
   server: Server | null = null;
   /** Our own descriptor of a listening socket: stable while Node's server comes and goes. */
   listenFd: number | null = null;
+  /** The listen backlog of a server, used again when continue-process resumes accepting. */
+  backlog = 0;
   /** Domain and type of a listening socket: what its accepted children are reset against. */
   listenKind: { domain: number; type: number } | null = null;
   /** Children accepted by a server, and a child's server. */
@@ -88,9 +91,7 @@ export class NetworkProcess implements LispPrintable {
 
   /** The socket's file descriptor, for other native code; null once closed. */
   get fd(): number | null {
-    if (this.listenFd !== null) return this.listenFd;
-    const handle = (this.socket as { _handle?: { fd?: number } } | null)?._handle;
-    return typeof handle?.fd === 'number' && handle.fd >= 0 ? handle.fd : null;
+    return this.listenFd ?? socketFd(this.socket);
   }
 
   /** Emacs: process-status */

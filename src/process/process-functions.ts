@@ -123,25 +123,14 @@ export function setProcessPlist(process: unknown, plist: unknown): LispValue[] {
 
 /** Emacs: process-get */
 export function processGet(process: unknown, property: LispValue): LispValue {
-  return plistGetEq(requireProcess(process).plist, property);
+  return plistGet(requireProcess(process).plist, property);
 }
 
 /** Emacs: process-put. Returns the new plist. */
 export function processPut(process: unknown, property: LispValue, value: LispValue): LispValue[] {
   const proc = requireProcess(process);
-  for (let i = 0; i + 1 < proc.plist.length; i += 2) {
-    if (proc.plist[i] === property) {
-      proc.plist[i + 1] = value;
-      return proc.plist;
-    }
-  }
-  proc.plist.push(property, value);
+  proc.plist = plistPut(proc.plist, property, value);
   return proc.plist;
-}
-
-function plistGetEq(plist: LispValue[], property: LispValue): LispValue {
-  for (let i = 0; i + 1 < plist.length; i += 2) if (plist[i] === property) return plist[i + 1] ?? null;
-  return typeof property === 'string' || property instanceof LispSymbol ? plistGet(plist, property) : null;
 }
 
 /** Emacs: process-query-on-exit-flag */

@@ -10,6 +10,7 @@ import { attachSocket } from './connection';
 import { runLog, runSentinel } from './handlers';
 import { NetworkProcess } from './network-process';
 import { registerProcess, uniqueProcessName } from './registry';
+import { socketFd } from './socket-fd';
 
 /** Emacs numbers Unix-socket children with one counter of all accepts in the session. */
 let acceptCount = 0;
@@ -86,7 +87,8 @@ function describePeer(peer: SocketAddress): { host: LispValue; message: string; 
 
 function acceptChild(server: NetworkProcess, socket: net.Socket): void {
   acceptCount++;
-  const fd = (socket as unknown as { _handle: { fd: number } })._handle.fd;
+  const fd = socketFd(socket);
+  if (fd === null) return;
   // Decision 1: the child starts with no options, whatever Linux copied from the listener
   // (Linux creates accepted Unix sockets afresh, so there is nothing to undo there).
   const kind = server.listenKind;

@@ -12,6 +12,7 @@ import {
   makeNetworkProcess,
   processExitStatus,
   processList,
+  processSendEof,
   processSendString,
   processStatus,
   t,
@@ -39,6 +40,29 @@ test('sending while a :nowait connection is made queues the data and sends it on
   expect(processStatus(proc)).toBe(intern('connect'));
   expect(await waitUntil(() => Buffer.concat(received).toString() === 'hello')).toBe(true);
   expect(events).toEqual(['open\n']);
+  deleteProcess(proc);
+  await new Promise((resolve) => server.close(resolve));
+});
+
+test('output and EOF sent while connecting both reach the peer once connected, in order', async () => {
+  let received = '';
+  let ended = false;
+  const server = net.createServer((socket) => {
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString()));
+    socket.on('end', () => (ended = true));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  // prettier-ignore
+  const proc = (await makeNetworkProcess(
+    ':name', 'n4', ':nowait', t, ':host', '127.0.0.1', ':service', port,
+  )) as NetworkProcess;
+  processSendString(proc, 'before-eof');
+  processSendEof(proc);
+  processSendString(proc, 'after-eof');
+  expect(await waitUntil(() => ended)).toBe(true);
+  // Emacs discards output after process-send-eof (it writes to /dev/null).
+  expect(received).toBe('before-eof');
   deleteProcess(proc);
   await new Promise((resolve) => server.close(resolve));
 });
