@@ -26,6 +26,7 @@ import {
   waitFor,
 } from '../support/behaviour-helpers';
 import { inspectFreshSocket, inspectSocket, SocketOptionReadings } from '../support/inspect-socket';
+import { ALL_OPTION_KEYWORDS } from '../support/option-keywords';
 
 type Reading = keyof SocketOptionReadings;
 type Kind = 'bool' | 'int' | 'linger' | 'ifname';
@@ -64,27 +65,6 @@ const CASES: OptionCase[] = [
   { option: ':sndbuf', value: 50000, reading: 'SO_SNDBUF', expected: 100000, kind: 'int' },
   { option: ':rcvbuf', value: 60000, reading: 'SO_RCVBUF', expected: 120000, kind: 'int' },
   { option: ':rcvlowat', value: 9, reading: 'SO_RCVLOWAT', expected: 9, kind: 'int' },
-];
-
-/** Every option keyword elproc knows (none may appear in a fresh child's contact). */
-const ALL_OPTION_KEYWORDS = [
-  ':bindtodevice',
-  ':broadcast',
-  ':dontroute',
-  ':keepalive',
-  ':linger',
-  ':oobinline',
-  ':priority',
-  ':reuseaddr',
-  ':nodelay',
-  ':keepidle',
-  ':keepintvl',
-  ':keepcnt',
-  ':reuseport',
-  ':sndbuf',
-  ':rcvbuf',
-  ':sndlowat',
-  ':rcvlowat',
 ];
 
 /** Readings whose value Linux tunes by itself on connected sockets. */

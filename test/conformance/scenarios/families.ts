@@ -28,6 +28,7 @@ import {
   thePeerChild,
   waitUntil,
 } from '../twin';
+import { EMACS_OPTION_KEYWORDS } from '../../support/option-keywords';
 
 const local = intern('local');
 
@@ -211,16 +212,7 @@ const features: Scenario = {
       [intern(':family'), intern('ipv6')],
       [intern(':service'), t],
       [intern(':server'), t],
-      ...[
-        ':bindtodevice',
-        ':broadcast',
-        ':dontroute',
-        ':keepalive',
-        ':linger',
-        ':oobinline',
-        ':priority',
-        ':reuseaddr',
-      ].map((name) => intern(name)),
+      ...EMACS_OPTION_KEYWORDS.map((name) => intern(name)),
       [intern(':server'), 5],
       [intern(':type'), intern('stream')],
       [intern(':family'), null],
