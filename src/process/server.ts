@@ -58,7 +58,8 @@ export function closeServer(proc: NetworkProcess): void {
 
 function onAcceptError(this: net.Server, err: NodeJS.ErrnoException): void {
   const proc = owner.get(this);
-  // libuv drops the connection that could not be accepted, so this is logged once, not in a loop.
+  // Reached once per failure, never in a loop. EMFILE/ENFILE do not get here: libuv closes those
+  // connections itself without reporting them (see test/behaviour/accept-failure.test.ts).
   if (proc !== undefined) runLog(proc, null, `accept failed with code${Math.abs(err.errno ?? 0)}\n`);
 }
 

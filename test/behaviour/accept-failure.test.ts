@@ -1,0 +1,82 @@
+/**
+ * Decision 7: accept failures do not busy-loop. Emacs 28 calls :log with "accept failed with
+ * code24\n" hundreds of thousands of times a second while a connection waits and descriptors are
+ * exhausted (E17). libuv instead accepts the waiting connections on a reserved descriptor and closes
+ * them, silently: the :log function is not called for them (README, "Differences from Emacs").
+ */
+import { ChildProcessByStdio, spawn } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
+import net from 'node:net';
+import path from 'node:path';
+
+const fixture = path.join(__dirname, 'fixtures', 'accept-emfile.ts');
+const DESCRIPTOR_LIMIT = 64;
+const CLIENTS = 20;
+
+function nextLine(child: ChildProcessByStdio<Writable, Readable, null>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let buffered = '';
+    const onData = (chunk: Buffer): void => {
+      buffered += chunk.toString();
+      const end = buffered.indexOf('\n');
+      if (end < 0) return;
+      child.stdout.off('data', onData);
+      resolve(buffered.slice(0, end));
+    };
+    child.stdout.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`fixture exited with ${String(code)}`)));
+  });
+}
+
+/** Connects and reports how the connection ended: 'closed' if the server closed it, else 'open'. */
+function connectAndWatch(port: number, waitMs: number): Promise<'closed' | 'open'> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolve('open');
+    }, waitMs);
+    const closed = (): void => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve('closed');
+    };
+    socket.on('end', closed);
+    socket.on('error', closed);
+  });
+}
+
+test('a server out of descriptors drops waiting connections without a busy loop, then recovers', async () => {
+  const child = spawn(
+    'sh',
+    [
+      '-c',
+      `ulimit -n ${DESCRIPTOR_LIMIT}; exec "$0" -r ts-node/register/transpile-only "$1"`,
+      process.execPath,
+      fixture,
+    ],
+    { cwd: path.join(__dirname, '..', '..'), stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  try {
+    const port = Number(await nextLine(child));
+    expect(port).toBeGreaterThan(0);
+
+    const outcomes = await Promise.all(Array.from({ length: CLIENTS }, () => connectAndWatch(port, 2000)));
+    // libuv closes the connections it could not accept: the peers are not left hanging.
+    expect(outcomes.filter((outcome) => outcome === 'closed')).toHaveLength(CLIENTS);
+
+    child.stdin.write('free\n');
+    expect(await nextLine(child)).toBe('freed');
+    // With descriptors free again, the same server accepts as usual.
+    expect(await connectAndWatch(port, 300)).toBe('open');
+
+    child.stdin.write('report\n');
+    const { messages } = JSON.parse(await nextLine(child)) as { messages: string[] };
+    // No busy loop: Emacs 28 logs the same failure hundreds of thousands of times (E17).
+    expect(messages.length).toBeLessThanOrEqual(CLIENTS + 1);
+    expect(messages.filter((message) => message.startsWith('accept failed'))).toEqual([]);
+    expect(messages).toContain('accept from 127.0.0.1\n');
+  } finally {
+    child.kill();
+  }
+}, 30_000);
