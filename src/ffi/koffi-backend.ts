@@ -7,6 +7,7 @@ import {
   HardwareAddress,
   InterfaceAddress,
   LibcBackend,
+  ReadyEvent,
   ResolvedAddress,
   ResolverError,
   SocketAddress,
@@ -43,6 +44,9 @@ type RecvfromCall = (
   address: Buffer,
   addressLength: Buffer,
 ) => number;
+type BufferCall = (fd: number, data: Buffer, size: number) => number;
+type AcceptCall = (fd: number, address: null, length: null, flags: number) => number;
+type EpollControlCall = (epfd: number, operation: number, fd: number, event: Buffer) => number;
 type StringCall = (n: number) => string | null;
 type FreeCall = (pointer: bigint) => void;
 type PointerOutCall = (out: [bigint | null]) => number;
@@ -140,6 +144,13 @@ export function createKoffiBackend(): LibcBackend {
     'intptr_t sendto(int, const void *, size_t, int, const void *, uint32_t)',
   );
   const recvfrom: RecvfromCall = lib.func('intptr_t recvfrom(int, void *, size_t, int, void *, void *)');
+  const accept4: AcceptCall = lib.func('int accept4(int, void *, void *, int)');
+  const read: BufferCall = lib.func('intptr_t read(int, void *, size_t)');
+  const write: BufferCall = lib.func('intptr_t write(int, const void *, size_t)');
+  const eventfd: IntCall2 = lib.func('int eventfd(unsigned int, int)');
+  const epollCreate: IntCall1 = lib.func('int epoll_create1(int)');
+  const epollControl: EpollControlCall = lib.func('int epoll_ctl(int, int, int, void *)');
+  const epollWait: KoffiFunction = lib.func('int epoll_wait(int, void *, int, int)');
   const strerror: StringCall = lib.func('const char *strerror(int)');
   const gaiStrerror: StringCall = lib.func('const char *gai_strerror(int)');
   const getaddrinfo: KoffiFunction = lib.func('getaddrinfo', 'int', [
@@ -159,6 +170,7 @@ export function createKoffiBackend(): LibcBackend {
   const lengthView = new Uint32Array(lengthBuffer.buffer, lengthBuffer.byteOffset, 1);
   const addressBuffer = Buffer.alloc(C.SOCKADDR_STORAGE_SIZE);
   const ifreqBuffer = Buffer.alloc(C.IFREQ_SIZE);
+  const epollEventBuffer = Buffer.alloc(C.EPOLL_EVENT_SIZE);
   let receiveBuffer = Buffer.alloc(0);
 
   function describeErrno(errno: number): string {
@@ -276,6 +288,14 @@ export function createKoffiBackend(): LibcBackend {
       if (listen(fd, backlog) !== 0) fail('listen');
     },
 
+    accept(fd) {
+      const accepted = accept4(fd, null, null, C.SOCK_NONBLOCK | C.SOCK_CLOEXEC);
+      if (accepted >= 0) return accepted;
+      const errno = koffi.errno();
+      if (errno === EAGAIN || errno === EWOULDBLOCK) return null;
+      throw systemCallError('accept4', errno, describeErrno);
+    },
+
     connect(fd, address) {
       const sockaddr = encodeSocketAddress(address);
       if (connect(fd, sockaddr, sockaddr.length) !== 0) fail('connect');
@@ -327,6 +347,71 @@ export function createKoffiBackend(): LibcBackend {
       // With MSG_TRUNC the kernel reports the datagram's full length, which may exceed `size`.
       const data = Buffer.from(receiveBuffer.subarray(0, Math.min(received, size)));
       return { data, from: addressLength > 0 ? decodeSocketAddress(addressBuffer, addressLength) : null };
+    },
+
+    read(fd, size) {
+      if (receiveBuffer.length < size) receiveBuffer = Buffer.alloc(size);
+      const count = read(fd, receiveBuffer, size);
+      if (count < 0) {
+        const errno = koffi.errno();
+        if (errno === EAGAIN || errno === EWOULDBLOCK) return null;
+        throw systemCallError('read', errno, describeErrno);
+      }
+      return Buffer.from(receiveBuffer.subarray(0, count));
+    },
+
+    write(fd, data) {
+      const count = write(fd, data, data.length);
+      if (count < 0) fail('write');
+      return count;
+    },
+
+    eventfd(initial, flags) {
+      const fd = eventfd(initial, flags);
+      if (fd < 0) fail('eventfd');
+      return fd;
+    },
+
+    epollCreate(flags) {
+      const fd = epollCreate(flags);
+      if (fd < 0) fail('epoll_create1');
+      return fd;
+    },
+
+    epollControl(epfd, operation, fd, events) {
+      // Both targets (x86-64, arm64) are little-endian.
+      epollEventBuffer.fill(0);
+      epollEventBuffer.writeUInt32LE(events >>> 0, 0);
+      epollEventBuffer.writeInt32LE(fd, C.EPOLL_EVENT_DATA_OFFSET);
+      if (epollControl(epfd, operation, fd, epollEventBuffer) !== 0) fail('epoll_ctl');
+    },
+
+    epollWait(epfd, maxEvents, timeoutMs) {
+      // Its own buffer: the pool thread writes into it while the JS thread goes on.
+      const events = Buffer.alloc(maxEvents * C.EPOLL_EVENT_SIZE);
+      return new Promise<ReadyEvent[]>((resolve, reject) => {
+        epollWait.async(epfd, events, maxEvents, timeoutMs, (err: unknown, count: number) => {
+          if (err) {
+            reject(err instanceof Error ? err : new Error(String(err)));
+            return;
+          }
+          // errno lives on the pool thread; the only failure a valid epoll fd can see is EINTR,
+          // and the caller simply waits again.
+          if (count < 0) {
+            resolve([]);
+            return;
+          }
+          const ready: ReadyEvent[] = [];
+          for (let i = 0; i < count; i++) {
+            const at = i * C.EPOLL_EVENT_SIZE;
+            ready.push({
+              events: events.readUInt32LE(at),
+              fd: events.readInt32LE(at + C.EPOLL_EVENT_DATA_OFFSET),
+            });
+          }
+          resolve(ready);
+        });
+      });
     },
 
     strerror(errno) {

@@ -1,8 +1,9 @@
-import { LINUX_CONSTANTS, PlatformConstants } from './constants-linux';
+import { LINUX_ARCH_LAYOUTS, LINUX_CONSTANTS, PlatformConstants } from './constants-linux';
 
 /** The only place that looks at the platform: everything else reads `constants`. */
 function selectConstants(): PlatformConstants | undefined {
-  if (process.platform === 'linux') return LINUX_CONSTANTS;
+  const layout = LINUX_ARCH_LAYOUTS[process.arch];
+  if (process.platform === 'linux' && layout !== undefined) return { ...LINUX_CONSTANTS, ...layout };
   return undefined;
 }
 

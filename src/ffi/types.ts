@@ -27,6 +27,12 @@ export interface HardwareAddress {
   bytes: number[];
 }
 
+/** One ready descriptor reported by `epoll_wait`: the fd registered and the event bits. */
+export interface ReadyEvent {
+  fd: number;
+  events: number;
+}
+
 /** A failed system call: Node-style `code`, positive `errno`, `syscall`, and strerror's text. */
 export class SystemCallError extends Error {
   constructor(
@@ -69,6 +75,8 @@ export interface LibcBackend {
   getsockoptBytes(fd: number, level: number, option: number, size: number): Buffer;
   bind(fd: number, address: SocketAddress): void;
   listen(fd: number, backlog: number): void;
+  /** `accept4(fd, …, SOCK_NONBLOCK | SOCK_CLOEXEC)`; null on EAGAIN. */
+  accept(fd: number): number | null;
   /** Returns 0, or throws; EINPROGRESS is thrown like any other errno. */
   connect(fd: number, address: SocketAddress): void;
   getsockname(fd: number): SocketAddress;
@@ -80,6 +88,21 @@ export interface LibcBackend {
   sendto(fd: number, data: Buffer, flags: number, address: SocketAddress): number;
   /** Returns null on EAGAIN. */
   recvfrom(fd: number, size: number, flags: number): { data: Buffer; from: SocketAddress | null } | null;
+  /** `read(2)` of at most `size` bytes; null on EAGAIN. */
+  read(fd: number, size: number): Buffer | null;
+  /** `write(2)`; returns the bytes written. */
+  write(fd: number, data: Buffer): number;
+  /** `eventfd(initial, flags)`. */
+  eventfd(initial: number, flags: number): number;
+  /** `epoll_create1(flags)`. */
+  epollCreate(flags: number): number;
+  /** `epoll_ctl(epfd, operation, fd, {events, data.fd = fd})`. */
+  epollControl(epfd: number, operation: number, fd: number, events: number): void;
+  /**
+   * `epoll_wait` on a thread of libuv's pool, so the event loop goes on meanwhile; resolves with
+   * the ready descriptors (an empty list on timeout or EINTR).
+   */
+  epollWait(epfd: number, maxEvents: number, timeoutMs: number): Promise<ReadyEvent[]>;
   strerror(errno: number): string;
   /** Runs getaddrinfo off the main thread. */
   getaddrinfo(
