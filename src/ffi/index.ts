@@ -3,7 +3,9 @@ import { platformConstants } from './platform';
 import { PlatformConstants } from './constants-linux';
 import { LibcBackend } from './types';
 
-export { createKoffiBackend, LIBC_SONAME } from './koffi-backend';
+export { createKoffiBackend } from './koffi-backend';
+export { LIBC_SONAME } from './backend-parts';
+export { FFI_NAPI_PACKAGES } from './ffi-napi-types';
 export { platformConstants } from './platform';
 export type { PlatformConstants } from './constants-linux';
 export { encodeSocketAddress, decodeSocketAddress, socketAddressSize } from './sockaddr';
@@ -14,9 +16,6 @@ export type { SocketAddress, ResolvedAddress, InterfaceAddress, HardwareAddress,
 /** The environment variable that picks the FFI library behind `libc()`. */
 export const FFI_BACKEND_VARIABLE = 'ELPROC_FFI';
 
-/** The packages the planned ffi-napi backend will need (optional dependencies, not installed). */
-export const FFI_NAPI_PACKAGES = ['@2060.io/ffi-napi', '@2060.io/ref-napi', 'ref-struct-di'] as const;
-
 /**
  * The C constants of this platform (`constants().SOL_SOCKET`, …): the same function as
  * `platformConstants`, so that off Linux the first use throws an error that says so.
@@ -25,19 +24,37 @@ export const constants: () => PlatformConstants = platformConstants;
 
 let backend: LibcBackend | undefined;
 
+/**
+ * The ffi-napi backend, required only when chosen: its packages are optional dependencies with
+ * native parts, and a machine without them still works with koffi.
+ */
+function createFfiNapiBackend(): LibcBackend {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy: see above
+    const backendModule = require('./ffi-napi-backend') as typeof import('./ffi-napi-backend');
+    return backendModule.createFfiNapiBackend();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `${FFI_BACKEND_VARIABLE}=ffi-napi: ${reason}; unset ${FFI_BACKEND_VARIABLE} to use koffi`,
+      {
+        cause: error,
+      },
+    );
+  }
+}
+
 function createBackend(choice: string): LibcBackend {
   switch (choice) {
     case '':
     case 'koffi':
       return createKoffiBackend();
     case 'ffi-napi':
-      throw new Error(
-        `${FFI_BACKEND_VARIABLE}=ffi-napi: the ffi-napi backend is not implemented yet; it will need ` +
-          `the optional packages ${FFI_NAPI_PACKAGES.join(' ')}. Unset ${FFI_BACKEND_VARIABLE} to use koffi.`,
-      );
+      return createFfiNapiBackend();
     default:
       throw new Error(
-        `${FFI_BACKEND_VARIABLE}=${JSON.stringify(choice)} names no FFI backend; use "koffi" (the default)`,
+        `${FFI_BACKEND_VARIABLE}=${JSON.stringify(choice)} names no FFI backend; use "koffi" (the default) ` +
+          'or "ffi-napi"',
       );
   }
 }
@@ -45,8 +62,9 @@ function createBackend(choice: string): LibcBackend {
 /**
  * The libc backend every system call of elproc goes through (socket options for
  * `make-network-process` and `set-network-process-option`, `network-interface-info`, …). Created
- * on first use, once per process; `ELPROC_FFI` chooses it (`koffi`, the default, is the only one
- * implemented). A failed creation throws and is retried on the next call.
+ * on first use, once per process; `ELPROC_FFI` chooses it: `koffi` (the default) or `ffi-napi`
+ * (needs the optional packages FFI_NAPI_PACKAGES). A failed creation throws and is retried on the
+ * next call.
  */
 export function libc(): LibcBackend {
   if (backend === undefined) backend = createBackend(process.env[FFI_BACKEND_VARIABLE] ?? 'koffi');

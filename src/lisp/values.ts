@@ -27,12 +27,12 @@ export type LispValue =
   | LispPrintable
   | LispFunction;
 
-/** Emacs vector `[a b c]`: an Array subclass so that it prints with brackets. */
-export class LispVector<T = LispValue> extends Array<T> {
-  static override get [Symbol.species](): ArrayConstructor {
-    return Array;
-  }
-}
+/**
+ * Emacs vector `[a b c]`: an Array subclass so that it prints with brackets. Its `map` and `slice`
+ * give vectors too: overriding Symbol.species to make them plain arrays would cost every vector
+ * creation several times over (V8 keeps re-optimising around the species lookup).
+ */
+export class LispVector<T = LispValue> extends Array<T> {}
 
 /** Emacs: vector */
 export function vector<T = LispValue>(...items: T[]): LispVector<T> {

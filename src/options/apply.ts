@@ -40,6 +40,22 @@ function setRaw(fd: number, row: OptionRow, encoded: EncodedOption): void {
   else libc().setsockoptBytes(fd, c[row.level], c[row.option], encoded.value);
 }
 
+// Emacs: set_socket_option's setsockopt call and its error data (OPTION VALUE after the strerror).
+// Takes the setting's parts rather than an OptionSetting, so set-network-process-option builds none.
+function applyEncoded(
+  fd: number,
+  row: OptionRow,
+  value: LispValue,
+  encoded: EncodedOption | LispError,
+): void {
+  if (encoded instanceof LispError) throw encoded;
+  try {
+    setRaw(fd, row, encoded);
+  } catch (err) {
+    throw systemError(err, 'Cannot set network option', [intern(row.keyword), value]);
+  }
+}
+
 function getRaw(fd: number, row: OptionRow): EncodedOption {
   const c = constants();
   const wire = OPTION_CODECS[row.kind].wire;
@@ -48,14 +64,8 @@ function getRaw(fd: number, row: OptionRow): EncodedOption {
   return { type: 'bytes', value: libc().getsockoptBytes(fd, c[row.level], c[row.option], wire.size) };
 }
 
-// Emacs: set_socket_option's setsockopt call and its error data (OPTION VALUE after the strerror).
 function applySetting(fd: number, setting: OptionSetting): void {
-  if (setting.encoded instanceof LispError) throw setting.encoded;
-  try {
-    setRaw(fd, setting.row, setting.encoded);
-  } catch (err) {
-    throw systemError(err, 'Cannot set network option', [intern(setting.row.keyword), setting.value]);
-  }
+  applyEncoded(fd, setting.row, setting.value, setting.encoded);
 }
 
 /**
@@ -108,7 +118,7 @@ export function setNetworkOption(fd: number, option: unknown, value: LispValue):
   const row = optionRowOf(option);
   // The value goes into the error data: spell JavaScript's true/false/undefined as t and nil.
   const lisp = value === true ? t : isNil(value) ? null : value;
-  applySetting(fd, { row, value: lisp, encoded: encodeOption(row, lisp) });
+  applyEncoded(fd, row, lisp, encodeOption(row, lisp));
   return row;
 }
 
@@ -133,19 +143,30 @@ export interface SocketKind {
   readonly type: number;
 }
 
-// Defaults of a fresh socket per "domain/type": null where the option does not apply there.
-const defaultsCache = new Map<string, ReadonlyMap<OptionRow, EncodedOption | null>>();
+/**
+ * How one option is put back on an accepted socket: what a fresh socket of its domain and type
+ * reads (`initial`), and the setsockopt calls that restore it (derived from `initial` on first
+ * use, then kept).
+ */
+interface DefaultEntry {
+  readonly initial: EncodedOption;
+  restore: readonly EncodedOption[] | undefined;
+}
 
-function socketDefaults(kind: SocketKind): ReadonlyMap<OptionRow, EncodedOption | null> {
-  const key = `${kind.domain}/${kind.type}`;
-  let defaults = defaultsCache.get(key);
-  if (defaults !== undefined) return defaults;
+// Defaults of a fresh socket per domain, then type: null where the option does not apply there.
+// Keyed by numbers rather than a "domain/type" string, so a lookup per accept allocates nothing.
+const defaultsCache = new Map<number, Map<number, ReadonlyMap<OptionRow, DefaultEntry | null>>>();
+
+function socketDefaults(kind: SocketKind): ReadonlyMap<OptionRow, DefaultEntry | null> {
+  let byType = defaultsCache.get(kind.domain);
+  const cached = byType?.get(kind.type);
+  if (cached !== undefined) return cached;
   const fresh = libc().socket(kind.domain, kind.type | constants().SOCK_CLOEXEC, 0);
-  const map = new Map<OptionRow, EncodedOption | null>();
+  const map = new Map<OptionRow, DefaultEntry | null>();
   try {
     for (const row of OPTION_TABLE) {
       try {
-        map.set(row, getRaw(fresh, row));
+        map.set(row, { initial: getRaw(fresh, row), restore: undefined });
       } catch (err) {
         if (!(err instanceof SystemCallError)) throw err;
         map.set(row, null);
@@ -154,19 +175,36 @@ function socketDefaults(kind: SocketKind): ReadonlyMap<OptionRow, EncodedOption 
   } finally {
     libc().close(fresh);
   }
-  defaults = map;
-  defaultsCache.set(key, defaults);
-  return defaults;
+  if (byType === undefined) {
+    byType = new Map();
+    defaultsCache.set(kind.domain, byType);
+  }
+  byType.set(kind.type, map);
+  return map;
 }
 
-// A listener's settings can grow (set-network-process-option), so this is not cached.
-function rowsToReset(settings: readonly OptionSetting[]): Set<OptionRow> {
-  const rows = new Set<OptionRow>();
-  for (const setting of settings) rows.add(setting.row);
-  // Linux copies SO_REUSEADDR from the listener too, including the implicit one.
-  rows.add(REUSEADDR_ROW);
-  return rows;
+// Sets one option of an accepted socket back to its default; a failure is collected, not thrown.
+function resetRow(
+  fd: number,
+  row: OptionRow,
+  defaults: ReadonlyMap<OptionRow, DefaultEntry | null>,
+  failures: LispError[],
+): void {
+  const entry = defaults.get(row);
+  if (entry === undefined || entry === null) return;
+  try {
+    if (entry.restore === undefined) entry.restore = OPTION_CODECS[row.kind].restore(entry.initial);
+    const restore = entry.restore;
+    for (let i = 0; i < restore.length; i++) setRaw(fd, row, restore[i] as EncodedOption);
+  } catch (err) {
+    failures.push(systemError(err, 'Cannot reset network option', [intern(row.keyword)]));
+  }
 }
+
+// The rows already reset during one resetInheritedOptions call (a listener's settings can grow
+// with set-network-process-option, so the set of rows is not cached). One array, emptied after
+// each call, instead of a Set per accepted connection; nothing in between can re-enter.
+const rowsDone: OptionRow[] = [];
 
 function kindOf(fd: number): SocketKind {
   const c = constants();
@@ -194,20 +232,24 @@ export function resetInheritedOptions(
   kind?: SocketKind,
 ): LispError[] {
   const failures: LispError[] = [];
-  let defaults: ReadonlyMap<OptionRow, EncodedOption | null>;
+  let defaults: ReadonlyMap<OptionRow, DefaultEntry | null>;
   try {
     defaults = socketDefaults(kind ?? kindOf(childFd));
   } catch (err) {
     return [systemError(err, 'Cannot reset network option', [])];
   }
-  for (const row of rowsToReset(settings)) {
-    const initial = defaults.get(row);
-    if (initial === undefined || initial === null) continue;
-    try {
-      for (const encoded of OPTION_CODECS[row.kind].restore(initial)) setRaw(childFd, row, encoded);
-    } catch (err) {
-      failures.push(systemError(err, 'Cannot reset network option', [intern(row.keyword)]));
+  // Each row the listener set, once, in the order first set; then SO_REUSEADDR, which Linux copies
+  // from the listener too (including the implicit one), unless it was among them.
+  try {
+    for (let i = 0; i < settings.length; i++) {
+      const row = (settings[i] as OptionSetting).row;
+      if (rowsDone.includes(row)) continue;
+      rowsDone.push(row);
+      resetRow(childFd, row, defaults, failures);
     }
+    if (!rowsDone.includes(REUSEADDR_ROW)) resetRow(childFd, REUSEADDR_ROW, defaults, failures);
+  } finally {
+    rowsDone.length = 0;
   }
   return failures;
 }

@@ -61,9 +61,13 @@ function readLinger(raw: EncodedOption): { onoff: number; seconds: number } {
   return { onoff: read(0), seconds: read(C_INT_SIZE) };
 }
 
+// The two encodings of a bool option, shared (and frozen) so that encoding one allocates nothing.
+const BOOL_OFF: EncodedOption = Object.freeze({ type: 'int', value: 0 });
+const BOOL_ON: EncodedOption = Object.freeze({ type: 'int', value: 1 });
+
 /** Emacs: SOPT_BOOL in set_socket_option. nil → 0, anything else (even `0`) → 1. */
 export function encodeBool(value: LispValue): EncodedOption {
-  return { type: 'int', value: isNil(value) ? 0 : 1 };
+  return isNil(value) ? BOOL_OFF : BOOL_ON;
 }
 
 /** For network-process-option (elproc's getter; Emacs has none): getsockopt's int as `t` or nil. */

@@ -8,7 +8,6 @@ export interface Subfeature {
   /** A keyword symbol (`:keepalive`) or a `(KEYWORD VALUE)` list. */
   readonly feature: LispValue;
   /** False while elproc cannot do it yet; unsupported entries are not reported. */
-  readonly supported: boolean;
   /** False for elproc's extensions. */
   readonly emacs: boolean;
 }
@@ -23,35 +22,33 @@ const pair = (keyword: string, value: LispValue): LispValue[] => [k(keyword), va
 export const NETWORK_SUBFEATURES: readonly Subfeature[] = Object.freeze(
   [
     ...OPTION_TABLE.filter((row) => row.emacs)
-      .map((row) => ({ feature: k(row.keyword), supported: true, emacs: true }))
+      .map((row) => ({ feature: k(row.keyword), emacs: true }))
       .reverse(),
-    { feature: pair(':server', t), supported: true, emacs: true },
-    { feature: pair(':service', t), supported: true, emacs: true },
-    { feature: pair(':family', intern('ipv6')), supported: true, emacs: true },
-    { feature: pair(':family', intern('ipv4')), supported: true, emacs: true },
-    { feature: pair(':family', intern('local')), supported: true, emacs: true },
-    // Flipped to supported when datagram and seqpacket processes land in src/process.
-    { feature: pair(':type', intern('seqpacket')), supported: false, emacs: true },
-    { feature: pair(':type', intern('datagram')), supported: false, emacs: true },
-    { feature: pair(':nowait', t), supported: true, emacs: true },
+    { feature: pair(':server', t), emacs: true },
+    { feature: pair(':service', t), emacs: true },
+    { feature: pair(':family', intern('ipv6')), emacs: true },
+    { feature: pair(':family', intern('ipv4')), emacs: true },
+    { feature: pair(':family', intern('local')), emacs: true },
+    { feature: pair(':type', intern('seqpacket')), emacs: true },
+    { feature: pair(':type', intern('datagram')), emacs: true },
+    { feature: pair(':nowait', t), emacs: true },
     ...OPTION_TABLE.filter((row) => !row.emacs).map((row) => ({
       feature: k(row.keyword),
-      supported: true,
       emacs: false,
     })),
   ].map((entry) => Object.freeze(entry)),
 );
 
-/** Emacs: (get 'make-network-process 'subfeatures), the supported entries only, as a fresh list. */
+/** Emacs: (get 'make-network-process 'subfeatures), as a fresh list. */
 export function networkSubfeatures(): LispValue[] {
-  return NETWORK_SUBFEATURES.filter((entry) => entry.supported).map((entry) => entry.feature);
+  return NETWORK_SUBFEATURES.map((entry) => entry.feature);
 }
 
 const MAKE_NETWORK_PROCESS = intern('make-network-process');
 
 /**
  * Emacs: featurep, for the one feature elproc provides. `featurep('make-network-process')` is `t`;
- * with SUBFEATURE, `t` when it is `equal` to a supported subfeature (`':keepalive'`,
+ * with SUBFEATURE, `t` when it is `equal` to a subfeature (`':keepalive'`,
  * `[':family', intern('ipv6')]`, `':nodelay'`…), else nil. Other features are nil. FEATURE may be
  * the symbol or its name; anything else is `(wrong-type-argument symbolp FEATURE)`.
  */

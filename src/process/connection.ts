@@ -40,8 +40,21 @@ function onError(this: Socket): void {
   if (proc !== undefined) peerClosed(proc);
 }
 
-/** Gives queued input to the filter in chunks of at most 4096 bytes, until stopped or closed. */
+/** Stops reading (stop-process, filter t); what arrives waits in the kernel. */
+export function pauseInput(proc: NetworkProcess): void {
+  proc.socket?.pause();
+  proc.endpoint?.pause();
+}
+
+/**
+ * Gives queued input to the filter in chunks of at most 4096 bytes, until stopped or closed.
+ * Message endpoints keep their messages in the kernel while paused; they only resume reading.
+ */
 export function deliverPendingInput(proc: NetworkProcess): void {
+  if (proc.endpoint !== null) {
+    if (!proc.stopped && !proc.filterIsT) proc.endpoint.resume();
+    return;
+  }
   while (proc.pendingInput.length > 0) {
     if (proc.stopped || proc.filterIsT || proc.socket === null) {
       proc.socket?.pause();
@@ -170,6 +183,19 @@ function drainThenClose(socket: Socket, limitMs: number): void {
   };
   socket.once('finish', pollQueue);
   socket.end();
+}
+
+/**
+ * Emacs: delete-process on a datagram or seqpacket process. Messages still queued in elproc (the
+ * socket was full) are delivered as `:linger` promises stream output.
+ */
+export function closeEndpoint(proc: NetworkProcess): void {
+  const endpoint = proc.endpoint;
+  if (endpoint === null) return;
+  proc.endpoint = null;
+  const linger = proc.linger;
+  if (linger === null || linger === 0) endpoint.close();
+  else endpoint.close(linger === true || linger < 0 ? Infinity : linger * 1000);
 }
 
 /** Closes a socket because the process is being torn down for another reason (e.g. a failure). */

@@ -7,6 +7,7 @@ import {
   isUnknownOptionError,
   readNetworkOption,
   setNetworkOption,
+  socketAddressToLisp,
   toSocketOptions,
 } from '../options';
 import { requireProcess } from './designators';
@@ -21,7 +22,16 @@ export function processContact(process: unknown, key?: unknown, noBlock?: unknow
   const proc = requireProcess(process);
   if (truthy(noBlock) && proc.status.kind === 'connect') return null;
   if (isNil(key)) return [plistGet(proc.contact, ':host'), plistGet(proc.contact, ':service')];
-  if (key === true || key === t) return [...proc.contact];
+  const wantsAll = key === true || key === t;
+  // A live datagram process's :remote is its current datagram address.
+  if (
+    (wantsAll || keywordName(key) === ':remote') &&
+    proc.endpoint !== null &&
+    proc.datagramAddress !== null
+  ) {
+    plistPut(proc.contact, ':remote', socketAddressToLisp(proc.datagramAddress));
+  }
+  if (wantsAll) return [...proc.contact];
   const name = keywordName(key);
   return name === undefined ? null : plistGet(proc.contact, name);
 }
@@ -53,10 +63,30 @@ export function setNetworkProcessOption(
     if (truthy(noError) && isUnknownOptionError(err)) return null;
     throw err;
   }
-  plistPut(proc.contact, keyword(row.keyword), value as LispValue);
-  const setting = { row, value: value as LispValue, encoded: encodeOption(row, value as LispValue) };
+  // plistPut's match, by identity: a keyword key is the interned symbol or its name as a string.
+  const key = keyword(row.keyword);
+  const contact = proc.contact;
+  let at = -1;
+  for (let i = 0; i + 1 < contact.length; i += 2) {
+    if (contact[i] === key || contact[i] === row.keyword) {
+      at = i;
+      break;
+    }
+  }
+  if (at >= 0) contact[at + 1] = value as LispValue;
+  else plistPut(contact, key, value as LispValue);
   // Linux copies a listener's current options to each accepted socket: the reset must see these.
-  proc.options.push(setting);
+  // Setting an option to the value it was last set to records nothing new (and allocates nothing).
+  const options = proc.options;
+  for (let i = options.length - 1; i >= 0; i--) {
+    const setting = options[i];
+    if (setting !== undefined && setting.row === row) {
+      if (setting.value === value) return t;
+      break;
+    }
+  }
+  const setting = { row, value: value as LispValue, encoded: encodeOption(row, value as LispValue) };
+  options.push(setting);
   if (row.keyword === ':linger') proc.linger = toSocketOptions([setting]).linger ?? null;
   return t;
 }

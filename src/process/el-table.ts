@@ -1,8 +1,11 @@
 import { defun } from '../lisp/function-table';
 import type { LispFunction } from '../lisp/values';
 import { featurep } from '../options';
+import { formatNetworkAddress, networkLookupAddressInfo } from './address-functions';
 import { bufferString, generateNewBuffer, getBuffer, getBufferCreate, killBuffer } from './buffer';
 import { networkProcessOption, processContact, setNetworkProcessOption } from './contact-functions';
+import { processDatagramAddress, setProcessDatagramAddress } from './datagram-process';
+import { networkInterfaceInfo, networkInterfaceList } from './interface-functions';
 import {
   acceptProcessOutput,
   continueProcess,
@@ -55,12 +58,18 @@ export const el: Readonly<Record<string, LispFunction>> = {
   'process-coding-system': accessors.processCodingSystem,
   'stop-process': stopProcess,
   'continue-process': continueProcess,
+  'process-datagram-address': processDatagramAddress,
+  'set-process-datagram-address': setProcessDatagramAddress,
   featurep,
   'get-buffer': getBuffer,
   'get-buffer-create': getBufferCreate,
   'generate-new-buffer': generateNewBuffer,
   'buffer-string': bufferString,
   'kill-buffer': killBuffer,
+  'format-network-address': formatNetworkAddress,
+  'network-lookup-address-info': networkLookupAddressInfo,
+  'network-interface-list': networkInterfaceList,
+  'network-interface-info': networkInterfaceInfo,
 };
 
 for (const [name, fn] of Object.entries(el)) defun(name, fn);

@@ -5,11 +5,15 @@ import { bufferSubstring, currentBuffer } from './buffer';
 import { encode } from './coding';
 import {
   closeConnection,
+  closeEndpoint,
   deliverPendingInput,
   discardConnection,
   endOutput,
+  pauseInput,
   writeOutput,
 } from './connection';
+import { sendDatagram } from './datagram-process';
+import { fileError } from './file-error';
 import { designatedProcess, requireProcess } from './designators';
 import type { NetworkProcess } from './network-process';
 import { notifyStopped, waitForOutput } from './output-wait';
@@ -23,6 +27,22 @@ function requireRunning(proc: NetworkProcess): void {
 }
 
 function send(proc: NetworkProcess, bytes: Buffer): void {
+  // Emacs writes nothing for an empty string; an empty message would read as end of file.
+  if (bytes.length === 0) return;
+  if (proc.type === 'datagram') {
+    sendDatagram(proc, bytes);
+    return;
+  }
+  if (proc.endpoint !== null) {
+    // A seqpacket client that is still `connect` (:nowait) already has its connected socket.
+    if (proc.outputClosed) return;
+    try {
+      proc.endpoint.send(bytes, null);
+    } catch (err) {
+      throw fileError('Writing to process', err, [proc]);
+    }
+    return;
+  }
   if (proc.status.kind === 'connect') {
     // Emacs blocks until the connection is made; Node queues and sends once it is.
     if (!proc.outputClosed) proc.pendingOutput.push(bytes);
@@ -56,6 +76,11 @@ export function processSendEof(process?: unknown): NetworkProcess {
   const proc = designatedProcess(process);
   requireRunning(proc);
   if (proc.type === 'datagram') return proc;
+  if (proc.endpoint !== null) {
+    proc.outputClosed = true;
+    proc.endpoint.endOutput();
+    return proc;
+  }
   endOutput(proc);
   return proc;
 }
@@ -70,7 +95,8 @@ export function deleteProcess(process?: unknown): null {
     unregisterProcess(proc);
     return null;
   }
-  if (proc.role === 'server') closeServer(proc);
+  if (proc.endpoint !== null) closeEndpoint(proc);
+  else if (proc.role === 'server') closeServer(proc);
   else if (proc.status.kind === 'run') closeConnection(proc);
   else discardConnection(proc);
   proc.status = { kind: 'exit', code: 0 };
@@ -86,8 +112,8 @@ export function deleteProcess(process?: unknown): null {
 export function stopProcess(process?: unknown): NetworkProcess {
   const proc = designatedProcess(process);
   proc.stopped = true;
-  if (proc.role === 'server') stopAccepting(proc);
-  else proc.socket?.pause();
+  if (proc.role === 'server' && proc.endpoint === null) stopAccepting(proc);
+  else pauseInput(proc);
   return proc;
 }
 
@@ -96,7 +122,7 @@ export function continueProcess(process?: unknown): NetworkProcess {
   const proc = designatedProcess(process);
   if (!proc.stopped) return proc;
   proc.stopped = false;
-  if (proc.role === 'server') {
+  if (proc.role === 'server' && proc.endpoint === null) {
     void startAccepting(proc, proc.backlog);
   } else {
     deliverPendingInput(proc);

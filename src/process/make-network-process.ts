@@ -2,60 +2,20 @@ import type { Socket } from 'node:net';
 import { constants, libc, SocketAddress } from '../ffi';
 import { LispError } from '../lisp/errors';
 import { plistPut } from '../lisp/plist';
-import { intern } from '../lisp/symbol';
-import { applyCreationOptions, parseNetworkProcessArgs, socketAddressToLisp } from '../options';
+import { parseNetworkProcessArgs, socketAddressToLisp } from '../options';
 import type { NetworkProcessSpec } from '../options/types';
-import { getBufferCreate, LispBuffer, makeMarker, pointMax, setMarker } from './buffer';
-import { createDecoder, resolveCodingSystem } from './coding';
 import { ConnectOutcome, connectErrno, connectFirst, startConnect } from './client';
 import { attachSocket, endOutput } from './connection';
+import { createProcess, openServerSocket } from './create-process';
+import { makeDatagramClient, makeDatagramServer } from './datagram-process';
 import { fileError } from './file-error';
+import { makeSeqpacketClient } from './seqpacket-process';
 import { runSentinel } from './handlers';
 import { NetworkProcess } from './network-process';
-import { registerProcess, uniqueProcessName, unregisterProcess } from './registry';
+import { unregisterProcess } from './registry';
 import { immediateAddresses, resolveAddresses } from './resolve';
 import { socketTypeOf, startAccepting } from './server';
 import { markFailed } from './status-change';
-
-const DEFAULT_CODING = 'utf-8-unix';
-
-/** Emacs creates the buffer after name resolution and before the process; it survives failures. */
-function createProcess(spec: NetworkProcessSpec): NetworkProcess {
-  const buffer: LispBuffer | null =
-    spec.buffer === null ? null : getBufferCreate(spec.buffer as string | LispBuffer);
-  if (spec.deferredError !== null) throw spec.deferredError;
-  const [decodingName, encodingName] = spec.coding ?? [intern(DEFAULT_CODING), intern(DEFAULT_CODING)];
-  const decoding = resolveCodingSystem(decodingName ?? intern(DEFAULT_CODING));
-  const encoding = resolveCodingSystem(encodingName ?? intern(DEFAULT_CODING));
-  const proc = new NetworkProcess(
-    uniqueProcessName(spec.name),
-    spec.server ? 'server' : 'client',
-    spec.type,
-    [...spec.contact],
-    {
-      status: spec.server ? { kind: 'listen' } : spec.nowait ? { kind: 'connect' } : { kind: 'run' },
-      mark: makeMarker(),
-      filter: spec.filter,
-      sentinel: spec.sentinel,
-      log: spec.log,
-      plist: [...spec.plist],
-      queryOnExit: !spec.noquery,
-      decoding,
-      encoding,
-      decoder: createDecoder(decoding),
-      options: [...spec.options],
-    },
-  );
-  proc.stopped = spec.stop;
-  // The last :linger given decides how delete-process closes (decision 2).
-  proc.linger = spec.socketOptions.linger ?? null;
-  if (buffer !== null) {
-    proc.buffer = buffer;
-    setMarker(proc.mark, pointMax(buffer), buffer);
-  }
-  registerProcess(proc);
-  return proc;
-}
 
 async function makeServer(spec: NetworkProcessSpec): Promise<NetworkProcess> {
   const socketType = socketTypeOf(spec.type);
@@ -64,7 +24,7 @@ async function makeServer(spec: NetworkProcessSpec): Promise<NetworkProcess> {
   proc.backlog = spec.backlog;
   try {
     if (address === undefined) throw new LispError('error', ['No address to listen on']);
-    proc.listenFd = listenOn(spec, proc, address, socketType);
+    proc.listenFd = openServerSocket(spec, proc, address, socketType);
     if (!proc.stopped) await startAccepting(proc, spec.backlog);
   } catch (err) {
     if (proc.listenFd !== null) libc().close(proc.listenFd);
@@ -73,49 +33,6 @@ async function makeServer(spec: NetworkProcessSpec): Promise<NetworkProcess> {
     throw err;
   }
   return proc;
-}
-
-/** socket → options → bind → getsockname → listen, closing the socket on any failure. */
-function listenOn(
-  spec: NetworkProcessSpec,
-  proc: NetworkProcess,
-  address: SocketAddress,
-  socketType: number,
-): number {
-  const c = constants();
-  const isLocal = address.family === 'unix';
-  const domain = isLocal ? c.AF_UNIX : address.family === 'inet6' ? c.AF_INET6 : c.AF_INET;
-  let fd: number;
-  try {
-    fd = libc().socket(domain, socketType | c.SOCK_CLOEXEC | c.SOCK_NONBLOCK, 0);
-  } catch (err) {
-    throw fileError('make server process failed', err, spec.contact);
-  }
-  try {
-    applyCreationOptions(fd, spec, { implicitReuseaddr: !isLocal });
-    try {
-      libc().bind(fd, address);
-    } catch (err) {
-      throw fileError('Cannot bind server socket', err);
-    }
-    if (isLocal) {
-      plistPut(proc.contact, ':local', socketAddressToLisp(address));
-    } else {
-      const bound = libc().getsockname(fd);
-      if (bound.family === 'inet' || bound.family === 'inet6') plistPut(proc.contact, ':service', bound.port);
-      plistPut(proc.contact, ':local', socketAddressToLisp(bound));
-    }
-    try {
-      libc().listen(fd, spec.backlog);
-    } catch (err) {
-      throw fileError('Cannot listen on server socket', err);
-    }
-    proc.listenKind = { domain, type: socketType };
-    return fd;
-  } catch (err) {
-    libc().close(fd);
-    throw err;
-  }
 }
 
 function recordAddresses(proc: NetworkProcess, remote: SocketAddress): void {
@@ -213,10 +130,9 @@ export function makeNetworkProcess(...args: unknown[]): Promise<NetworkProcess |
     args.length === 1 && isPlainObject(args[0]) ? (args[0] as Record<string, unknown>) : args,
   );
   if (spec === null) return Promise.resolve(null);
-  if (spec.type !== 'stream') {
-    throw new LispError('error', [`:type ${spec.type} is not supported yet`]);
-  }
+  if (spec.type === 'datagram') return spec.server ? makeDatagramServer(spec) : makeDatagramClient(spec);
   if (spec.server) return makeServer(spec);
+  if (spec.type === 'seqpacket') return makeSeqpacketClient(spec);
   return spec.nowait ? makeNowaitClient(spec) : makeBlockingClient(spec);
 }
 

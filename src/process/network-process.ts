@@ -3,7 +3,9 @@ import { LispSymbol, intern } from '../lisp/symbol';
 import { LispValue, lispPrint, LispPrintable } from '../lisp/values';
 import type { ConnectionType, Handler, OptionSetting } from '../options/types';
 import type { LispBuffer, Marker } from './buffer';
+import type { SocketAddress } from '../ffi';
 import type { CodingSystem, StreamDecoder } from './coding';
+import type { MessageEndpoint } from './message-endpoint';
 import { socketFd } from './socket-fd';
 import { InternalStatus, displayStatus } from './status';
 
@@ -34,6 +36,10 @@ export class NetworkProcess implements LispPrintable {
   decoder: StreamDecoder;
   /** The connected socket of a client or child. */
   socket: Socket | null = null;
+  /** The socket of a datagram or seqpacket process (their boundaries are kept). */
+  endpoint: MessageEndpoint | null = null;
+  /** Emacs's datagram address: where a datagram process sends, updated by each datagram read. */
+  datagramAddress: SocketAddress | null = null;
   /** The Node server of a listening process (absent while stopped). */
   server: Server | null = null;
   /** Our own descriptor of a listening socket: stable while Node's server comes and goes. */
@@ -91,7 +97,7 @@ export class NetworkProcess implements LispPrintable {
 
   /** The socket's file descriptor, for other native code; null once closed. */
   get fd(): number | null {
-    return this.listenFd ?? socketFd(this.socket);
+    return this.listenFd ?? this.endpoint?.fd ?? socketFd(this.socket);
   }
 
   /** Emacs: process-status */

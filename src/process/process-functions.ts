@@ -4,7 +4,7 @@ import { intern, LispSymbol, t } from '../lisp/symbol';
 import { cons, Cons, isList, isNil, LispValue, truthy } from '../lisp/values';
 import type { Handler } from '../options/types';
 import { getBuffer, LispBuffer, Marker, pointMax, setMarker } from './buffer';
-import { deliverPendingInput } from './connection';
+import { deliverPendingInput, pauseInput } from './connection';
 import { designatedProcess, requireProcess } from './designators';
 import { DEFAULT_FILTER, DEFAULT_SENTINEL } from './handlers';
 import type { NetworkProcess } from './network-process';
@@ -89,7 +89,7 @@ export function setProcessFilter(process: unknown, filter: unknown): Handler {
   proc.filter = handlerOrNull(filter);
   const shown = proc.filter ?? DEFAULT_FILTER;
   plistPut(proc.contact, ':filter', shown);
-  if (proc.filterIsT) proc.socket?.pause();
+  if (proc.filterIsT) pauseInput(proc);
   else deliverPendingInput(proc);
   return shown;
 }

@@ -2,6 +2,7 @@ import net from 'node:net';
 import { constants, libc, ResolverError, SocketAddress } from '../ffi';
 import { LispError, lispError } from '../lisp/errors';
 import { toSocketAddress } from '../options';
+import { ipTextToSocketAddress } from './ip-text';
 import type { NetworkProcessSpec } from '../options/types';
 
 const MAX_PORT = 65535;
@@ -26,22 +27,10 @@ function numericAddress(spec: NetworkProcessSpec): SocketAddress | null {
   const port = Number(service);
   if (port > MAX_PORT) return null;
   const kind = net.isIP(host);
-  if (kind === 4 && spec.family !== 'ipv6') {
-    const bytes = host.split('.').map(Number) as [number, number, number, number];
-    return { family: 'inet', bytes, port };
-  }
-  if (kind === 6 && spec.family !== 'ipv4' && !host.includes('%') && !host.includes('.')) {
-    return { family: 'inet6', groups: expandIPv6(host), port };
-  }
-  return null;
-}
-
-function expandIPv6(text: string): number[] {
-  const [head = '', tail] = text.split('::');
-  const parse = (part: string): number[] => (part === '' ? [] : part.split(':').map((g) => parseInt(g, 16)));
-  const left = parse(head);
-  const right = tail === undefined ? [] : parse(tail);
-  return [...left, ...new Array<number>(8 - left.length - right.length).fill(0), ...right];
+  // Zones and embedded dotted quads are left to getaddrinfo, which knows the interface names.
+  const plain =
+    kind === 4 ? spec.family !== 'ipv6' : kind === 6 && spec.family !== 'ipv4' && !/[%.]/.test(host);
+  return plain ? ipTextToSocketAddress(host, port) : null;
 }
 
 /** The addresses to try, without waiting, when the spec allows; null when a lookup is needed. */

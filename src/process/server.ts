@@ -1,24 +1,20 @@
 import net from 'node:net';
-import { constants, libc, SocketAddress } from '../ffi';
-import { plistPut } from '../lisp/plist';
-import { intern } from '../lisp/symbol';
-import { LispValue } from '../lisp/values';
-import { isOptionKeyword, resetInheritedOptions, socketAddressToLisp } from '../options';
-import { getBufferCreate, makeMarker, pointMax, setMarker } from './buffer';
-import { createDecoder } from './coding';
+import { constants, libc } from '../ffi';
+import { announceChild, createChild } from './child';
 import { attachSocket } from './connection';
-import { runLog, runSentinel } from './handlers';
+import { runLog } from './handlers';
 import { NetworkProcess } from './network-process';
-import { registerProcess, uniqueProcessName } from './registry';
+import { pauseAccepts, unwatchAccepts, watchAccepts } from './seqpacket-process';
 import { socketFd } from './socket-fd';
-
-/** Emacs numbers Unix-socket children with one counter of all accepts in the session. */
-let acceptCount = 0;
 
 const owner = new WeakMap<net.Server, NetworkProcess>();
 
 /** Starts (or, after stop-process, resumes) accepting on a listening process's socket. */
 export function startAccepting(proc: NetworkProcess, backlog: number): Promise<void> {
+  if (proc.type === 'seqpacket') {
+    watchAccepts(proc);
+    return Promise.resolve();
+  }
   const listenFd = proc.listenFd;
   if (listenFd === null || proc.server !== null) return Promise.resolve();
   // Node closes the fd it is given when the server closes; handing it a duplicate keeps the
@@ -40,6 +36,7 @@ export function startAccepting(proc: NetworkProcess, backlog: number): Promise<v
 
 /** Emacs: stop-process on a server: stop accepting; the kernel keeps queueing connections. */
 export function stopAccepting(proc: NetworkProcess): void {
+  if (proc.type === 'seqpacket') pauseAccepts(proc);
   const server = proc.server;
   if (server === null) return;
   proc.server = null;
@@ -50,6 +47,7 @@ export function stopAccepting(proc: NetworkProcess): void {
 /** Emacs: delete-process on a server. Its children are left running. */
 export function closeServer(proc: NetworkProcess): void {
   stopAccepting(proc);
+  if (proc.type === 'seqpacket') unwatchAccepts(proc);
   if (proc.listenFd !== null) {
     libc().close(proc.listenFd);
     proc.listenFd = null;
@@ -72,67 +70,12 @@ function onConnection(this: net.Server, socket: net.Socket): void {
   acceptChild(proc, socket);
 }
 
-/** How Emacs names a peer: the child's :host, the text of its messages, and its name suffix. */
-function describePeer(peer: SocketAddress): { host: LispValue; message: string; id: string } {
-  if (peer.family === 'inet') {
-    const host = peer.bytes.join('.');
-    return { host, message: host, id: `${host}:${peer.port}` };
-  }
-  if (peer.family === 'inet6') {
-    // Emacs 28 byte-swaps each group here; elproc prints them correctly (decision 5).
-    const host = peer.groups.map((group) => group.toString(16)).join(':');
-    return { host, message: host, id: `[${host}]:${peer.port}` };
-  }
-  return { host: intern('t'), message: '-', id: String(acceptCount) };
-}
-
 function acceptChild(server: NetworkProcess, socket: net.Socket): void {
-  acceptCount++;
   const fd = socketFd(socket);
   if (fd === null) return;
-  // Decision 1: the child starts with no options, whatever Linux copied from the listener
-  // (Linux creates accepted Unix sockets afresh, so there is nothing to undo there).
-  const kind = server.listenKind;
-  if (kind !== null && kind.domain !== constants().AF_UNIX) resetInheritedOptions(fd, server.options, kind);
-  const peer = libc().getpeername(fd);
-  const local = libc().getsockname(fd);
-  const { host, message, id } = describePeer(peer);
-  const name = uniqueProcessName(`${server.name} <${id}>`);
-
-  const contact = server.contact.filter((_, index, list) => {
-    const key = index % 2 === 0 ? list[index] : list[index - 1];
-    return !isOptionKeyword(key);
-  });
-  plistPut(contact, ':server', null);
-  plistPut(contact, ':host', host);
-  if (peer.family === 'inet' || peer.family === 'inet6') plistPut(contact, ':service', peer.port);
-  plistPut(contact, ':remote', socketAddressToLisp(peer));
-  plistPut(contact, ':local', socketAddressToLisp(local));
-
-  const child = new NetworkProcess(name, 'child', server.type, contact, {
-    status: { kind: 'run' },
-    mark: makeMarker(),
-    filter: server.filter,
-    sentinel: server.sentinel,
-    log: null,
-    plist: [...server.plist],
-    queryOnExit: true,
-    decoding: server.decoding,
-    encoding: server.encoding,
-    decoder: createDecoder(server.decoding),
-    options: [],
-  });
-  if (server.filter === null || server.filterIsT) {
-    const buffer = getBufferCreate(`${server.buffer?.name ?? server.name} <${id}>`);
-    child.buffer = buffer;
-    setMarker(child.mark, pointMax(buffer), buffer);
-  }
-  child.parent = server;
-  server.children.add(child);
-  registerProcess(child);
+  const { child, peer } = createChild(server, fd);
   attachSocket(child, socket);
-  runLog(server, child, `accept from ${message}\n`);
-  runSentinel(child, `open from ${message}\n`);
+  announceChild(server, child, peer);
 }
 
 /** The socket type constant for a connection type. */

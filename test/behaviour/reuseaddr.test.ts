@@ -41,7 +41,7 @@ async function timeWaitPort(): Promise<number> {
   );
   await new Promise<void>((resolve) => listener.close(() => resolve()));
   await waitForAsync(
-    async () => (await ssTcp()).some((e) => e.state === 'TIME-WAIT' && e.local === `127.0.0.1:${port}`),
+    async () => (await ssTcp(port)).some((e) => e.state === 'TIME-WAIT' && e.local === `127.0.0.1:${port}`),
     `ss -tan to show a TIME-WAIT on 127.0.0.1:${port}`,
   );
   return port;
@@ -50,14 +50,14 @@ async function timeWaitPort(): Promise<number> {
 describe('a server on a port held by a TIME_WAIT', () => {
   test(':reuseaddr nil cannot bind: (file-error "Cannot bind server socket" "Address already in use")', async () => {
     const port = await timeWaitPort();
-    const timeWaits = (await ssTcp()).filter(
+    const timeWaits = (await ssTcp(port)).filter(
       (e) => e.state === 'TIME-WAIT' && e.local === `127.0.0.1:${port}`,
     );
     expect(timeWaits.length).toBeGreaterThan(0);
     // Nothing listens on the port: only the TIME_WAIT is in the way.
-    expect((await ssTcp()).filter((e) => e.state === 'LISTEN' && e.local === `127.0.0.1:${port}`)).toEqual(
-      [],
-    );
+    expect(
+      (await ssTcp(port)).filter((e) => e.state === 'LISTEN' && e.local === `127.0.0.1:${port}`),
+    ).toEqual([]);
 
     const err = await lispErrorOf(() =>
       make(':name', 'noreuse', ':server', t, ':host', '127.0.0.1', ':service', port, ':reuseaddr', null),

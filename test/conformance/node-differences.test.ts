@@ -1,13 +1,12 @@
 /**
- * Where elproc differs from Emacs because Node does not block (README, "Differences from Emacs"),
- * or because a feature is not built yet: elproc-only assertions of the documented behaviour.
+ * Where elproc differs from Emacs because Node does not block (README, "Differences from Emacs"):
+ * elproc-only assertions of the documented behaviour.
  */
 import net from 'node:net';
 import {
   LispError,
   NetworkProcess,
   deleteProcess,
-  featurep,
   intern,
   makeNetworkProcess,
   processExitStatus,
@@ -83,13 +82,4 @@ test('data sent while a :nowait connection fails is dropped, and the sentinel re
   expect(processExitStatus(proc)).toBe(111);
   expect(events).toEqual(['failed with code 111\n']);
   expect(() => processSendString(proc, 'again')).toThrow(LispError);
-});
-
-test('featurep reports datagram and seqpacket processes only once they work', async () => {
-  // Emacs 28 lists both; elproc does not have them yet, and says so honestly.
-  expect(featurep(intern('make-network-process'), [intern(':type'), intern('datagram')])).toBeNull();
-  expect(featurep(intern('make-network-process'), [intern(':type'), intern('seqpacket')])).toBeNull();
-  expect(() =>
-    makeNetworkProcess(':name', 'd', ':type', intern('datagram'), ':server', t, ':service', t),
-  ).toThrow(LispError);
 });

@@ -2,7 +2,7 @@ import { randomBytes } from 'crypto';
 import { readdirSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { constants, libc } from '../../src/ffi';
+import { constants, FFI_NAPI_PACKAGES, libc } from '../../src/ffi';
 
 /** Descriptors opened by a test, closed by `closeAll` in afterEach. */
 const open = new Set<number>();
@@ -10,6 +10,12 @@ const open = new Set<number>();
 /** socket(2) through the backend, remembered so that a failing test does not leak it. */
 export function openSocket(domain: number, type: number, protocol = 0): number {
   const fd = libc().socket(domain, type | constants().SOCK_CLOEXEC, protocol);
+  open.add(fd);
+  return fd;
+}
+
+/** Remembers a descriptor opened otherwise (eventfd, epoll, accept) so that `closeAll` closes it. */
+export function track(fd: number): number {
   open.add(fd);
   return fd;
 }
@@ -58,4 +64,17 @@ export function readIntStruct(buf: Buffer): number[] {
   // A fresh ArrayBuffer: pooled Buffers need not be 4-byte aligned.
   const copy = Uint8Array.from(buf.subarray(0, buf.length - (buf.length % 4)));
   return Array.from(new Int32Array(copy.buffer));
+}
+
+/**
+ * Why the ffi-napi backend's optional packages do not load here, or null when they do (then
+ * both backends can be compared in one process).
+ */
+export function ffiNapiLoadError(): Error | null {
+  try {
+    for (const name of FFI_NAPI_PACKAGES) jest.requireActual(name);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
 }

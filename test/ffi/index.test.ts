@@ -1,4 +1,5 @@
 import * as ffi from '../../src/ffi';
+import { ffiNapiLoadError } from './helpers';
 
 type FfiModule = typeof ffi;
 
@@ -23,10 +24,13 @@ function withEnv<T>(value: string, body: () => T): T {
   }
 }
 
+/** The backend this run was started with (`npm run test:ffi-napi` sets ELPROC_FFI=ffi-napi). */
+const EXPECTED_BACKEND = process.env.ELPROC_FFI || 'koffi';
+
 describe('libc()', () => {
-  test('creates the koffi backend once and reuses it', () => {
+  test(`creates the ${EXPECTED_BACKEND} backend once and reuses it`, () => {
     const first = ffi.libc();
-    expect(first.name).toBe('koffi');
+    expect(first.name).toBe(EXPECTED_BACKEND);
     expect(ffi.libc()).toBe(first);
   });
 
@@ -35,16 +39,52 @@ describe('libc()', () => {
     expect(withEnv('koffi', () => fresh.libc().name)).toBe('koffi');
   });
 
-  test('ELPROC_FFI=ffi-napi names the missing optional packages', () => {
+  const withFfiNapi = ffiNapiLoadError() === null ? test : test.skip;
+  withFfiNapi('ELPROC_FFI=ffi-napi selects ffi-napi', () => {
     const fresh = freshModule();
-    expect(() => withEnv('ffi-napi', () => fresh.libc())).toThrow(
-      /not implemented yet.*@2060\.io\/ffi-napi @2060\.io\/ref-napi ref-struct-di/,
+    expect(withEnv('ffi-napi', () => fresh.libc().name)).toBe('ffi-napi');
+  });
+
+  test('ELPROC_FFI=ffi-napi without its packages names them and how to install them', () => {
+    let fresh: FfiModule | undefined;
+    jest.isolateModules(() => {
+      // Virtual: the package may really be missing here.
+      jest.doMock(
+        '@2060.io/ffi-napi',
+        () => {
+          throw new Error("Cannot find module '@2060.io/ffi-napi'");
+        },
+        { virtual: true },
+      );
+      fresh = jest.requireActual<FfiModule>('../../src/ffi');
+    });
+    try {
+      expect(() => withEnv('ffi-napi', () => fresh?.libc())).toThrow(
+        /^ELPROC_FFI=ffi-napi: the ffi-napi backend needs the optional packages @2060\.io\/ffi-napi, @2060\.io\/ref-napi, ref-struct-di, which did not load \(Cannot find module '@2060\.io\/ffi-napi'\); install them with `npm install --include=optional`.*unset ELPROC_FFI to use koffi$/,
+      );
+    } finally {
+      jest.dontMock('@2060.io/ffi-napi');
+    }
+  });
+
+  test('FFI_NAPI_PACKAGES lists the optional dependencies of package.json', () => {
+    const manifest = jest.requireActual<{ optionalDependencies?: Record<string, string> }>(
+      '../../package.json',
     );
+    expect(Object.keys(manifest.optionalDependencies ?? {}).sort()).toEqual(
+      [...ffi.FFI_NAPI_PACKAGES].sort(),
+    );
+    // Exact versions: the ffi-napi backend calls ffi-napi's native ffi_call, which it does not re-export.
+    for (const version of Object.values(manifest.optionalDependencies ?? {})) {
+      expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+    }
   });
 
   test('an unknown ELPROC_FFI value is refused', () => {
     const fresh = freshModule();
-    expect(() => withEnv('ctypes', () => fresh.libc())).toThrow(/ELPROC_FFI="ctypes" names no FFI backend/);
+    expect(() => withEnv('ctypes', () => fresh.libc())).toThrow(
+      /ELPROC_FFI="ctypes" names no FFI backend; use "koffi" \(the default\) or "ffi-napi"/,
+    );
   });
 });
 

@@ -1,3 +1,4 @@
+// Runs on whichever backend libc() is: koffi under `npm test`, ffi-napi under `npm run test:ffi-napi`.
 import { existsSync, readFileSync, unlinkSync } from 'fs';
 import { AddressInfo, createServer, Server } from 'net';
 import { constants, libc, SocketAddress, SystemCallError } from '../../src/ffi';

@@ -255,9 +255,15 @@ export interface SsEntry {
   peer: string;
 }
 
-/** `ss -tan` (all TCP sockets of the system, numeric), parsed. */
-export async function ssTcp(): Promise<SsEntry[]> {
-  const { stdout } = await execFileAsync('ss', ['-tan'], { timeout: 10_000 });
+/**
+ * `ss -tan` for the TCP sockets whose local port is `localPort`, parsed. Filtering in ss keeps
+ * the output small even when a load test has left thousands of sockets in TIME-WAIT.
+ */
+export async function ssTcp(localPort: number): Promise<SsEntry[]> {
+  const { stdout } = await execFileAsync('ss', ['-tan', `sport = :${localPort}`], {
+    timeout: 10_000,
+    maxBuffer: 16 * 1024 * 1024,
+  });
   return stdout
     .split('\n')
     .slice(1)

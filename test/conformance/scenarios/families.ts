@@ -207,6 +207,8 @@ const features: Scenario = {
     out.p('featurep make-network-process', featurep(mnp));
     const subfeatures: unknown[] = [
       [intern(':nowait'), t],
+      [intern(':type'), intern('datagram')],
+      [intern(':type'), intern('seqpacket')],
       [intern(':family'), intern('local')],
       [intern(':family'), intern('ipv4')],
       [intern(':family'), intern('ipv6')],

@@ -1,0 +1,50 @@
+import { constants, libc, SocketAddress } from '../ffi';
+import type { NetworkProcess } from './network-process';
+import { MessageEndpoint, MessageSink } from './message-endpoint';
+import { PolledEndpoint } from './polled-endpoint';
+import { runFilter } from './handlers';
+import { markClosed } from './status-change';
+import { UdpEndpoint } from './udp-endpoint';
+
+/** What a datagram or seqpacket process does with a message: one filter call each. */
+function sinkFor(proc: NetworkProcess): MessageSink {
+  return {
+    message(data, from) {
+      // Emacs stores the sender before the filter runs, so a reply from the filter goes back.
+      if (proc.type === 'datagram' && from !== null) proc.datagramAddress = from;
+      const text = proc.decoder.decode(data);
+      if (text.length > 0) runFilter(proc, text);
+    },
+    closed() {
+      proc.endpoint = null;
+      markClosed(proc, 256, 'connection broken by remote peer\n');
+    },
+  };
+}
+
+/**
+ * Gives a datagram or seqpacket process its endpoint. UDP goes to Node's dgram, Unix sockets to
+ * elproc's readiness loop. `reuseaddr` is what SO_REUSEADDR must be on a UDP socket once adopted.
+ */
+export function attachEndpoint(
+  proc: NetworkProcess,
+  fd: number,
+  address: SocketAddress,
+  reuseaddr: boolean,
+): void {
+  const sink = sinkFor(proc);
+  const endpoint: MessageEndpoint =
+    address.family === 'inet' || address.family === 'inet6'
+      ? new UdpEndpoint(fd, address.family, sink, reuseaddr)
+      : new PolledEndpoint(fd, sink, proc.type === 'seqpacket');
+  proc.endpoint = endpoint;
+  if (proc.stopped || proc.filterIsT) endpoint.pause();
+}
+
+/** Opens a socket of the process's type for `address`, without binding or connecting it. */
+export function messageSocket(proc: NetworkProcess, address: SocketAddress): number {
+  const c = constants();
+  const type = proc.type === 'seqpacket' ? c.SOCK_SEQPACKET : c.SOCK_DGRAM;
+  const domain = address.family === 'unix' ? c.AF_UNIX : address.family === 'inet6' ? c.AF_INET6 : c.AF_INET;
+  return libc().socket(domain, type | c.SOCK_CLOEXEC | c.SOCK_NONBLOCK, 0);
+}

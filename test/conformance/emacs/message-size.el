@@ -1,0 +1,21 @@
+;;; message-size.el --- a datagram or seqpacket message larger than 4096 bytes  -*- lexical-binding: t -*-
+;; Emacs 28 reads at most read-process-output-max (4096) bytes per message and loses the rest;
+;; elproc hands the whole message to one filter call. differences.test.ts asserts that change.
+(defvar got nil)
+(defun rec (pr s) (push (list (process-name pr) (length s)) got))
+(setq ds (make-network-process :name "ds" :type 'datagram :server t :service t :host "127.0.0.1" :filter #'rec))
+(setq dc (make-network-process :name "dc" :type 'datagram :host "127.0.0.1" :service (process-contact ds :service)))
+(process-send-string dc (make-string 5000 ?a))
+(process-send-string dc "small")
+(wait-until (= 2 (length got)))
+(p "datagram filter calls (length)" (mapcar #'cadr (reverse got)))
+(setq got nil)
+(setq path (tmp-path "size.sock"))
+(setq sp (make-network-process :name "sp" :type 'seqpacket :family 'local :service path :server t :filter #'rec))
+(setq spc (make-network-process :name "spc" :type 'seqpacket :family 'local :service path))
+(wait-until (process-list))
+(wait-until (seq-find (lambda (x) (string-prefix-p "sp <" (process-name x))) (process-list)))
+(process-send-string spc (make-string 5000 ?b))
+(process-send-string spc "small")
+(wait-until (= 2 (length got)))
+(p "seqpacket filter calls (length)" (mapcar #'cadr (reverse got)))
