@@ -28,7 +28,7 @@ export function createProcess(spec: NetworkProcessSpec): NetworkProcess {
       status:
         spec.server && spec.type !== 'datagram'
           ? { kind: 'listen' }
-          : spec.nowait && spec.type === 'stream'
+          : spec.nowait && spec.type !== 'datagram'
             ? { kind: 'connect' }
             : { kind: 'run' },
       mark: makeMarker(),

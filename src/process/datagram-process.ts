@@ -49,9 +49,11 @@ export async function makeDatagramServer(spec: NetworkProcessSpec): Promise<Netw
   try {
     if (address === undefined) throw new LispError('error', ['No address to listen on']);
     fd = openServerSocket(spec, proc, address, c.SOCK_DGRAM);
+    // Emacs takes :remote only when it is of the bound socket's family; otherwise all zeros.
+    const remote = spec.datagramRemote === null ? null : toSocketAddress(spec.datagramRemote);
     proc.datagramAddress =
-      spec.datagramRemote !== null
-        ? toSocketAddress(spec.datagramRemote)
+      remote !== null && remote.family === address.family
+        ? remote
         : zeroDatagramSocketAddress(zeroFamily(address));
     const reuseaddr = spec.reuseaddrGiven ? spec.socketOptions.reuseaddr === true : address.family !== 'unix';
     attachEndpoint(proc, fd, address, reuseaddr);

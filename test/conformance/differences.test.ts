@@ -287,3 +287,180 @@ describe('decision 2: :linger means what the manual says', () => {
     }
   });
 });
+
+describe('decision 3: datagram clients get their options', () => {
+  withEmacs(
+    "a datagram client's :broadcast t works: Emacs's refusal becomes a send that arrives",
+    async () => {
+      const emacs = await emacsLines('datagram-client-options');
+      // Emacs 28 drops the client's :broadcast (the contact still shows it), so the kernel refuses.
+      const refused = '(SIGNAL (file-error "Writing to process" "Permission denied" #<process bc>))';
+      expect(valueOf(emacs, 'send with :broadcast t given at creation')).toBe(refused);
+      expect(valueOf(emacs, 'rx got')).toBe('nil');
+
+      const out = new Transcript();
+      const got = new Events();
+      // prettier-ignore
+      const rx = await mk(
+        ':name', 'rx', ':type', intern('datagram'), ':server', t, ':service', t, ':host', '127.255.255.255',
+        ':filter', (pr: NetworkProcess, s: string) => got.push([processName(pr), s]),
+      );
+      // prettier-ignore
+      const bc = await mk(
+        ':name', 'bc', ':type', intern('datagram'), ':host', '127.255.255.255',
+        ':service', processContact(rx, ':service'), ':broadcast', t,
+      );
+      out.p('bc contact t', processContact(bc, t));
+      await out.try('send with :broadcast t given at creation', () => processSendString(bc, 'x'));
+      await waitUntil(() => got.length > 0);
+      out.p('rx got', got.list);
+      out.p('bc status', processStatus(bc));
+
+      // Every line is Emacs's, except that the send succeeds and the datagram arrives.
+      const expected = emacs.map((line) =>
+        line.startsWith('send with :broadcast t given at creation => ')
+          ? 'send with :broadcast t given at creation => nil'
+          : line.startsWith('rx got => ')
+            ? 'rx got => (("rx" "x"))'
+            : line,
+      );
+      expectSameTranscript('datagram-client-options (decision 3)', expected, normalise(out.lines, []));
+    },
+  );
+
+  test('getsockopt shows the options given to a datagram client', async () => {
+    const srv = await mk(':name', 'ds', ':type', intern('datagram'), ':server', t, ':service', t);
+    // prettier-ignore
+    const c = await mk(
+      ':name', 'dc', ':type', intern('datagram'), ':host', '127.0.0.1', ':service', processContact(srv, ':service'),
+      ':broadcast', t, ':priority', 5, ':reuseaddr', t,
+    );
+    expect(networkProcessOption(c, ':broadcast')).toBe(t);
+    expect(networkProcessOption(c, ':priority')).toBe(5);
+    expect(networkProcessOption(c, ':reuseaddr')).toBe(t);
+    // prettier-ignore
+    const plain = await mk(
+      ':name', 'dp', ':type', intern('datagram'), ':host', '127.0.0.1', ':service', processContact(srv, ':service'),
+    );
+    expect(networkProcessOption(plain, ':broadcast')).toBeNull();
+    expect(networkProcessOption(plain, ':priority')).toBe(0);
+  });
+});
+
+describe('decision 6: :nowait on a datagram client is ignored', () => {
+  withEmacs(
+    'the client is open at once and sending works, where Emacs stays in connect and hangs',
+    async () => {
+      const emacs = await emacsLines('datagram-nowait');
+      // Emacs 28 (E16): `connect` forever, and process-send-string waits until with-timeout fires.
+      expect(valueOf(emacs, 'dn status later')).toBe('connect');
+      expect(valueOf(emacs, 'dn send')).toBe('TIMEOUT');
+
+      const out = new Transcript();
+      const got = new Events();
+      const ev = new Events();
+      defun('rec', (_pr: NetworkProcess, s: string) => got.push(s));
+      defun('se', (_pr: NetworkProcess, m: string) => ev.push(m));
+      // prettier-ignore
+      const ds = await mk(
+      ':name', 'ds', ':type', intern('datagram'), ':server', t, ':service', t, ':host', '127.0.0.1',
+      ':filter', intern('rec'),
+    );
+      // prettier-ignore
+      const dn = await mk(
+      ':name', 'dn', ':type', intern('datagram'), ':nowait', t, ':host', '127.0.0.1',
+      ':service', processContact(ds, ':service'), ':sentinel', intern('se'),
+    );
+      out.p('dn status immediately', processStatus(dn));
+      await settle(300);
+      out.p('dn status later', processStatus(dn));
+      out.p('dn live-p', processLiveP(dn));
+      out.p('dn contact t no-block', processContact(dn, t, t));
+      out.p('dn send', processSendString(dn, 'x'));
+      await waitUntil(() => got.length > 0);
+      await settle(300);
+      out.p('ds got', got.list);
+      out.p('dn sentinel events', ev.list);
+
+      // Emacs's lines with `connect` read as `open`, the send returning nil and the datagram arriving;
+      // no sentinel call in either.
+      const changed: Record<string, string> = {
+        'dn status immediately': 'open',
+        'dn status later': 'open',
+        'dn live-p': '(open listen connect stop)',
+        'dn send': 'nil',
+        'ds got': '("x")',
+      };
+      const expected = emacs.map((line) => {
+        const label = line.slice(0, line.indexOf(' => '));
+        return label in changed ? `${label} => ${changed[label]}` : line;
+      });
+      expectSameTranscript('datagram-nowait (decision 6)', expected, normalise(out.lines, []));
+    },
+  );
+});
+
+describe('messages larger than 4096 bytes are delivered whole', () => {
+  withEmacs(
+    'one filter call with the whole datagram or seqpacket record, where Emacs truncates to 4096',
+    async () => {
+      const emacs = await emacsLines('message-size');
+      // Emacs 28 reads read-process-output-max (4096) bytes per message and drops the rest.
+      expect(valueOf(emacs, 'datagram filter calls (length)')).toBe('(4096 5)');
+      expect(valueOf(emacs, 'seqpacket filter calls (length)')).toBe('(4096 5)');
+
+      const dir = mkdtempSync(join(root, 'message-size-elproc-'));
+      const out = new Transcript();
+      const got = new Events();
+      defun('rec', (pr: NetworkProcess, s: string) => got.push([processName(pr), s.length]));
+      // prettier-ignore
+      const ds = await mk(
+        ':name', 'ds', ':type', intern('datagram'), ':server', t, ':service', t, ':host', '127.0.0.1',
+        ':filter', intern('rec'),
+      );
+      // prettier-ignore
+      const dc = await mk(
+        ':name', 'dc', ':type', intern('datagram'), ':host', '127.0.0.1', ':service', processContact(ds, ':service'),
+      );
+      processSendString(dc, 'a'.repeat(5000));
+      processSendString(dc, 'small');
+      await waitUntil(() => got.length === 2);
+      out.p(
+        'datagram filter calls (length)',
+        (got.list ?? []).map((x) => (x as unknown[])[1]),
+      );
+      got.clear();
+      const path = join(dir, 'size.sock');
+      // prettier-ignore
+      await mk(
+        ':name', 'sp', ':type', intern('seqpacket'), ':family', intern('local'), ':service', path, ':server', t,
+        ':filter', intern('rec'),
+      );
+      const spc = await mk(
+        ':name',
+        'spc',
+        ':type',
+        intern('seqpacket'),
+        ':family',
+        intern('local'),
+        ':service',
+        path,
+      );
+      await waitUntil(() => processList().some((x) => processName(x).startsWith('sp <')));
+      processSendString(spc, 'b'.repeat(5000));
+      processSendString(spc, 'small');
+      await waitUntil(() => got.length === 2);
+      out.p(
+        'seqpacket filter calls (length)',
+        (got.list ?? []).map((x) => (x as unknown[])[1]),
+      );
+
+      // Emacs's lines with each 4096-byte first message at its full 5000 bytes.
+      const expected = [
+        `datagram filter calls (length) => ${valueOf(emacs, 'datagram filter calls (length)').replace('4096', '5000')}`,
+        `seqpacket filter calls (length) => ${valueOf(emacs, 'seqpacket filter calls (length)').replace('4096', '5000')}`,
+      ];
+      expectSameTranscript('message-size (whole messages)', expected, normalise(out.lines, []));
+    },
+  );
+});

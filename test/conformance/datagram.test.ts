@@ -1,0 +1,4 @@
+import { conformanceSuite } from './harness';
+import { datagramScenarios } from './scenarios/datagram';
+
+conformanceSuite('conformance: datagram processes', datagramScenarios);

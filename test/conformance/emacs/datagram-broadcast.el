@@ -1,0 +1,38 @@
+;;; datagram-broadcast.el --- sending to the loopback broadcast address needs SO_BROADCAST  -*- lexical-binding: t -*-
+;; Only 127.255.255.255 (lo's broadcast address), never 255.255.255.255. No :broadcast at a
+;; client's creation: Emacs 28 drops it there (decision 3, see differences.test.ts).
+(defvar got nil)
+(defun dfilt (proc str) (push (list (process-name proc) str) got))
+;; A receiver bound to the broadcast address itself gets what is broadcast to its port.
+(setq rx (make-network-process :name "rx" :type 'datagram :server t :service t :host "127.255.255.255" :filter #'dfilt))
+(setq port (process-contact rx :service))
+(p "rx contact t" (process-contact rx t))
+(setq bc (make-network-process :name "bc" :type 'datagram :host "127.255.255.255" :service port))
+(p "bc contact t" (process-contact bc t))
+(try "send broadcast without SO_BROADCAST" (process-send-string bc "x"))
+(p "bc status after the refusal" (process-status bc))
+(p "snpo :broadcast t" (set-network-process-option bc :broadcast t))
+(p "bc contact t after snpo" (process-contact bc t))
+(try "send broadcast after set-network-process-option" (process-send-string bc "after-snpo"))
+(wait-until got)
+(p "rx got" (reverse got))
+(setq got nil)
+(p "snpo :broadcast nil" (set-network-process-option bc :broadcast nil))
+(try "send broadcast after turning it off" (process-send-string bc "y"))
+;; A server may have :broadcast from the start (Emacs applies server options).
+(setq bs (make-network-process :name "bs" :type 'datagram :server t :service t :host "127.0.0.1" :broadcast t))
+(p "bs contact t" (process-contact bs t))
+(p "bs set addr to broadcast" (set-process-datagram-address bs (vector 127 255 255 255 port)))
+(try "send broadcast from a server with :broadcast t" (process-send-string bs "from-bs"))
+(wait-until got)
+(p "rx got from bs" (reverse got))
+(setq got nil)
+(setq bs2 (make-network-process :name "bs2" :type 'datagram :server t :service t :host "127.0.0.1"))
+(set-process-datagram-address bs2 (vector 127 255 255 255 port))
+(try "send broadcast from a server without :broadcast" (process-send-string bs2 "z"))
+;; A client re-targeted to the broadcast address is refused too.
+(setq uc (make-network-process :name "uc" :type 'datagram :host "127.0.0.1" :service port))
+(p "uc retarget" (set-process-datagram-address uc (vector 127 255 255 255 port)))
+(try "send from re-targeted client" (process-send-string uc "w"))
+(settle 0.2)
+(p "rx got nothing refused" (reverse got))
