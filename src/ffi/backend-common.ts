@@ -135,12 +135,6 @@ export function createLibcBackend<P>(parts: BackendParts<P>): LibcBackend {
       if (close(fd) !== 0 && errno() !== EINTR) fail('close');
     },
 
-    dup(fd) {
-      const copy = calls.fcntl(fd, C.F_DUPFD_CLOEXEC, 0);
-      if (copy < 0) fail('fcntl');
-      return copy;
-    },
-
     setsockoptInt(fd, level, option, value) {
       if ((value | 0) !== value) throw new RangeError(`setsockopt value must be a C int, got ${value}`);
       intView[0] = value;

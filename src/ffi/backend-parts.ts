@@ -15,7 +15,6 @@ export const LIBC_SONAME = 'libc.so.6';
 export interface SyscallFunctions {
   socket(domain: number, type: number, protocol: number): number;
   close(fd: number): number;
-  fcntl(fd: number, command: number, argument: number): number;
   setsockopt(fd: number, level: number, option: number, value: Buffer, length: number): number;
   getsockopt(fd: number, level: number, option: number, value: Buffer, length: Buffer): number;
   bind(fd: number, address: Buffer, length: number): number;

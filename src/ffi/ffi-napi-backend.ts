@@ -165,8 +165,6 @@ export function createFfiNapiBackend(): LibcBackend {
   const calls: SyscallFunctions = {
     socket: call('socket', 'int', ['int', 'int', 'int']),
     close: call('close', 'int', ['int']),
-    // fcntl is variadic in C; an int third argument is passed as if declared.
-    fcntl: call('fcntl', 'int', ['int', 'int', 'int']),
     setsockopt: call('setsockopt', 'int', ['int', 'int', 'int', 'pointer', 'uint']),
     getsockopt: call('getsockopt', 'int', ['int', 'int', 'int', 'pointer', 'pointer']),
     bind: call('bind', 'int', ['int', 'pointer', 'uint']),

@@ -80,8 +80,6 @@ export function createKoffiBackend(): LibcBackend {
   const calls: SyscallFunctions = {
     socket: lib.func('int socket(int, int, int)'),
     close: lib.func('int close(int)'),
-    // fcntl is variadic in C; an int third argument is passed as if declared.
-    fcntl: lib.func('int fcntl(int, int, int)'),
     setsockopt: lib.func('int setsockopt(int, int, int, const void *, uint32_t)'),
     getsockopt: lib.func('int getsockopt(int, int, int, void *, void *)'),
     bind: lib.func('int bind(int, const void *, uint32_t)'),

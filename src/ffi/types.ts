@@ -65,8 +65,6 @@ export interface LibcBackend {
   readonly name: 'koffi' | 'ffi-napi';
   socket(domain: number, type: number, protocol: number): number;
   close(fd: number): void;
-  /** `fcntl(fd, F_DUPFD_CLOEXEC, 0)`: a second descriptor for the same socket. */
-  dup(fd: number): number;
   /** Preallocated-buffer fast path for the int options. */
   setsockoptInt(fd: number, level: number, option: number, value: number): void;
   setsockoptBytes(fd: number, level: number, option: number, value: Buffer): void;

@@ -123,7 +123,7 @@ export function continueProcess(process?: unknown): NetworkProcess {
   if (!proc.stopped) return proc;
   proc.stopped = false;
   if (proc.role === 'server' && proc.endpoint === null) {
-    void startAccepting(proc, proc.backlog);
+    startAccepting(proc);
   } else {
     deliverPendingInput(proc);
   }

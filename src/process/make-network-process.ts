@@ -21,11 +21,10 @@ async function makeServer(spec: NetworkProcessSpec): Promise<NetworkProcess> {
   const socketType = socketTypeOf(spec.type);
   const [address] = await resolveAddresses(spec, socketType);
   const proc = createProcess(spec);
-  proc.backlog = spec.backlog;
   try {
     if (address === undefined) throw new LispError('error', ['No address to listen on']);
     proc.listenFd = openServerSocket(spec, proc, address, socketType);
-    if (!proc.stopped) await startAccepting(proc, spec.backlog);
+    if (!proc.stopped) startAccepting(proc);
   } catch (err) {
     if (proc.listenFd !== null) libc().close(proc.listenFd);
     proc.listenFd = null;

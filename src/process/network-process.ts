@@ -1,4 +1,4 @@
-import type { Server, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { LispSymbol, intern } from '../lisp/symbol';
 import { LispValue, lispPrint, LispPrintable } from '../lisp/values';
 import type { ConnectionType, Handler, OptionSetting } from '../options/types';
@@ -40,12 +40,8 @@ export class NetworkProcess implements LispPrintable {
   endpoint: MessageEndpoint | null = null;
   /** Emacs's datagram address: where a datagram process sends, updated by each datagram read. */
   datagramAddress: SocketAddress | null = null;
-  /** The Node server of a listening process (absent while stopped). */
-  server: Server | null = null;
-  /** Our own descriptor of a listening socket: stable while Node's server comes and goes. */
+  /** The descriptor of a listening socket, which elproc accepts on itself. */
   listenFd: number | null = null;
-  /** The listen backlog of a server, used again when continue-process resumes accepting. */
-  backlog = 0;
   /** Domain and type of a listening socket: what its accepted children are reset against. */
   listenKind: { domain: number; type: number } | null = null;
   /** Children accepted by a server, and a child's server. */

@@ -1,80 +1,76 @@
 import net from 'node:net';
-import { constants, libc } from '../ffi';
+import { constants, libc, SystemCallError } from '../ffi';
 import { announceChild, createChild } from './child';
 import { attachSocket } from './connection';
 import { runLog } from './handlers';
-import { NetworkProcess } from './network-process';
-import { pauseAccepts, unwatchAccepts, watchAccepts } from './seqpacket-process';
-import { socketFd } from './socket-fd';
+import { attachEndpoint } from './message-process';
+import type { NetworkProcess } from './network-process';
+import { readinessLoop } from './readiness-loop';
 
-const owner = new WeakMap<net.Server, NetworkProcess>();
+/** Connections accepted per readiness report before other events get a turn. */
+const ACCEPT_BATCH = 64;
+/** After running out of descriptors or memory, how long to wait before accepting again. */
+const ACCEPT_RETRY_MS = 100;
+/** Failures that accepting again at once would only repeat (Emacs 28 spins on them). */
+const EXHAUSTION_CODES = new Set(['EMFILE', 'ENFILE', 'ENOBUFS', 'ENOMEM']);
 
-/** Starts (or, after stop-process, resumes) accepting on a listening process's socket. */
-export function startAccepting(proc: NetworkProcess, backlog: number): Promise<void> {
-  if (proc.type === 'seqpacket') {
-    watchAccepts(proc);
-    return Promise.resolve();
-  }
-  const listenFd = proc.listenFd;
-  if (listenFd === null || proc.server !== null) return Promise.resolve();
-  // Node closes the fd it is given when the server closes; handing it a duplicate keeps the
-  // listening socket (and its queue) alive across stop-process/continue-process.
-  const nodeFd = libc().dup(listenFd);
-  const server = net.createServer();
-  owner.set(server, proc);
-  server.on('connection', onConnection);
-  server.on('error', onAcceptError);
-  proc.server = server;
-  return new Promise((resolve) => {
-    server.listen({ fd: nodeFd, backlog }, () => {
-      // Node listened again with its own default backlog (for 0 too); restore the requested one.
-      libc().listen(listenFd, backlog);
-      resolve();
-    });
-  });
+/**
+ * Starts (or, after stop-process, resumes) accepting on a listening process's socket. elproc
+ * accepts itself, through its readiness loop, rather than handing the socket to Node's server:
+ * so a stopped server simply is not re-armed while the kernel keeps queueing connections, and
+ * an accept failure reaches `:log` with Emacs's text (libuv hides EMFILE from Node).
+ */
+export function startAccepting(proc: NetworkProcess): void {
+  const fd = proc.listenFd;
+  if (fd === null) return;
+  readinessLoop().watch(fd, constants().EPOLLIN, () => acceptBatch(proc, fd));
 }
 
 /** Emacs: stop-process on a server: stop accepting; the kernel keeps queueing connections. */
 export function stopAccepting(proc: NetworkProcess): void {
-  if (proc.type === 'seqpacket') pauseAccepts(proc);
-  const server = proc.server;
-  if (server === null) return;
-  proc.server = null;
-  owner.delete(server);
-  server.close();
+  if (proc.listenFd !== null) readinessLoop().watch(proc.listenFd, 0, ignore);
 }
 
 /** Emacs: delete-process on a server. Its children are left running. */
 export function closeServer(proc: NetworkProcess): void {
-  stopAccepting(proc);
-  if (proc.type === 'seqpacket') unwatchAccepts(proc);
-  if (proc.listenFd !== null) {
-    libc().close(proc.listenFd);
-    proc.listenFd = null;
-  }
-}
-
-function onAcceptError(this: net.Server, err: NodeJS.ErrnoException): void {
-  const proc = owner.get(this);
-  // Reached once per failure, never in a loop. EMFILE/ENFILE do not get here: libuv closes those
-  // connections itself without reporting them (see test/behaviour/accept-failure.test.ts).
-  if (proc !== undefined) runLog(proc, null, `accept failed with code${Math.abs(err.errno ?? 0)}\n`);
-}
-
-function onConnection(this: net.Server, socket: net.Socket): void {
-  const proc = owner.get(this);
-  if (proc === undefined) {
-    socket.destroy();
-    return;
-  }
-  acceptChild(proc, socket);
-}
-
-function acceptChild(server: NetworkProcess, socket: net.Socket): void {
-  const fd = socketFd(socket);
+  const fd = proc.listenFd;
   if (fd === null) return;
+  proc.listenFd = null;
+  readinessLoop().unwatch(fd);
+  libc().close(fd);
+}
+
+function ignore(): void {}
+
+function acceptBatch(server: NetworkProcess, listenFd: number): void {
+  for (let count = 0; count < ACCEPT_BATCH; count++) {
+    if (server.stopped || server.listenFd !== listenFd) return;
+    let fd: number | null;
+    try {
+      fd = libc().accept(listenFd);
+    } catch (err) {
+      if (!(err instanceof SystemCallError)) throw err;
+      // Emacs's text; the same failure is logged again only after a pause, never in a loop.
+      runLog(server, null, `accept failed with code${err.errno}\n`);
+      if (!EXHAUSTION_CODES.has(err.code)) continue;
+      setTimeout(() => {
+        if (!server.stopped && server.listenFd === listenFd) startAccepting(server);
+      }, ACCEPT_RETRY_MS);
+      return;
+    }
+    if (fd === null) break;
+    acceptChild(server, fd);
+  }
+  if (!server.stopped && server.listenFd === listenFd) startAccepting(server);
+}
+
+function acceptChild(server: NetworkProcess, fd: number): void {
   const { child, peer } = createChild(server, fd);
-  attachSocket(child, socket);
+  if (server.type === 'seqpacket') {
+    attachEndpoint(child, fd, { family: 'unix', path: Buffer.alloc(0) }, false);
+  } else {
+    attachSocket(child, new net.Socket({ fd, readable: true, writable: true }));
+  }
   announceChild(server, child, peer);
 }
 

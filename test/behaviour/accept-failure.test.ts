@@ -1,8 +1,8 @@
 /**
  * Decision 7: accept failures do not busy-loop. Emacs 28 calls :log with "accept failed with
  * code24\n" hundreds of thousands of times a second while a connection waits and descriptors are
- * exhausted (E17). libuv instead accepts the waiting connections on a reserved descriptor and closes
- * them, silently: the :log function is not called for them (README, "Differences from Emacs").
+ * exhausted (E17). elproc's own accept loop logs the same text, then waits 100 ms before trying
+ * again; the connections wait in the kernel's queue and are accepted once descriptors are free.
  */
 import { ChildProcessByStdio, spawn } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
@@ -46,7 +46,7 @@ function connectAndWatch(port: number, waitMs: number): Promise<'closed' | 'open
   });
 }
 
-test('a server out of descriptors drops waiting connections without a busy loop, then recovers', async () => {
+test("a server out of descriptors logs Emacs's text a bounded number of times, then accepts", async () => {
   const child = spawn(
     'sh',
     [
@@ -61,21 +61,21 @@ test('a server out of descriptors drops waiting connections without a busy loop,
     const port = Number(await nextLine(child));
     expect(port).toBeGreaterThan(0);
 
-    const outcomes = await Promise.all(Array.from({ length: CLIENTS }, () => connectAndWatch(port, 2000)));
-    // libuv closes the connections it could not accept: the peers are not left hanging.
-    expect(outcomes.filter((outcome) => outcome === 'closed')).toHaveLength(CLIENTS);
-
+    // The connections wait in the listen queue (:server 20) instead of being closed.
+    const waiting = Promise.all(Array.from({ length: CLIENTS }, () => connectAndWatch(port, 2500)));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     child.stdin.write('free\n');
     expect(await nextLine(child)).toBe('freed');
-    // With descriptors free again, the same server accepts as usual.
-    expect(await connectAndWatch(port, 300)).toBe('open');
+    expect((await waiting).filter((outcome) => outcome === 'open')).toHaveLength(CLIENTS);
 
     child.stdin.write('report\n');
     const { messages } = JSON.parse(await nextLine(child)) as { messages: string[] };
-    // No busy loop: Emacs 28 logs the same failure hundreds of thousands of times (E17).
-    expect(messages.length).toBeLessThanOrEqual(CLIENTS + 1);
-    expect(messages.filter((message) => message.startsWith('accept failed'))).toEqual([]);
-    expect(messages).toContain('accept from 127.0.0.1\n');
+    const failures = messages.filter((message) => message.startsWith('accept failed'));
+    // Emacs's text, about ten times a second while it lasts: no busy loop.
+    expect(new Set(failures)).toEqual(new Set(['accept failed with code24\n']));
+    expect(failures.length).toBeGreaterThanOrEqual(3);
+    expect(failures.length).toBeLessThanOrEqual(30);
+    expect(messages.filter((message) => message === 'accept from 127.0.0.1\n')).toHaveLength(CLIENTS);
   } finally {
     child.kill();
   }

@@ -97,7 +97,6 @@ describeBoth('the ffi-napi backend next to koffi', () => {
     const calls: [string, (L: LibcBackend) => unknown][] = [
       ['setsockoptInt', (L) => L.setsockoptInt(closed, C.SOL_SOCKET, C.SO_KEEPALIVE, 1)],
       ['getsockoptInt', (L) => L.getsockoptInt(closed, C.SOL_SOCKET, C.SO_KEEPALIVE)],
-      ['dup', (L) => L.dup(closed)],
       ['close', (L) => L.close(closed)],
       ['getpeername', (L) => L.getpeername(socket(L, C.AF_INET, C.SOCK_STREAM))],
       [

@@ -1,5 +1,5 @@
 // Runs on whichever backend libc() is: koffi under `npm test`, ffi-napi under `npm run test:ffi-napi`.
-import { existsSync, readFileSync, unlinkSync } from 'fs';
+import { existsSync, unlinkSync } from 'fs';
 import { AddressInfo, createServer, Server } from 'net';
 import { constants, libc, SocketAddress, SystemCallError } from '../../src/ffi';
 import {
@@ -17,8 +17,6 @@ import {
 const C = constants();
 const L = libc();
 const LOOPBACK4: SocketAddress = { family: 'inet', bytes: [127, 0, 0, 1], port: 0 };
-/** O_CLOEXEC as /proc/self/fdinfo shows it (octal). */
-const O_CLOEXEC = 0o2000000;
 const LOOPBACK6: SocketAddress = { family: 'inet6', groups: [0, 0, 0, 0, 0, 0, 0, 1], port: 0 };
 
 afterEach(closeAll);
@@ -321,31 +319,5 @@ describe('descriptor hygiene', () => {
       L.interfaceFlags('nonexist0');
     }
     expect(openDescriptorCount()).toBe(before);
-  });
-});
-
-describe('dup', () => {
-  test('gives a second close-on-exec descriptor for the same socket', () => {
-    const { fd, address } = tcpServer();
-    const copy = L.dup(fd);
-    try {
-      expect(copy).not.toBe(fd);
-      expect(L.getsockname(copy)).toEqual(address);
-      const flags = /^flags:\s+([0-7]+)$/m.exec(readFileSync(`/proc/self/fdinfo/${copy}`, 'utf8'))?.[1];
-      expect(parseInt(flags ?? '0', 8) & O_CLOEXEC).toBe(O_CLOEXEC);
-    } finally {
-      L.close(copy);
-    }
-  });
-
-  test('fails with EBADF on a closed descriptor', () => {
-    const fd = openSocket(C.AF_INET, C.SOCK_STREAM);
-    closeSocket(fd);
-    expectSystemCallError(() => L.dup(fd), {
-      syscall: 'fcntl',
-      code: 'EBADF',
-      errno: 9,
-      strerror: 'Bad file descriptor',
-    });
   });
 });
