@@ -1,9 +1,10 @@
 /**
  * `npm run bench` / `npm run bench:smoke`: builds src/ and bench/ to plain JavaScript, runs every
- * benchmark (each prints its table), and writes all rows with a machine description to
- * bench/results/latest.json (smoke runs write bench/results/smoke.json.tmp instead, so they never
- * replace real figures). Exit status: 0 when every benchmark ran, whether or not its targets were
- * met; 1 when one crashed. `--only=name,name` runs a subset.
+ * benchmark (each prints its table), and writes all rows to bench/results/latest.json (a list of
+ * `{name, elproc, baseline, ratio, target, met}`) and the machine they were measured on to
+ * bench/results/machine.json. Smoke runs and `--only=name,name` subsets write *.json.tmp files
+ * instead (git-ignored), so they never replace the figures of a full run. Exit status: 0 when
+ * every benchmark ran, whether or not its targets were met; 1 when one crashed.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -57,9 +58,15 @@ async function main(): Promise<number> {
     }
     console.log(`  (${name}: ${((Date.now() - benchStarted) / 1000).toFixed(1)} s)`);
   }
-  const file = path.join(REPO_ROOT, 'bench', 'results', mode === 'full' ? 'latest.json' : 'smoke.json.tmp');
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, `${JSON.stringify({ machine, rows }, null, 2)}\n`);
+  const complete = mode === 'full' && only === null;
+  const results = path.join(REPO_ROOT, 'bench', 'results');
+  const file = path.join(
+    results,
+    complete ? 'latest.json' : `${mode}${only === null ? '' : '-partial'}.json.tmp`,
+  );
+  fs.mkdirSync(results, { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify(rows, null, 2)}\n`);
+  if (complete) fs.writeFileSync(path.join(results, 'machine.json'), `${JSON.stringify(machine, null, 2)}\n`);
   printTable(`All rows (${mode}), written to ${path.relative(REPO_ROOT, file)}`, rows);
   const missed = rows.filter((row) => row.met === false).map((row) => row.name);
   console.log(`\n${missed.length} of ${rows.filter((row) => row.met !== null).length} targets missed`);

@@ -4,29 +4,11 @@
  * exhausted (E17). elproc's own accept loop logs the same text, then waits 100 ms before trying
  * again; the connections wait in the kernel's queue and are accepted once descriptors are free.
  */
-import { ChildProcessByStdio, spawn } from 'node:child_process';
-import type { Readable, Writable } from 'node:stream';
 import net from 'node:net';
-import path from 'node:path';
+import { nextLine, startEmfileServer } from '../support/emfile-fixture';
 
-const fixture = path.join(__dirname, 'fixtures', 'accept-emfile.ts');
 const DESCRIPTOR_LIMIT = 64;
 const CLIENTS = 20;
-
-function nextLine(child: ChildProcessByStdio<Writable, Readable, null>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let buffered = '';
-    const onData = (chunk: Buffer): void => {
-      buffered += chunk.toString();
-      const end = buffered.indexOf('\n');
-      if (end < 0) return;
-      child.stdout.off('data', onData);
-      resolve(buffered.slice(0, end));
-    };
-    child.stdout.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`fixture exited with ${String(code)}`)));
-  });
-}
 
 /** Connects and reports how the connection ended: 'closed' if the server closed it, else 'open'. */
 function connectAndWatch(port: number, waitMs: number): Promise<'closed' | 'open'> {
@@ -47,16 +29,7 @@ function connectAndWatch(port: number, waitMs: number): Promise<'closed' | 'open
 }
 
 test("a server out of descriptors logs Emacs's text a bounded number of times, then accepts", async () => {
-  const child = spawn(
-    'sh',
-    [
-      '-c',
-      `ulimit -n ${DESCRIPTOR_LIMIT}; exec "$0" -r ts-node/register/transpile-only "$1"`,
-      process.execPath,
-      fixture,
-    ],
-    { cwd: path.join(__dirname, '..', '..'), stdio: ['pipe', 'pipe', 'inherit'] },
-  );
+  const child = startEmfileServer(DESCRIPTOR_LIMIT);
   try {
     const port = Number(await nextLine(child));
     expect(port).toBeGreaterThan(0);

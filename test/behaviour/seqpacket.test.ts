@@ -22,6 +22,7 @@ import {
   t,
 } from '../../src';
 import { settle } from '../support/conformance-wait';
+import { nextLine, startEmfileServer } from '../support/emfile-fixture';
 import { deleteAllProcesses, lispErrorOf, make, printedError, waitFor } from '../support/behaviour-helpers';
 
 const seqpacket = intern('seqpacket');
@@ -210,36 +211,9 @@ test('seqpacket needs :family local: an inet seqpacket server is refused by the 
   );
 });
 
-function nextLine(child: ChildProcessByStdio<Writable, Readable, null>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let buffered = '';
-    const onData = (chunk: Buffer): void => {
-      buffered += chunk.toString();
-      const end = buffered.indexOf('\n');
-      if (end < 0) return;
-      child.stdout.off('data', onData);
-      resolve(buffered.slice(0, end));
-    };
-    child.stdout.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`fixture exited with ${String(code)}`)));
-  });
-}
-
 test('out of descriptors, the accept loop logs EMFILE a bounded number of times, then recovers', async () => {
   const path = socketPath();
-  const fixture = join(__dirname, 'fixtures', 'accept-emfile.ts');
-  const server = spawn(
-    'sh',
-    [
-      '-c',
-      'ulimit -n 64; exec "$0" -r ts-node/register/transpile-only "$@"',
-      process.execPath,
-      fixture,
-      'seqpacket',
-      path,
-    ],
-    { cwd: join(__dirname, '..', '..'), stdio: ['pipe', 'pipe', 'inherit'] },
-  );
+  const server = startEmfileServer(64, ['seqpacket', path]);
   peers.push(server);
   expect(await nextLine(server)).toBe('ready');
   await pythonPeer(path);

@@ -49,14 +49,20 @@ import {
 const datagram = intern('datagram');
 const local = intern('local');
 
+/** `dfilt` as each script defines it: records (NAME STRING DATAGRAM-ADDRESS) per filter call. */
+function datagramRecorder(): Events {
+  const got = new Events();
+  defun('dfilt', (proc: NetworkProcess, str: string) =>
+    got.push([processName(proc), str, processDatagramAddress(proc)]),
+  );
+  return got;
+}
+
 /** E07: an IPv4 datagram server and two clients, one filter call per datagram. */
 const datagramExchange: Scenario = {
   name: 'datagram-exchange',
   async twin(out) {
-    const got = new Events();
-    defun('dfilt', (proc: NetworkProcess, str: string) =>
-      got.push([processName(proc), str, processDatagramAddress(proc)]),
-    );
+    const got = datagramRecorder();
     // prettier-ignore
     const ds = await mk(
       ':name', 'ds', ':type', datagram, ':server', t, ':service', t, ':host', '127.0.0.1',
@@ -136,10 +142,7 @@ const datagramExchange: Scenario = {
 const datagramAddress: Scenario = {
   name: 'datagram-address',
   async twin(out) {
-    const got = new Events();
-    defun('dfilt', (proc: NetworkProcess, str: string) =>
-      got.push([processName(proc), str, processDatagramAddress(proc)]),
-    );
+    const got = datagramRecorder();
     // prettier-ignore
     const ds = await mk(
       ':name', 'ds', ':type', datagram, ':server', t, ':service', t, ':host', '127.0.0.1',
@@ -556,10 +559,7 @@ const datagramStopContinue: Scenario = {
 const datagramIpv6: Scenario = {
   name: 'datagram-ipv6',
   async twin(out) {
-    const got = new Events();
-    defun('dfilt', (proc: NetworkProcess, str: string) =>
-      got.push([processName(proc), str, processDatagramAddress(proc)]),
-    );
+    const got = datagramRecorder();
     // prettier-ignore
     const ds = await mk(
       ':name', 'ds6', ':type', datagram, ':server', t, ':service', t, ':host', '::1', ':filter', intern('dfilt'),
@@ -652,10 +652,7 @@ const datagramIpv6: Scenario = {
 const datagramLocal: Scenario = {
   name: 'datagram-local',
   async twin(out, ctx) {
-    const got = new Events();
-    defun('dfilt', (proc: NetworkProcess, str: string) =>
-      got.push([processName(proc), str, processDatagramAddress(proc)]),
-    );
+    const got = datagramRecorder();
     /** `(car x) (nth 1 x)` and whether the address is `address`. */
     const from = (address: string): unknown[] =>
       (got.list ?? []).map((x) => {
