@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 
-/** Where the figures were measured: the README's "measured on" line and latest.json's `machine`. */
+/** Where the figures were measured: the README's "measured on" line and bench/results/machine.json. */
 export interface Machine {
   cpu: string;
   cores: number;

@@ -4,7 +4,6 @@ import { intern } from '../lisp/symbol';
 import { LispValue } from '../lisp/values';
 import { isOptionKeyword, resetInheritedOptions, socketAddressToLisp } from '../options';
 import { getBufferCreate, makeMarker, pointMax, setMarker } from './buffer';
-import { createDecoder } from './coding';
 import { runLog, runSentinel } from './handlers';
 import { NetworkProcess } from './network-process';
 import { registerProcess, uniqueProcessName } from './registry';
@@ -62,7 +61,6 @@ export function createChild(server: NetworkProcess, fd: number): { child: Networ
     queryOnExit: true,
     decoding: server.decoding,
     encoding: server.encoding,
-    decoder: createDecoder(server.decoding),
     options: [],
   });
   if (server.filter === null || server.filterIsT) {
@@ -70,8 +68,6 @@ export function createChild(server: NetworkProcess, fd: number): { child: Networ
     child.buffer = buffer;
     setMarker(child.mark, pointMax(buffer), buffer);
   }
-  child.parent = server;
-  server.children.add(child);
   registerProcess(child);
   return { child, peer: message };
 }

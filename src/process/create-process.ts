@@ -4,7 +4,7 @@ import { intern } from '../lisp/symbol';
 import { applyCreationOptions, socketAddressToLisp } from '../options';
 import type { NetworkProcessSpec } from '../options/types';
 import { getBufferCreate, LispBuffer, makeMarker, pointMax, setMarker } from './buffer';
-import { createDecoder, resolveCodingSystem } from './coding';
+import { resolveCodingSystem } from './coding';
 import { fileError } from './file-error';
 import { NetworkProcess } from './network-process';
 import { registerProcess, uniqueProcessName } from './registry';
@@ -39,7 +39,6 @@ export function createProcess(spec: NetworkProcessSpec): NetworkProcess {
       queryOnExit: !spec.noquery,
       decoding,
       encoding,
-      decoder: createDecoder(decoding),
       options: [...spec.options],
     },
   );

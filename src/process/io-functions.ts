@@ -102,7 +102,6 @@ export function deleteProcess(process?: unknown): null {
   proc.status = { kind: 'exit', code: 0 };
   proc.pendingOutput.length = 0;
   unregisterProcess(proc);
-  proc.parent?.children.delete(proc);
   notifyStopped(proc);
   runSentinel(proc, 'deleted\n');
   return null;

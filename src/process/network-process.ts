@@ -4,7 +4,7 @@ import { LispValue, lispPrint, LispPrintable } from '../lisp/values';
 import type { ConnectionType, Handler, OptionSetting } from '../options/types';
 import type { LispBuffer, Marker } from './buffer';
 import type { SocketAddress } from '../ffi';
-import type { CodingSystem, StreamDecoder } from './coding';
+import { createDecoder, type CodingSystem, type StreamDecoder } from './coding';
 import type { MessageEndpoint } from './message-endpoint';
 import { socketFd } from './socket-fd';
 import { InternalStatus, displayStatus } from './status';
@@ -33,7 +33,8 @@ export class NetworkProcess implements LispPrintable {
   queryOnExit: boolean;
   decoding: CodingSystem;
   encoding: CodingSystem;
-  decoder: StreamDecoder;
+  /** Made on first input: an idle connection does not carry one. */
+  private streamDecoder: StreamDecoder | null = null;
   /** The connected socket of a client or child. */
   socket: Socket | null = null;
   /** The socket of a datagram or seqpacket process (their boundaries are kept). */
@@ -44,9 +45,6 @@ export class NetworkProcess implements LispPrintable {
   listenFd: number | null = null;
   /** Domain and type of a listening socket: what its accepted children are reset against. */
   listenKind: { domain: number; type: number } | null = null;
-  /** Children accepted by a server, and a child's server. */
-  readonly children = new Set<NetworkProcess>();
-  parent: NetworkProcess | null = null;
   /** Options applied to this socket, in order (a child starts with none). */
   options: OptionSetting[];
   linger: LingerMode = null;
@@ -74,7 +72,6 @@ export class NetworkProcess implements LispPrintable {
       queryOnExit: boolean;
       decoding: CodingSystem;
       encoding: CodingSystem;
-      decoder: StreamDecoder;
       options: OptionSetting[];
     },
   ) {
@@ -87,8 +84,13 @@ export class NetworkProcess implements LispPrintable {
     this.queryOnExit = init.queryOnExit;
     this.decoding = init.decoding;
     this.encoding = init.encoding;
-    this.decoder = init.decoder;
     this.options = init.options;
+  }
+
+  /** The decoder of `decoding`, which keeps a partial character between two reads. */
+  get decoder(): StreamDecoder {
+    this.streamDecoder ??= createDecoder(this.decoding);
+    return this.streamDecoder;
   }
 
   /** The socket's file descriptor, for other native code; null once closed. */

@@ -10,7 +10,6 @@ import { unregisterProcess } from './registry';
 export function markClosed(proc: NetworkProcess, code: number, message: string): void {
   proc.status = { kind: 'exit', code };
   unregisterProcess(proc);
-  proc.parent?.children.delete(proc);
   notifyStopped(proc);
   runSentinel(proc, message);
 }
