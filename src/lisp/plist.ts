@@ -5,17 +5,24 @@ import { LispValue, eq, keywordName } from './values';
 /** Emacs: a property list, as elproc keeps one: a flat JavaScript array, or nil. */
 export type Plist = LispValue[] | null | undefined;
 
-/** Keys match by `eq`, except that a keyword may be spelled `':name'` or `intern(':name')`. */
-function sameKey(a: unknown, b: unknown): boolean {
-  const ka = keywordName(a);
-  return ka !== undefined ? ka === keywordName(b) : eq(a, b);
-}
-
-/** Index of the first key equal to `key`, looking at even positions that have a value after them. */
+/**
+ * Index of the first key equal to `key`, looking at even positions that have a value after them.
+ * Keys match by `eq`, except that a keyword may be spelled `':name'` or `intern(':name')`.
+ */
 function keyIndex(plist: Plist, key: unknown): number {
   if (!plist) return -1;
+  const name = keywordName(key);
+  if (name !== undefined) {
+    // Symbols are interned, so a keyword key is its one symbol or its name as a string.
+    const symbol = intern(name);
+    for (let i = 0; i + 1 < plist.length; i += 2) {
+      const candidate = plist[i];
+      if (candidate === symbol || candidate === name) return i;
+    }
+    return -1;
+  }
   for (let i = 0; i + 1 < plist.length; i += 2) {
-    if (sameKey(plist[i], key)) return i;
+    if (eq(plist[i], key)) return i;
   }
   return -1;
 }

@@ -1,7 +1,7 @@
 import { lispError } from '../lisp/errors';
 import { plistGet, plistPut } from '../lisp/plist';
 import { t } from '../lisp/symbol';
-import { isNil, keyword, keywordName, LispValue, truthy } from '../lisp/values';
+import { isNil, keywordName, LispValue, truthy } from '../lisp/values';
 import {
   encodeOption,
   isUnknownOptionError,
@@ -63,18 +63,7 @@ export function setNetworkProcessOption(
     if (truthy(noError) && isUnknownOptionError(err)) return null;
     throw err;
   }
-  // plistPut's match, by identity: a keyword key is the interned symbol or its name as a string.
-  const key = keyword(row.keyword);
-  const contact = proc.contact;
-  let at = -1;
-  for (let i = 0; i + 1 < contact.length; i += 2) {
-    if (contact[i] === key || contact[i] === row.keyword) {
-      at = i;
-      break;
-    }
-  }
-  if (at >= 0) contact[at + 1] = value as LispValue;
-  else plistPut(contact, key, value as LispValue);
+  plistPut(proc.contact, row.keyword, value as LispValue);
   // Linux copies a listener's current options to each accepted socket: the reset must see these.
   // Setting an option to the value it was last set to records nothing new (and allocates nothing).
   const options = proc.options;
