@@ -43,6 +43,15 @@ class ReadinessLoop {
     if (this.handlers.size === 0 && this.waiting) this.wake();
   }
 
+  /** A failing handler must not stop the loop for every other socket: it becomes a warning. */
+  private run(handler: ReadyHandler, events: number): void {
+    try {
+      handler(events);
+    } catch (err) {
+      process.emitWarning(`elproc readiness handler failed: ${String(err)}`, { type: 'ElprocWarning' });
+    }
+  }
+
   private open(): void {
     if (this.epollFd >= 0) return;
     const c = constants();
@@ -73,7 +82,7 @@ class ReadinessLoop {
             }
             const handler = this.handlers.get(fd);
             // A one-shot watch fires once: the handler re-arms with watch() if it wants more.
-            if (handler !== undefined) handler(events);
+            if (handler !== undefined) this.run(handler, events);
           }
           this.wait();
         },

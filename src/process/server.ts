@@ -42,6 +42,14 @@ export function closeServer(proc: NetworkProcess): void {
 
 function ignore(): void {}
 
+function closeQuietly(fd: number): void {
+  try {
+    libc().close(fd);
+  } catch {
+    // Already closed with the child's socket.
+  }
+}
+
 function acceptBatch(server: NetworkProcess, listenFd: number): void {
   for (let count = 0; count < ACCEPT_BATCH; count++) {
     if (server.stopped || server.listenFd !== listenFd) return;
@@ -59,7 +67,14 @@ function acceptBatch(server: NetworkProcess, listenFd: number): void {
       return;
     }
     if (fd === null) break;
-    acceptChild(server, fd);
+    try {
+      acceptChild(server, fd);
+    } catch (err) {
+      // The peer may already have reset the connection (getpeername then fails with ENOTCONN):
+      // there is no child to make, and the loop goes on with the next connection.
+      if (!(err instanceof SystemCallError)) throw err;
+      closeQuietly(fd);
+    }
   }
   if (!server.stopped && server.listenFd === listenFd) startAccepting(server);
 }

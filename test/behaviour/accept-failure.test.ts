@@ -5,7 +5,12 @@
  * again; the connections wait in the kernel's queue and are accepted once descriptors are free.
  */
 import net from 'node:net';
+import { continueProcess, intern, processContact, processStatus, stopProcess, t } from '../../src';
+import { deleteAllProcesses, make, waitFor } from '../support/behaviour-helpers';
+import { settle } from '../support/conformance-wait';
 import { nextLine, startEmfileServer } from '../support/emfile-fixture';
+
+afterEach(deleteAllProcesses);
 
 const DESCRIPTOR_LIMIT = 64;
 const CLIENTS = 20;
@@ -53,3 +58,28 @@ test("a server out of descriptors logs Emacs's text a bounded number of times, t
     child.kill();
   }
 }, 30_000);
+
+test('a connection reset before it is accepted makes no child, and the server goes on', async () => {
+  const logs: string[] = [];
+  // prettier-ignore
+  const server = await make(':name', 'rst', ':server', t, ':service', t, ':host', '127.0.0.1',
+                            ':log', (_server: unknown, _child: unknown, message: string) => logs.push(message));
+  const port = processContact(server, ':service') as number;
+  stopProcess(server);
+  const doomed = net.connect(port, '127.0.0.1');
+  doomed.on('error', () => undefined);
+  await new Promise((resolve) => doomed.once('connect', resolve));
+  // RST while the connection waits in the listen queue: accept() still returns it, and
+  // getpeername on it fails with ENOTCONN.
+  doomed.resetAndDestroy();
+  await settle(50);
+  continueProcess(server);
+  await settle(50);
+  const survivor = net.connect(port, '127.0.0.1');
+  survivor.on('error', () => undefined);
+  await new Promise((resolve) => survivor.once('connect', resolve));
+  await waitFor(() => logs.length >= 1, 'the next connection to be accepted');
+  survivor.destroy();
+  expect(logs).toEqual(['accept from 127.0.0.1\n']);
+  expect(processStatus(server)).toBe(intern('listen'));
+});
