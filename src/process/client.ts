@@ -7,7 +7,8 @@ import { systemFailure } from './file-error';
 /** How a connection attempt ended: the connected socket, or the failure of the last address. */
 export type ConnectOutcome = { socket: net.Socket } | { error: unknown; local: SocketAddress | null };
 
-function domainOf(address: SocketAddress): number {
+/** The AF_* domain of a socket for `address`. */
+export function domainOf(address: SocketAddress): number {
   const c = constants();
   if (address.family === 'inet') return c.AF_INET;
   if (address.family === 'inet6') return c.AF_INET6;

@@ -5,6 +5,7 @@ import { applyCreationOptions, socketAddressToLisp } from '../options';
 import type { NetworkProcessSpec } from '../options/types';
 import { getBufferCreate, LispBuffer, makeMarker, pointMax, setMarker } from './buffer';
 import { resolveCodingSystem } from './coding';
+import { domainOf } from './client';
 import { fileError } from './file-error';
 import { NetworkProcess } from './network-process';
 import { registerProcess, uniqueProcessName } from './registry';
@@ -65,7 +66,7 @@ export function openServerSocket(
 ): number {
   const c = constants();
   const isLocal = address.family === 'unix';
-  const domain = isLocal ? c.AF_UNIX : address.family === 'inet6' ? c.AF_INET6 : c.AF_INET;
+  const domain = domainOf(address);
   let fd: number;
   try {
     fd = libc().socket(domain, socketType | c.SOCK_CLOEXEC | c.SOCK_NONBLOCK, 0);

@@ -1,4 +1,5 @@
 import { constants, libc, SocketAddress } from '../ffi';
+import { domainOf } from './client';
 import type { NetworkProcess } from './network-process';
 import { MessageEndpoint, MessageSink } from './message-endpoint';
 import { PolledEndpoint } from './polled-endpoint';
@@ -45,6 +46,5 @@ export function attachEndpoint(
 export function messageSocket(proc: NetworkProcess, address: SocketAddress): number {
   const c = constants();
   const type = proc.type === 'seqpacket' ? c.SOCK_SEQPACKET : c.SOCK_DGRAM;
-  const domain = address.family === 'unix' ? c.AF_UNIX : address.family === 'inet6' ? c.AF_INET6 : c.AF_INET;
-  return libc().socket(domain, type | c.SOCK_CLOEXEC | c.SOCK_NONBLOCK, 0);
+  return libc().socket(domainOf(address), type | c.SOCK_CLOEXEC | c.SOCK_NONBLOCK, 0);
 }
