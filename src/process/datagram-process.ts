@@ -1,4 +1,4 @@
-import { constants, libc, SocketAddress, SystemCallError } from '../ffi';
+import { constants, libc, SocketAddress, socketAddressSize } from '../ffi';
 import { LispError } from '../lisp/errors';
 import { plistPut } from '../lisp/plist';
 import { LispValue } from '../lisp/values';
@@ -10,6 +10,7 @@ import {
   zeroDatagramSocketAddress,
 } from '../options';
 import type { NetworkProcessSpec } from '../options/types';
+import { domainOf } from './client';
 import { createProcess, openServerSocket } from './create-process';
 import { fileError } from './file-error';
 import { attachEndpoint, messageSocket } from './message-process';
@@ -20,17 +21,10 @@ import { resolveAddresses } from './resolve';
 
 /** The sockaddr size Emacs compares in set-process-datagram-address. */
 function sockaddrSize(address: SocketAddress): number {
-  const c = constants();
-  switch (address.family) {
-    case 'inet':
-      return c.SOCKADDR_IN_SIZE;
-    case 'inet6':
-      return c.SOCKADDR_IN6_SIZE;
-    case 'unix':
-      return c.SOCKADDR_UN_SIZE;
-    case 'other':
-      return address.data.length + 2;
-  }
+  const familyFieldSize = 2;
+  return address.family === 'other'
+    ? familyFieldSize + address.data.length
+    : socketAddressSize(domainOf(address));
 }
 
 function zeroFamily(address: SocketAddress): 'ipv4' | 'ipv6' | 'local' {
@@ -93,18 +87,6 @@ export async function makeDatagramClient(spec: NetworkProcessSpec): Promise<Netw
     throw err;
   }
   return proc;
-}
-
-/** Sends one datagram to the current datagram address, with Emacs's error data on failure. */
-export function sendDatagram(proc: NetworkProcess, bytes: Buffer): void {
-  const endpoint = proc.endpoint;
-  if (endpoint === null) return;
-  try {
-    endpoint.send(bytes, proc.datagramAddress);
-  } catch (err) {
-    const tooLong = err instanceof SystemCallError && err.code === 'EMSGSIZE';
-    throw fileError(tooLong ? 'Sending datagram' : 'Writing to process', err, [proc]);
-  }
 }
 
 /** Emacs: process-datagram-address. nil for other processes and once deleted. */

@@ -12,8 +12,7 @@ import {
   pauseInput,
   writeOutput,
 } from './connection';
-import { sendDatagram } from './datagram-process';
-import { fileError } from './file-error';
+import { sendMessage } from './message-process';
 import { designatedProcess, requireProcess } from './designators';
 import type { NetworkProcess } from './network-process';
 import { notifyStopped, waitForOutput } from './output-wait';
@@ -29,18 +28,11 @@ function requireRunning(proc: NetworkProcess): void {
 function send(proc: NetworkProcess, bytes: Buffer): void {
   // Emacs writes nothing for an empty string; an empty message would read as end of file.
   if (bytes.length === 0) return;
-  if (proc.type === 'datagram') {
-    sendDatagram(proc, bytes);
-    return;
-  }
   if (proc.endpoint !== null) {
-    // A seqpacket client that is still `connect` (:nowait) already has its connected socket.
-    if (proc.outputClosed) return;
-    try {
-      proc.endpoint.send(bytes, null);
-    } catch (err) {
-      throw fileError('Writing to process', err, [proc]);
-    }
+    // process-send-eof ends a seqpacket connection's output; datagrams have no end to theirs. A
+    // seqpacket client still `connect` (:nowait) already has its connected socket.
+    if (proc.type !== 'datagram' && proc.outputClosed) return;
+    sendMessage(proc, bytes);
     return;
   }
   if (proc.status.kind === 'connect') {

@@ -1,5 +1,6 @@
-import { constants, libc, SocketAddress } from '../ffi';
+import { constants, libc, SocketAddress, SystemCallError } from '../ffi';
 import { domainOf } from './client';
+import { fileError } from './file-error';
 import type { NetworkProcess } from './network-process';
 import { MessageEndpoint, MessageSink } from './message-endpoint';
 import { PolledEndpoint } from './polled-endpoint';
@@ -40,6 +41,22 @@ export function attachEndpoint(
       : new PolledEndpoint(fd, sink, proc.type === 'seqpacket');
   proc.endpoint = endpoint;
   if (proc.stopped || proc.filterIsT) endpoint.pause();
+}
+
+/**
+ * Sends one message: a datagram to the current datagram address, or a seqpacket record. Errors
+ * carry Emacs's data: "Sending datagram" for a datagram too large, "Writing to process" otherwise.
+ */
+export function sendMessage(proc: NetworkProcess, bytes: Buffer): void {
+  const endpoint = proc.endpoint;
+  if (endpoint === null) return;
+  const datagram = proc.type === 'datagram';
+  try {
+    endpoint.send(bytes, datagram ? proc.datagramAddress : null);
+  } catch (err) {
+    const tooLong = datagram && err instanceof SystemCallError && err.code === 'EMSGSIZE';
+    throw fileError(tooLong ? 'Sending datagram' : 'Writing to process', err, [proc]);
+  }
 }
 
 /** Opens a socket of the process's type for `address`, without binding or connecting it. */
