@@ -1,9 +1,121 @@
 /**
  * elproc: GNU Emacs's network-process API for Node.js. Every export is named after the Emacs
  * function it ports (camelCase), and also reachable by its Emacs name through `el` and `funcall`.
+ * This list is the public API; everything else under src/ is internal.
  */
-export * from './lisp';
-export * from './process';
+
+// Lisp values, printing and reading, errors.
+export { LispSymbol, intern, t, nil } from './lisp/symbol';
+export {
+  lispPrint,
+  LispVector,
+  vector,
+  Cons,
+  cons,
+  LispFloat,
+  lispFloat,
+  isNil,
+  truthy,
+  lispBool,
+  isInteger,
+  isNumber,
+  numberValue,
+  isSymbol,
+  isList,
+  keywordName,
+  keyword,
+  eq,
+  equal,
+} from './lisp/values';
+export type { LispValue, LispFunction, LispPrintable } from './lisp/values';
+export { LispError, lispError, wrongTypeArgument, argsOutOfRange, isCondition } from './lisp/errors';
+export type { SystemCallFailure } from './lisp/errors';
+export { prin1ToString } from './lisp/printer';
+export type { PrintOptions } from './lisp/printer';
+export { readFromString, readObject } from './lisp/reader';
+export { plistGet, plistMember, plistPut, plistKeys } from './lisp/plist';
+export type { Plist } from './lisp/plist';
+export { defun, fmakunbound, fboundp, symbolFunction, functionName, funcall } from './lisp/function-table';
+
+// Buffers and markers.
+export {
+  LispBuffer,
+  Marker,
+  getBuffer,
+  getBufferCreate,
+  generateNewBufferName,
+  generateNewBuffer,
+  bufferList,
+  bufferName,
+  killBuffer,
+  currentBuffer,
+  setBuffer,
+  withCurrentBuffer,
+  bufferString,
+  bufferSubstring,
+  point,
+  pointMin,
+  pointMax,
+  gotoChar,
+  insert,
+  insertBeforeMarkers,
+  eraseBuffer,
+  setBufferMultibyte,
+  makeMarker,
+  setMarker,
+  markerPosition,
+  markerBuffer,
+} from './text/buffer';
+export type { BufferOrName, Position } from './text/buffer';
+
+// Processes.
+export { NetworkProcess } from './process/core/record';
+export type { ProcessRole } from './process/core/record';
+export type { InternalStatus } from './process/core/status';
+export type { LingerMode } from './process/core/transport';
+export { getProcess, isProcess } from './process/core/registry';
+export {
+  processStatus,
+  processLiveP,
+  processExitStatus,
+  processName,
+  processType,
+  processCommand,
+  processId,
+  processBuffer,
+  setProcessBuffer,
+  processMark,
+  processFilter,
+  setProcessFilter,
+  processSentinel,
+  setProcessSentinel,
+  processPlist,
+  setProcessPlist,
+  processGet,
+  processPut,
+  processQueryOnExitFlag,
+  setProcessQueryOnExitFlag,
+  processCodingSystem,
+  processList,
+} from './process/functions/process-functions';
+export {
+  processContact,
+  setNetworkProcessOption,
+  networkProcessOption,
+} from './process/functions/contact-functions';
+export {
+  processSendString,
+  processSendRegion,
+  processSendEof,
+  deleteProcess,
+  stopProcess,
+  continueProcess,
+  acceptProcessOutput,
+} from './process/functions/io-functions';
+export { makeNetworkProcess } from './process/functions/make-network-process';
+export { processDatagramAddress, setProcessDatagramAddress } from './process/functions/datagram-functions';
+export { formatNetworkAddress, networkLookupAddressInfo } from './process/functions/address-functions';
+export { networkInterfaceInfo, networkInterfaceList } from './process/functions/interface-functions';
+export { el } from './process/functions/el-table';
 export { parseNetworkProcessArgs, featurep } from './options';
 export type { NetworkProcessSpec, SocketOptions, NetworkAddress, OptionSetting } from './options/types';
-export { defun, funcall } from './lisp/function-table';

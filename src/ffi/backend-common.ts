@@ -3,11 +3,13 @@ import { systemCallError } from './errno';
 import { platformConstants } from './platform';
 import { decodeSocketAddress, encodeSocketAddress, socketAddressSize } from './sockaddr';
 import { BackendParts, SyscallFunctions } from './backend-parts';
+import { createPollHandles } from './uv-poll';
 import {
   HardwareAddress,
   InterfaceAddress,
   LibcBackend,
-  ReadyEvent,
+  PollHandle,
+  ReadyCallback,
   ResolvedAddress,
   ResolverError,
   SocketAddress,
@@ -48,7 +50,7 @@ export function createLibcBackend<P>(parts: BackendParts<P>): LibcBackend {
   const lengthView = new Uint32Array(lengthBuffer.buffer, lengthBuffer.byteOffset, 1);
   const addressBuffer = Buffer.alloc(C.SOCKADDR_STORAGE_SIZE);
   const ifreqBuffer = Buffer.alloc(C.IFREQ_SIZE);
-  const epollEventBuffer = Buffer.alloc(C.EPOLL_EVENT_SIZE);
+  let watch: ((fd: number, onReady: ReadyCallback) => PollHandle) | undefined;
   let receiveBuffer = Buffer.alloc(0);
 
   function describeErrno(n: number): string {
@@ -222,61 +224,9 @@ export function createLibcBackend<P>(parts: BackendParts<P>): LibcBackend {
       return { data, from: addressLength > 0 ? decodeSocketAddress(addressBuffer, addressLength) : null };
     },
 
-    read(fd, size) {
-      if (receiveBuffer.length < size) receiveBuffer = Buffer.alloc(size);
-      const count = calls.read(fd, receiveBuffer, size);
-      if (count < 0) return wouldBlock('read');
-      return Buffer.from(receiveBuffer.subarray(0, count));
-    },
-
-    write(fd, data) {
-      const count = calls.write(fd, data, data.length);
-      if (count < 0) fail('write');
-      return count;
-    },
-
-    eventfd(initial, flags) {
-      const fd = calls.eventfd(initial, flags);
-      if (fd < 0) fail('eventfd');
-      return fd;
-    },
-
-    epollCreate(flags) {
-      const fd = calls.epollCreate(flags);
-      if (fd < 0) fail('epoll_create1');
-      return fd;
-    },
-
-    epollControl(epfd, operation, fd, events) {
-      // Both targets (x86-64, arm64) are little-endian.
-      epollEventBuffer.fill(0);
-      epollEventBuffer.writeUInt32LE(events >>> 0, 0);
-      epollEventBuffer.writeInt32LE(fd, C.EPOLL_EVENT_DATA_OFFSET);
-      if (calls.epollControl(epfd, operation, fd, epollEventBuffer) !== 0) fail('epoll_ctl');
-    },
-
-    epollWait(epfd, maxEvents, timeoutMs) {
-      // Its own buffer: the pool thread writes into it while the JS thread goes on.
-      const events = Buffer.alloc(maxEvents * C.EPOLL_EVENT_SIZE);
-      return new Promise<ReadyEvent[]>((resolve, reject) => {
-        parts.epollWaitAsync(epfd, events, maxEvents, timeoutMs, (err, count) => {
-          if (err) {
-            reject(asError(err));
-            return;
-          }
-          // errno lives on the pool thread; the only failure a valid epoll fd can see is EINTR,
-          // and the caller simply waits again.
-          const ready: ReadyEvent[] = [];
-          for (let i = 0; i < count; i++) {
-            const at = i * C.EPOLL_EVENT_SIZE;
-            ready.push({
-              events: events.readUInt32LE(at),
-              fd: events.readInt32LE(at + C.EPOLL_EVENT_DATA_OFFSET),
-            });
-          }
-          resolve(ready);
-        });
-      });
+    watch(fd, onReady) {
+      watch ??= createPollHandles(parts.loadUv, describeErrno);
+      return watch(fd, onReady);
     },
 
     strerror(n) {

@@ -3,6 +3,7 @@
  * calling convention, and the few pieces that differ between FFI libraries.
  */
 import { LibcBackend } from './types';
+import type { UvLoader } from './uv-poll';
 
 /** The shared object both backends load; elproc targets glibc on Linux. */
 export const LIBC_SONAME = 'libc.so.6';
@@ -29,11 +30,6 @@ export interface SyscallFunctions {
   send(fd: number, data: Buffer, size: number, flags: number): number;
   sendto(fd: number, data: Buffer, size: number, flags: number, address: Buffer, length: number): number;
   recvfrom(fd: number, data: Buffer, size: number, flags: number, address: Buffer, length: Buffer): number;
-  read(fd: number, data: Buffer, size: number): number;
-  write(fd: number, data: Buffer, size: number): number;
-  eventfd(initial: number, flags: number): number;
-  epollCreate(flags: number): number;
-  epollControl(epfd: number, operation: number, fd: number, event: Buffer): number;
   strerror(errno: number): string | null;
 }
 
@@ -58,8 +54,8 @@ export interface IfAddrsNode<P> {
 
 /**
  * What a backend hands to `createLibcBackend`: its FFI library's calls, its way of reading errno
- * and native memory, and the two calls that run on libuv's thread pool (`.async` in both
- * libraries). `P` is the library's native pointer type.
+ * and native memory, getaddrinfo on libuv's thread pool (`.async` in both libraries), and libuv's
+ * poll handles on Node's own loop. `P` is the library's native pointer type.
  */
 export interface BackendParts<P> {
   name: LibcBackend['name'];
@@ -75,14 +71,8 @@ export interface BackendParts<P> {
   freeifaddrs(list: P): void;
   freeaddrinfo(list: P): void;
   gaiStrerror(status: number): string | null;
-  /** epoll_wait into `events` on a pool thread; `done(error, count)` on the JS thread. */
-  epollWaitAsync(
-    epfd: number,
-    events: Buffer,
-    maxEvents: number,
-    timeoutMs: number,
-    done: (error: unknown, count: number) => void,
-  ): void;
+  /** libuv's poll-handle functions, loaded on first use (uv-poll.ts). */
+  loadUv: UvLoader<unknown>;
   /** getaddrinfo on a pool thread; `done(error, status, list)` on the JS thread. */
   getaddrinfoAsync(
     host: string | null,

@@ -82,32 +82,18 @@ export const LINUX_CONSTANTS = {
   SOCKADDR_STORAGE_SIZE: 128,
   /** sizeof(struct ifreq): IFNAMSIZ name then a 24-byte union (ifr_hwaddr, ifr_flags, …). */
   IFREQ_SIZE: 40,
-  EPOLLIN: 0x1,
-  EPOLLOUT: 0x4,
-  EPOLLERR: 0x8,
-  EPOLLHUP: 0x10,
-  EPOLLONESHOT: 0x40000000,
-  EPOLL_CTL_ADD: 1,
-  EPOLL_CTL_DEL: 2,
-  EPOLL_CTL_MOD: 3,
-  EPOLL_CLOEXEC: 0o2000000,
-  EFD_CLOEXEC: 0o2000000,
-  EFD_NONBLOCK: 0o4000,
-  /** sizeof(struct epoll_event) and the offset of its data field (x86-64 packs it; see below). */
-  EPOLL_EVENT_SIZE: 16,
-  EPOLL_EVENT_DATA_OFFSET: 8,
   INT_MAX: 2147483647,
   INT_MIN: -2147483648,
 } as const;
 
 /**
- * What differs between Linux architectures: x86-64 declares `struct epoll_event` packed
- * (12 bytes, data at offset 4); arm64 aligns it (16 bytes, data at offset 8).
+ * The Linux architectures elproc supports, with what differs on each (nothing it uses today: the
+ * table is where a layout difference goes).
  */
 export const LINUX_ARCH_LAYOUTS: Readonly<
   Record<string, Partial<Record<keyof typeof LINUX_CONSTANTS, number>>>
 > = {
-  x64: { EPOLL_EVENT_SIZE: 12, EPOLL_EVENT_DATA_OFFSET: 4 },
+  x64: {},
   arm64: {},
 };
 

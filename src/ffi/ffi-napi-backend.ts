@@ -2,6 +2,7 @@ import { endianness } from 'os';
 import { createLibcBackend } from './backend-common';
 import { BackendParts, LIBC_SONAME, SyscallFunctions } from './backend-parts';
 import {
+  DynamicLibrary,
   FFI_NAPI_PACKAGES,
   FfiNapi,
   FfiNapiBindings,
@@ -10,6 +11,7 @@ import {
   StructType,
 } from './ffi-napi-types';
 import { LibcBackend } from './types';
+import { LIBUV_SOURCES, noLibuvMessage, UvFunctions } from './uv-poll';
 
 interface Packages {
   ffi: FfiNapi;
@@ -85,7 +87,7 @@ function loadPackages(): Packages {
  * errno is read the same way, through the native function behind `ffi.errno()`.
  *
  * ForeignFunction itself is kept for what is not hot or must leave the main thread: `strerror`,
- * `gai_strerror`, and `getaddrinfo` and `epoll_wait` through its `.async` (libuv's pool).
+ * `gai_strerror`, and `getaddrinfo` through its `.async` (libuv's pool).
  */
 export function createFfiNapiBackend(): LibcBackend {
   const { ffi, ref, bindings, defineStruct } = loadPackages();
@@ -179,11 +181,6 @@ export function createFfiNapiBackend(): LibcBackend {
     send: call('send', 'long', ['int', 'pointer', 'size_t', 'int']),
     sendto: call('sendto', 'long', ['int', 'pointer', 'size_t', 'int', 'pointer', 'uint']),
     recvfrom: call('recvfrom', 'long', ['int', 'pointer', 'size_t', 'int', 'pointer', 'pointer']),
-    read: call('read', 'long', ['int', 'pointer', 'size_t']),
-    write: call('write', 'long', ['int', 'pointer', 'size_t']),
-    eventfd: call('eventfd', 'int', ['uint', 'int']),
-    epollCreate: call('epoll_create1', 'int', ['int']),
-    epollControl: call('epoll_ctl', 'int', ['int', 'int', 'int', 'pointer']),
     strerror: ffi.ForeignFunction<[number], string | null>(libc.get('strerror'), 'string', ['int']),
   };
   const errno = prepared(bindings.StaticFunctions._errno, 'int', []);
@@ -197,11 +194,6 @@ export function createFfiNapiBackend(): LibcBackend {
     libc.get('getaddrinfo'),
     'int',
     ['string', 'string', 'pointer', 'pointer'],
-  );
-  const epollWait = ffi.ForeignFunction<[number, Buffer, number, number], number>(
-    libc.get('epoll_wait'),
-    'int',
-    ['int', 'pointer', 'int', 'int'],
   );
   const listOut = Buffer.alloc(WORD);
 
@@ -248,8 +240,37 @@ export function createFfiNapiBackend(): LibcBackend {
     freeaddrinfo: (list) => void freeaddrinfo(list),
     gaiStrerror: (status) => gaiStrerror(status),
 
-    epollWaitAsync(epfd, events, maxEvents, timeoutMs, done) {
-      epollWait.async(epfd, events, maxEvents, timeoutMs, done);
+    loadUv(onPoll, onClose): UvFunctions<number> {
+      const uv = loadLibuv(ffi);
+      const uvCall = (
+        name: string,
+        returns: CType,
+        args: readonly CType[],
+      ): ((...values: Argument[]) => number) => prepared(uv.get(name), returns, args);
+      // Kept referenced for the life of the backend: ffi-napi frees a callback's trampoline on GC.
+      const pollCallback = ffi.Callback(
+        'void',
+        ['pointer', 'int', 'int'],
+        (handle: Buffer, status: number, events: number) => onPoll(ref.address(handle), status, events),
+      );
+      const closeCallback = ffi.Callback('void', ['pointer'], (handle: Buffer) =>
+        onClose(ref.address(handle)),
+      );
+      const pollStart = uvCall('uv_poll_start', 'int', ['pointer', 'int', 'pointer']);
+      const close = uvCall('uv_close', 'void', ['pointer', 'pointer']);
+      const malloc = call('malloc', 'pointer', ['size_t']);
+      const free = call('free', 'void', ['pointer']);
+      return {
+        defaultLoop: uvCall('uv_default_loop', 'pointer', []),
+        handleSize: uvCall('uv_handle_size', 'size_t', ['int']),
+        pollInit: uvCall('uv_poll_init', 'int', ['pointer', 'pointer', 'int']),
+        pollStart: (handle, events) => pollStart(handle, events, pollCallback),
+        pollStop: uvCall('uv_poll_stop', 'int', ['pointer']),
+        close: (handle) => void close(handle, closeCallback),
+        malloc: (size) => malloc(size) || null,
+        free: (pointer) => void free(pointer),
+        key: (pointer) => pointer,
+      };
     },
 
     getaddrinfoAsync(host, service, hints, done) {
@@ -266,4 +287,19 @@ export function createFfiNapiBackend(): LibcBackend {
     },
   };
   return createLibcBackend(parts);
+}
+
+/** The first of LIBUV_SOURCES that has libuv's poll functions. */
+function loadLibuv(ffi: FfiNapi): DynamicLibrary {
+  const reasons: string[] = [];
+  for (const source of LIBUV_SOURCES) {
+    try {
+      const library = new ffi.DynamicLibrary(source, ffi.RTLD_NOW);
+      library.get('uv_poll_start');
+      return library;
+    } catch (error) {
+      reasons.push(`${source ?? 'this process'}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  throw new Error(noLibuvMessage(reasons));
 }

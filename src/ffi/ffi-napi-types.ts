@@ -47,12 +47,18 @@ export interface DynamicLibrary {
 /** `@2060.io/ffi-napi`. */
 export interface FfiNapi {
   readonly RTLD_NOW: number;
-  DynamicLibrary: new (path: string, mode: number) => DynamicLibrary;
+  /** A null path opens the running process itself (dlopen(NULL)). */
+  DynamicLibrary: new (path: string | null, mode: number) => DynamicLibrary;
   ForeignFunction<A extends unknown[], R>(
     fn: Buffer,
     returns: RefTypeLike,
     args: readonly RefTypeLike[],
   ): ForeignFunction<A, R>;
+  /**
+   * A C function pointer that calls `fn`: synchronously when called on the JS thread. Its memory
+   * lives as long as the returned Buffer.
+   */
+  Callback(returns: RefTypeLike, args: readonly RefTypeLike[], fn: (...args: never[]) => void): Buffer;
   /** Prepares an `ffi_cif` (libffi's call interface) once; the Buffer holds it. */
   CIF(returns: RefType, args: readonly RefType[]): Buffer;
   /** errno of the calling thread, read by a native function (`StaticFunctions._errno`). */

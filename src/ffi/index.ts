@@ -8,10 +8,20 @@ export { LIBC_SONAME } from './backend-parts';
 export { FFI_NAPI_PACKAGES } from './ffi-napi-types';
 export { platformConstants } from './platform';
 export type { PlatformConstants } from './constants-linux';
+export { FAMILIES, domainOf, familyDomain, domainFamily, addressFamily } from './family';
 export { encodeSocketAddress, decodeSocketAddress, socketAddressSize } from './sockaddr';
 export { errnoToCode, codeToErrno, systemCallError, UNKNOWN_ERRNO_CODE } from './errno';
 export { SystemCallError, ResolverError } from './types';
-export type { SocketAddress, ResolvedAddress, InterfaceAddress, HardwareAddress, LibcBackend } from './types';
+export type {
+  SocketAddress,
+  ResolvedAddress,
+  InterfaceAddress,
+  HardwareAddress,
+  LibcBackend,
+  PollHandle,
+  ReadyCallback,
+} from './types';
+export { POLL_READABLE, POLL_WRITABLE, POLL_DISCONNECT } from './uv-poll';
 
 /** The environment variable that picks the FFI library behind `libc()`. */
 export const FFI_BACKEND_VARIABLE = 'ELPROC_FFI';

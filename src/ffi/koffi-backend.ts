@@ -2,6 +2,7 @@ import koffi, { type LibraryHandle } from 'koffi';
 import { createLibcBackend } from './backend-common';
 import { BackendParts, LIBC_SONAME, SyscallFunctions } from './backend-parts';
 import { LibcBackend } from './types';
+import { LIBUV_SOURCES, noLibuvMessage, UvFunctions, UvLoader } from './uv-poll';
 
 export { LIBC_SONAME } from './backend-parts';
 
@@ -48,8 +49,8 @@ function nonNull(pointer: Pointer): bigint | null {
  * Loads libc through koffi and returns the LibcBackend over it. Function types are declared once
  * here and every fixed-size in/out buffer is preallocated (backend-common.ts), so the int paths
  * (`setsockoptInt`, `getsockoptInt`, `ioctlInt`) allocate nothing per call. Not reentrant across
- * threads (nothing in Node calls it from two threads); `getaddrinfo` and `epoll_wait` run on a koffi
- * worker thread with their own memory.
+ * threads (nothing in Node calls it from two threads); `getaddrinfo` runs on a koffi worker thread
+ * with its own memory.
  */
 export function createKoffiBackend(): LibcBackend {
   const lib = koffi.load(LIBC_SONAME);
@@ -94,14 +95,8 @@ export function createKoffiBackend(): LibcBackend {
     send: lib.func('intptr_t send(int, const void *, size_t, int)'),
     sendto: lib.func('intptr_t sendto(int, const void *, size_t, int, const void *, uint32_t)'),
     recvfrom: lib.func('intptr_t recvfrom(int, void *, size_t, int, void *, void *)'),
-    read: lib.func('intptr_t read(int, void *, size_t)'),
-    write: lib.func('intptr_t write(int, const void *, size_t)'),
-    eventfd: lib.func('int eventfd(unsigned int, int)'),
-    epollCreate: lib.func('int epoll_create1(int)'),
-    epollControl: lib.func('int epoll_ctl(int, int, int, void *)'),
     strerror: lib.func('const char *strerror(int)'),
   };
-  const epollWait: KoffiFunction = lib.func('int epoll_wait(int, void *, int, int)');
   const gaiStrerror: StringCall = lib.func('const char *gai_strerror(int)');
   const getaddrinfo: KoffiFunction = lib.func('getaddrinfo', 'int', [
     'const char *',
@@ -152,9 +147,7 @@ export function createKoffiBackend(): LibcBackend {
     freeaddrinfo,
     gaiStrerror,
 
-    epollWaitAsync(epfd, events, maxEvents, timeoutMs, done) {
-      epollWait.async(epfd, events, maxEvents, timeoutMs, done);
-    },
+    loadUv: (onPoll, onClose) => loadKoffiUv(lib, onPoll, onClose),
 
     getaddrinfoAsync(host, service, hints, done) {
       const hintsStruct = {
@@ -174,4 +167,50 @@ export function createKoffiBackend(): LibcBackend {
     },
   };
   return createLibcBackend(parts);
+}
+
+/** The first of LIBUV_SOURCES that has libuv's poll functions, as a koffi library. */
+function loadLibuv(): LibraryHandle {
+  const reasons: string[] = [];
+  for (const source of LIBUV_SOURCES) {
+    try {
+      const library = koffi.load(source);
+      library.func('int uv_poll_start(void *, int, void *)');
+      return library;
+    } catch (error) {
+      reasons.push(`${source ?? 'this process'}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  throw new Error(noLibuvMessage(reasons));
+}
+
+/**
+ * libuv's poll functions through koffi, with the poll and close callbacks registered once for
+ * every handle (koffi calls them synchronously: libuv runs them on the JS thread).
+ */
+function loadKoffiUv(
+  libc: LibraryHandle,
+  onPoll: Parameters<UvLoader<bigint>>[0],
+  onClose: Parameters<UvLoader<bigint>>[1],
+): UvFunctions<bigint> {
+  const uv = loadLibuv();
+  // Anonymous prototypes, like the structs above: a named type could be declared only once.
+  const PollCallback = koffi.pointer(koffi.proto('void (void *handle, int status, int events)'));
+  const CloseCallback = koffi.pointer(koffi.proto('void (void *handle)'));
+  const pollCallback = koffi.register(onPoll, PollCallback);
+  const closeCallback = koffi.register(onClose, CloseCallback);
+  const pollStart = uv.func('uv_poll_start', 'int', ['void *', 'int', PollCallback]);
+  const close = uv.func('uv_close', 'void', ['void *', CloseCallback]);
+  const malloc = libc.func('void *malloc(size_t)');
+  return {
+    defaultLoop: uv.func('void *uv_default_loop(void)'),
+    handleSize: uv.func('size_t uv_handle_size(int)'),
+    pollInit: uv.func('int uv_poll_init(void *, void *, int)'),
+    pollStart: (handle, events) => pollStart(handle, events, pollCallback),
+    pollStop: uv.func('int uv_poll_stop(void *)'),
+    close: (handle) => close(handle, closeCallback),
+    malloc: (size) => nonNull(malloc(size)),
+    free: libc.func('void free(void *)'),
+    key: (pointer) => pointer,
+  };
 }

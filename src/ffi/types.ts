@@ -27,10 +27,22 @@ export interface HardwareAddress {
   bytes: number[];
 }
 
-/** One ready descriptor reported by `epoll_wait`: the fd registered and the event bits. */
-export interface ReadyEvent {
-  fd: number;
-  events: number;
+/**
+ * Called on the main thread, from libuv's poll phase, when a watched descriptor is ready:
+ * `events` has POLL_READABLE / POLL_WRITABLE (and POLL_DISCONNECT) bits; `status` is 0, or a
+ * negative errno when libuv saw an error on the descriptor (then `events` may be 0).
+ */
+export type ReadyCallback = (events: number, status: number) => void;
+
+/** A libuv poll handle on Node's own event loop, watching one descriptor (`LibcBackend.watch`). */
+export interface PollHandle {
+  /**
+   * Reports readiness for `events` (level-triggered: again on every turn of the loop while it
+   * lasts). 0 stops reporting; a stopped handle no longer keeps Node running.
+   */
+  start(events: number): void;
+  /** Stops for good; call before closing the descriptor. The handle's memory is freed later. */
+  close(): void;
 }
 
 /** A failed system call: Node-style `code`, positive `errno`, `syscall`, and strerror's text. */
@@ -86,21 +98,12 @@ export interface LibcBackend {
   sendto(fd: number, data: Buffer, flags: number, address: SocketAddress): number;
   /** Returns null on EAGAIN. */
   recvfrom(fd: number, size: number, flags: number): { data: Buffer; from: SocketAddress | null } | null;
-  /** `read(2)` of at most `size` bytes; null on EAGAIN. */
-  read(fd: number, size: number): Buffer | null;
-  /** `write(2)`; returns the bytes written. */
-  write(fd: number, data: Buffer): number;
-  /** `eventfd(initial, flags)`. */
-  eventfd(initial: number, flags: number): number;
-  /** `epoll_create1(flags)`. */
-  epollCreate(flags: number): number;
-  /** `epoll_ctl(epfd, operation, fd, {events, data.fd = fd})`. */
-  epollControl(epfd: number, operation: number, fd: number, events: number): void;
   /**
-   * `epoll_wait` on a thread of libuv's pool, so the event loop goes on meanwhile; resolves with
-   * the ready descriptors (an empty list on timeout or EINTR).
+   * Watches `fd` with a libuv poll handle on Node's own (main-thread) event loop, stopped until
+   * `start`. libuv is loaded from the running process at first use; throws an Error saying so
+   * when there is none, or when called off the main thread.
    */
-  epollWait(epfd: number, maxEvents: number, timeoutMs: number): Promise<ReadyEvent[]>;
+  watch(fd: number, onReady: ReadyCallback): PollHandle;
   strerror(errno: number): string;
   /** Runs getaddrinfo off the main thread. */
   getaddrinfo(

@@ -1,8 +1,9 @@
-import { constants, libc, SystemCallError } from '../ffi';
+import { constants, domainOf, libc, SystemCallError } from '../ffi';
 import { LispError, wrongTypeArgument } from '../lisp/errors';
 import { intern, t } from '../lisp/symbol';
 import { isNil, isSymbol, keywordName, LispValue } from '../lisp/values';
 import { decodeOption, encodeOption, OPTION_CODECS } from './encode';
+import { fileError } from './file-error';
 import { findOption, OPTION_TABLE, REUSEADDR_ROW } from './option-table';
 import { EncodedOption, NetworkProcessSpec, OptionRow, OptionSetting } from './types';
 
@@ -21,17 +22,10 @@ export function isUnknownOptionError(err: unknown): err is UnknownOptionError {
   return err instanceof UnknownOptionError;
 }
 
-// Emacs: report_file_errno, which picks the condition from the errno.
-function fileErrorSymbol(error: SystemCallError): string {
-  return error.code === 'ENOENT' ? 'file-missing' : 'file-error';
-}
-
+// Only system-call failures become file errors; anything else is a bug and propagates.
 function systemError(err: unknown, message: string, extra: LispValue[]): LispError {
   if (!(err instanceof SystemCallError)) throw err;
-  return new LispError(fileErrorSymbol(err), [message, err.strerror, ...extra], {
-    system: { code: err.code, errno: err.errno, syscall: err.syscall },
-    cause: err,
-  });
+  return fileError(message, err, extra);
 }
 
 function setRaw(fd: number, row: OptionRow, encoded: EncodedOption): void {
@@ -208,9 +202,7 @@ const rowsDone: OptionRow[] = [];
 
 function kindOf(fd: number): SocketKind {
   const c = constants();
-  const family = libc().getsockname(fd).family;
-  const domain =
-    family === 'inet' ? c.AF_INET : family === 'inet6' ? c.AF_INET6 : family === 'unix' ? c.AF_UNIX : -1;
+  const domain = domainOf(libc().getsockname(fd));
   return { domain, type: libc().getsockoptInt(fd, c.SOL_SOCKET, c.SO_TYPE) };
 }
 

@@ -34,6 +34,8 @@ export {
   UnknownOptionError,
 } from './apply';
 export type { SocketKind } from './apply';
+export { fileError, systemFailure } from './file-error';
+export type { SystemFailure } from './file-error';
 export { featurep, networkSubfeatures, NETWORK_SUBFEATURES } from './features';
 export type { Subfeature } from './features';
 export { PROCESS_KEYWORDS, knownNetworkKeywords, suggestKeyword, editDistance } from './unknown-keyword';

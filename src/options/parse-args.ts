@@ -1,4 +1,4 @@
-import { constants } from '../ffi';
+import { constants, domainFamily, FAMILIES, familyDomain } from '../ffi';
 import { LispError, lispError, wrongTypeArgument } from '../lisp/errors';
 import { plistGet, plistPut } from '../lisp/plist';
 import { intern, LispSymbol, t } from '../lisp/symbol';
@@ -44,8 +44,6 @@ const Q = {
   datagram: intern('datagram'),
   seqpacket: intern('seqpacket'),
   local: intern('local'),
-  ipv4: intern('ipv4'),
-  ipv6: intern('ipv6'),
 } as const;
 
 /** Emacs: the listen backlog when :server is not an integer that fits a C int. */
@@ -104,31 +102,22 @@ function connectionType(value: LispValue): ConnectionType {
 }
 
 function familyOfNumber(n: number): Family {
-  const c = constants();
-  if (n === c.AF_UNSPEC) return 'unspec';
-  if (n === c.AF_UNIX) return 'local';
-  if (n === c.AF_INET) return 'ipv4';
-  if (n === c.AF_INET6) return 'ipv6';
-  return 'other';
+  if (n === constants().AF_UNSPEC) return 'unspec';
+  return domainFamily(n) ?? 'other';
 }
 
 // Emacs accepts any integer that fits a C int and hands it to getaddrinfo (AF_UNIX's 1 is local).
 function parseFamily(value: LispValue): { family: Family; familyNumber: number } {
-  const c = constants();
-  if (isNil(value)) return { family: 'unspec', familyNumber: c.AF_UNSPEC };
-  if (value === Q.local) return { family: 'local', familyNumber: c.AF_UNIX };
-  if (value === Q.ipv6) return { family: 'ipv6', familyNumber: c.AF_INET6 };
-  if (value === Q.ipv4) return { family: 'ipv4', familyNumber: c.AF_INET };
+  if (isNil(value)) return { family: 'unspec', familyNumber: constants().AF_UNSPEC };
+  const named = FAMILIES.find((row) => value === intern(row.lisp));
+  if (named !== undefined) return { family: named.lisp, familyNumber: familyDomain(named.lisp) };
   const n = asCInt(value);
   if (n === undefined) throw lispError('Unknown address family');
   return { family: familyOfNumber(n), familyNumber: n };
 }
 
 function addressFamily(address: NetworkAddress): { family: Family; familyNumber: number } {
-  const c = constants();
-  if (address.family === 'ipv4') return { family: 'ipv4', familyNumber: c.AF_INET };
-  if (address.family === 'ipv6') return { family: 'ipv6', familyNumber: c.AF_INET6 };
-  return { family: 'local', familyNumber: c.AF_UNIX };
+  return { family: address.family, familyNumber: familyDomain(address.family) };
 }
 
 /** Emacs: the SERVICE conversion before getaddrinfo. `t` is "0"; a fixnum is its decimal text, unchecked. */

@@ -1,4 +1,11 @@
-import { constants, createKoffiBackend, LibcBackend, SocketAddress, SystemCallError } from '../../src/ffi';
+import {
+  constants,
+  createKoffiBackend,
+  LibcBackend,
+  POLL_READABLE,
+  SocketAddress,
+  SystemCallError,
+} from '../../src/ffi';
 // ffi-napi-backend.ts loads its packages only when called: importing it needs none of them.
 import { createFfiNapiBackend } from '../../src/ffi/ffi-napi-backend';
 import { ffiNapiLoadError, intStruct, readIntStruct, until } from './helpers';
@@ -149,20 +156,23 @@ describeBoth('the ffi-napi backend next to koffi', () => {
     expect(fromFfiNapi).toMatchObject({ eaiCode: -9 });
   });
 
-  test('epoll reports an eventfd written through the other backend', async () => {
-    const events = F.eventfd(0, C.EFD_NONBLOCK | C.EFD_CLOEXEC);
-    const epolls = [F.epollCreate(C.EPOLL_CLOEXEC), K.epollCreate(C.EPOLL_CLOEXEC)] as const;
-    open.push([F, events], [F, epolls[0]], [K, epolls[1]]);
-    F.epollControl(epolls[0], C.EPOLL_CTL_ADD, events, C.EPOLLIN);
-    K.epollControl(epolls[1], C.EPOLL_CTL_ADD, events, C.EPOLLIN);
-    const waits = [F.epollWait(epolls[0], 4, 2000), K.epollWait(epolls[1], 4, 2000)];
-    const one = Buffer.alloc(8);
-    one.writeBigUInt64LE(1n);
-    K.write(events, one);
-    const [fromFfiNapi, fromKoffi] = await Promise.all(waits);
-    expect(fromFfiNapi).toEqual([{ fd: events, events: C.EPOLLIN }]);
-    expect(fromFfiNapi).toEqual(fromKoffi);
-    expect(F.read(events, 8)).toEqual(one);
+  test('both backends watch descriptors with poll handles on the same loop', async () => {
+    const reports: string[] = [];
+    const handles = [F, K].map((backend) => {
+      const receiver = socket(backend, C.AF_INET, C.SOCK_DGRAM | C.SOCK_NONBLOCK);
+      backend.bind(receiver, LOOPBACK4);
+      const handle = backend.watch(receiver, (events, status) => {
+        reports.push(`${backend.name} ${events} ${status}`);
+        backend.recvfrom(receiver, 64, 0);
+        handle.close();
+      });
+      handle.start(POLL_READABLE);
+      return { handle, address: backend.getsockname(receiver) };
+    });
+    const sender = socket(K, C.AF_INET, C.SOCK_DGRAM | C.SOCK_NONBLOCK);
+    for (const { address } of handles) K.sendto(sender, Buffer.from('x'), 0, address);
+    await until(() => (reports.length >= 2 ? true : null));
+    expect(reports.sort()).toEqual([`ffi-napi ${POLL_READABLE} 0`, `koffi ${POLL_READABLE} 0`]);
   });
 
   test('datagrams over loopback: sendto through one, recvfrom through the other', async () => {

@@ -1,8 +1,10 @@
-import { readFileSync } from 'fs';
-import { constants, libc, SocketAddress, SystemCallError } from '../../src/ffi';
-import { closeAll, closeSocket, openSocket, track } from './helpers';
+import { spawnSync } from 'child_process';
+import { readFileSync, unlinkSync } from 'fs';
+import { join } from 'path';
+import { constants, libc, PollHandle, POLL_READABLE, POLL_WRITABLE, SocketAddress } from '../../src/ffi';
+import { closeAll, closeSocket, openSocket, tempSocketPath, track, until } from './helpers';
 
-// accept4, read/write, eventfd and epoll through whichever backend libc() is (ELPROC_FFI).
+// accept4 and libuv poll handles through whichever backend libc() is (ELPROC_FFI).
 const C = constants();
 const L = libc();
 const LOOPBACK4: SocketAddress = { family: 'inet', bytes: [127, 0, 0, 1], port: 0 };
@@ -15,21 +17,6 @@ afterEach(closeAll);
 function fdFlags(fd: number): number {
   const flags = /^flags:\s+([0-7]+)$/m.exec(readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'))?.[1];
   return parseInt(flags ?? '0', 8);
-}
-
-/** An eventfd counter as the 8 native-endian bytes read(2) and write(2) take. */
-function counter(value: number): Buffer {
-  const buf = Buffer.alloc(8);
-  buf.writeBigUInt64LE(BigInt(value));
-  return buf;
-}
-
-function eventFd(initial = 0): number {
-  return track(L.eventfd(initial, C.EFD_NONBLOCK | C.EFD_CLOEXEC));
-}
-
-function epoll(): number {
-  return track(L.epollCreate(C.EPOLL_CLOEXEC));
 }
 
 describe(`accept (${L.name})`, () => {
@@ -53,8 +40,8 @@ describe(`accept (${L.name})`, () => {
     const fd = track(accepted ?? -1);
     expect(fdFlags(fd) & (O_NONBLOCK | O_CLOEXEC)).toBe(O_NONBLOCK | O_CLOEXEC);
     expect(L.getpeername(fd)).toEqual(L.getsockname(client));
-    expect(L.write(client, Buffer.from('over loopback'))).toBe(13);
-    expect(L.read(fd, 64)).toEqual(Buffer.from('over loopback'));
+    expect(L.send(client, Buffer.from('over loopback'), 0)).toBe(13);
+    expect(L.recvfrom(fd, 64, 0)?.data).toEqual(Buffer.from('over loopback'));
     expect(L.accept(server.fd)).toBeNull();
   });
 
@@ -64,75 +51,105 @@ describe(`accept (${L.name})`, () => {
   });
 });
 
-describe(`eventfd, read and write (${L.name})`, () => {
-  test('the counter adds up writes and a read takes it whole', () => {
-    const fd = eventFd(2);
-    expect(L.write(fd, counter(3))).toBe(8);
-    expect(L.read(fd, 8)).toEqual(counter(5));
-    expect(L.read(fd, 8)).toBeNull();
+describe(`poll handles on Node's loop (${L.name})`, () => {
+  /** A connected pair of Unix datagram sockets: what one sends, the other can read. */
+  function socketPair(): [number, number] {
+    const path = tempSocketPath();
+    const a = openSocket(C.AF_UNIX, C.SOCK_DGRAM | C.SOCK_NONBLOCK);
+    L.bind(a, { family: 'unix', path: Buffer.from(path) });
+    const b = openSocket(C.AF_UNIX, C.SOCK_DGRAM | C.SOCK_NONBLOCK);
+    L.connect(b, { family: 'unix', path: Buffer.from(path) });
+    unlinkSync(path);
+    return [a, b];
+  }
+
+  /** Every report a handle makes, until the test closes it. */
+  function watchAll(fd: number): { reports: [number, number][]; handle: PollHandle } {
+    const reports: [number, number][] = [];
+    const handle = L.watch(fd, (events, status) => reports.push([events, status]));
+    handles.push(handle);
+    return { reports, handle };
+  }
+
+  const handles: PollHandle[] = [];
+  afterEach(() => {
+    for (const handle of handles.splice(0)) handle.close();
   });
 
-  test('read and write errors name the call', () => {
-    const fd = eventFd();
-    // An eventfd takes exactly 8 bytes.
-    expect(() => L.write(fd, Buffer.alloc(4))).toThrow(
-      expect.objectContaining({ syscall: 'write', code: 'EINVAL', errno: 22 }),
+  test('reports readable from the poll phase once data is waiting, level-triggered', async () => {
+    const [a, b] = socketPair();
+    const { reports, handle } = watchAll(a);
+    handle.start(POLL_READABLE);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(reports).toEqual([]);
+    L.send(b, Buffer.from('ping'), 0);
+    await until(() => (reports.length >= 2 ? true : null));
+    // Not read yet: reported again on the next turn.
+    expect(reports.slice(0, 2)).toEqual([
+      [POLL_READABLE, 0],
+      [POLL_READABLE, 0],
+    ]);
+    expect(L.recvfrom(a, 64, 0)?.data).toEqual(Buffer.from('ping'));
+  });
+
+  test('writable at once; start(0) stops reports; close stops them for good', async () => {
+    const [a] = socketPair();
+    const { reports, handle } = watchAll(a);
+    handle.start(POLL_WRITABLE);
+    await until(() => (reports.length > 0 ? true : null));
+    expect(reports[0]).toEqual([POLL_WRITABLE, 0]);
+    handle.start(0);
+    const count = reports.length;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(reports.length).toBe(count);
+    handle.start(POLL_WRITABLE);
+    handle.close();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(reports.length).toBe(count);
+    // A closed handle ignores further calls.
+    expect(() => handle.start(POLL_READABLE)).not.toThrow();
+  });
+
+  test('a second watch of the same descriptor fails with EEXIST, and leaks nothing', () => {
+    const [a] = socketPair();
+    watchAll(a).handle.start(POLL_READABLE);
+    expect(() => L.watch(a, () => undefined)).toThrow(
+      expect.objectContaining({ syscall: 'uv_poll_init', code: 'EEXIST', strerror: 'File exists' }),
     );
-    closeSocket(fd);
-    let caught: unknown;
-    try {
-      L.read(fd, 8);
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(SystemCallError);
-    expect(caught).toMatchObject({ syscall: 'read', code: 'EBADF', strerror: 'Bad file descriptor' });
-  });
-});
-
-describe(`epoll (${L.name})`, () => {
-  test('an eventfd becomes readable once written, with its fd in the event', async () => {
-    const events = eventFd();
-    const ep = epoll();
-    L.epollControl(ep, C.EPOLL_CTL_ADD, events, C.EPOLLIN);
-    expect(await L.epollWait(ep, 4, 0)).toEqual([]);
-    L.write(events, counter(1));
-    expect(await L.epollWait(ep, 4, 1000)).toEqual([{ fd: events, events: C.EPOLLIN }]);
   });
 
-  test('EPOLL_CTL_MOD and EPOLL_CTL_DEL change what is reported', async () => {
-    const events = eventFd(1);
-    const ep = epoll();
-    L.epollControl(ep, C.EPOLL_CTL_ADD, events, C.EPOLLIN);
-    L.epollControl(ep, C.EPOLL_CTL_MOD, events, C.EPOLLIN | C.EPOLLOUT);
-    expect(await L.epollWait(ep, 4, 1000)).toEqual([{ fd: events, events: C.EPOLLIN | C.EPOLLOUT }]);
-    L.epollControl(ep, C.EPOLL_CTL_DEL, events, 0);
-    expect(await L.epollWait(ep, 4, 0)).toEqual([]);
+  test('a new handle may watch a reused descriptor number once the old one is closed', async () => {
+    const [a, b] = socketPair();
+    const first = watchAll(a);
+    first.handle.start(POLL_READABLE);
+    first.handle.close();
+    closeSocket(a);
+    const [c, d] = socketPair();
+    const second = watchAll(c);
+    second.handle.start(POLL_READABLE);
+    L.send(d, Buffer.from('x'), 0);
+    await until(() => (second.reports.length > 0 ? true : null));
+    expect(second.reports[0]).toEqual([POLL_READABLE, 0]);
+    expect(first.reports).toEqual([]);
+    closeSocket(b);
   });
 
-  test('adding a descriptor twice fails with EEXIST', () => {
-    const events = eventFd();
-    const ep = epoll();
-    L.epollControl(ep, C.EPOLL_CTL_ADD, events, C.EPOLLIN);
-    expect(() => L.epollControl(ep, C.EPOLL_CTL_ADD, events, C.EPOLLIN)).toThrow(
-      expect.objectContaining({ syscall: 'epoll_ctl', code: 'EEXIST', strerror: 'File exists' }),
-    );
-  });
-
-  test('epoll_wait waits off the main thread: timers run meanwhile', async () => {
-    const events = eventFd();
-    const ep = epoll();
-    L.epollControl(ep, C.EPOLL_CTL_ADD, events, C.EPOLLIN);
-    const started = Date.now();
-    const waiting = L.epollWait(ep, 4, 5000);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    L.write(events, counter(7));
-    expect(await waiting).toEqual([{ fd: events, events: C.EPOLLIN }]);
-    expect(Date.now() - started).toBeLessThan(4000);
-  });
-
-  test('a timeout gives an empty list', async () => {
-    const ep = epoll();
-    expect(await L.epollWait(ep, 4, 20)).toEqual([]);
+  test('an exception in a handler becomes an uncaught exception of the program', () => {
+    // Jest intercepts uncaught exceptions, so a program of its own shows what Node does with it.
+    const program = `
+      const { constants, libc, POLL_READABLE } = require('./src/ffi');
+      const C = constants();
+      const fd = libc().socket(C.AF_INET, C.SOCK_DGRAM | C.SOCK_NONBLOCK, 0);
+      libc().bind(fd, { family: 'inet', bytes: [127, 0, 0, 1], port: 0 });
+      const handle = libc().watch(fd, () => { handle.close(); throw new Error('from a poll handler'); });
+      handle.start(POLL_READABLE);
+      libc().sendto(fd, Buffer.from('x'), 0, libc().getsockname(fd));`;
+    const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', program], {
+      cwd: join(__dirname, '..', '..'),
+      encoding: 'utf8',
+      timeout: 20000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('Error: from a poll handler');
   });
 });

@@ -1,0 +1,66 @@
+import { prin1ToString } from '../../lisp/printer';
+import { funcall } from '../../lisp/function-table';
+import { LispError } from '../../lisp/errors';
+import { intern } from '../../lisp/symbol';
+import type { Handler } from '../../options/types';
+import { insertBeforeMarkers, markerBuffer, markerPosition, pointMax, setMarker } from '../../text/buffer';
+import { notifyOutput } from './output-wait';
+import type { NetworkProcess } from './record';
+import { warn } from './warnings';
+
+/*
+ * Re-entrancy: filters, sentinels and :log functions run synchronously, from the event that
+ * caused them, and may call any elproc function on any process (send, stop, delete, change the
+ * filter). So whoever calls them re-reads the process's state afterwards instead of trusting what
+ * it read before: a transport checks whether it was paused or closed before handing over the next
+ * piece, and the accept loop whether its server still listens.
+ */
+
+/** Emacs: internal-default-process-filter, what `process-filter` shows for the default. */
+export const DEFAULT_FILTER = intern('internal-default-process-filter');
+/** Emacs: internal-default-process-sentinel */
+export const DEFAULT_SENTINEL = intern('internal-default-process-sentinel');
+
+/** Calls a filter, sentinel or log function; errors are reported, never thrown into the I/O path. */
+function callHandler(kind: string, handler: Handler, args: unknown[]): void {
+  try {
+    funcall(handler, ...args);
+  } catch (err) {
+    // Emacs catches errors in process filters and sentinels and reports them as a message.
+    const text = err instanceof LispError ? prin1ToString(err.toLisp()) : String(err);
+    warn(`error in process ${kind}: ${text}`, String(err));
+  }
+}
+
+/** Inserts at the process mark, as the default filter and sentinel do, and advances the mark. */
+function insertAtMark(proc: NetworkProcess, text: string): void {
+  const buffer = proc.buffer;
+  if (buffer === null || !buffer.live) return;
+  const position =
+    markerBuffer(proc.mark) === buffer ? (markerPosition(proc.mark) ?? pointMax(buffer)) : pointMax(buffer);
+  // Positions count characters (not UTF-16 units); take the end from insertBeforeMarkers.
+  setMarker(proc.mark, insertBeforeMarkers(buffer, position, text), buffer);
+}
+
+/** Hands decoded output to the process filter (Emacs: read_process_output). */
+export function runFilter(proc: NetworkProcess, text: string): void {
+  const filter = proc.filter;
+  if (filter === null) insertAtMark(proc, text);
+  else callHandler('filter', filter, [proc, text]);
+  notifyOutput(proc);
+}
+
+/** Runs the sentinel with an event string such as "deleted\n" (Emacs: exec_sentinel). */
+export function runSentinel(proc: NetworkProcess, message: string): void {
+  const sentinel = proc.sentinel;
+  if (sentinel !== null) {
+    callHandler('sentinel', sentinel, [proc, message]);
+  } else if (proc.status.kind !== 'run') {
+    insertAtMark(proc, `\nProcess ${proc.name} ${message}`);
+  }
+}
+
+/** Calls a server's :log function (server, child or nil, message). */
+export function runLog(server: NetworkProcess, child: NetworkProcess | null, message: string): void {
+  if (server.log !== null) callHandler('log', server.log, [server, child, message]);
+}

@@ -1,0 +1,57 @@
+import type { NetworkProcess } from './record';
+
+interface Waiter {
+  /** null: output from any process counts. */
+  readonly proc: NetworkProcess | null;
+  readonly resolve: (gotOutput: boolean) => void;
+}
+
+const waiters = new Set<Waiter>();
+
+/** Called after a filter ran: wakes accept-process-output calls waiting for this process. */
+export function notifyOutput(proc: NetworkProcess): void {
+  if (waiters.size === 0) return;
+  for (const waiter of waiters) {
+    if (waiter.proc === null || waiter.proc === proc) {
+      waiters.delete(waiter);
+      waiter.resolve(true);
+    }
+  }
+}
+
+/** Called when a process stops running: a wait for its output can no longer succeed. */
+export function notifyStopped(proc: NetworkProcess): void {
+  if (waiters.size === 0) return;
+  for (const waiter of waiters) {
+    if (waiter.proc === proc) {
+      waiters.delete(waiter);
+      waiter.resolve(false);
+    }
+  }
+}
+
+/**
+ * Waits for output from `proc` (or any process) for at most `timeoutMs` (Infinity: no limit).
+ * A zero timeout still lets one turn of the event loop deliver what is already readable.
+ */
+export function waitForOutput(proc: NetworkProcess | null, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    let timer: NodeJS.Timeout | undefined;
+    const waiter: Waiter = {
+      proc,
+      resolve: (gotOutput) => {
+        if (timer !== undefined) clearTimeout(timer);
+        resolve(gotOutput);
+      },
+    };
+    waiters.add(waiter);
+    if (Number.isFinite(timeoutMs)) {
+      timer = setTimeout(
+        () => {
+          if (waiters.delete(waiter)) resolve(false);
+        },
+        Math.max(0, timeoutMs),
+      );
+    }
+  });
+}

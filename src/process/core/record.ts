@@ -1,0 +1,109 @@
+import type { SocketAddress } from '../../ffi';
+import { intern, LispSymbol } from '../../lisp/symbol';
+import { LispPrintable, lispPrint, LispValue } from '../../lisp/values';
+import { toSocketOptions } from '../../options';
+import type { ConnectionType, Handler, OptionSetting } from '../../options/types';
+import { LispBuffer, Marker, makeMarker, pointMax, setMarker } from '../../text/buffer';
+import { createDecoder, type CodingSystem, type StreamDecoder } from '../../text/coding';
+import { displayStatus, InternalStatus } from './status';
+import { LingerMode, NO_TRANSPORT, Transport } from './transport';
+
+/** The role a network process plays. */
+export type ProcessRole = 'client' | 'server' | 'child';
+
+/** Everything a process starts with; `new NetworkProcess(init)` is the only place one is made. */
+export interface ProcessInit {
+  readonly name: string;
+  readonly role: ProcessRole;
+  readonly type: ConnectionType;
+  /** The contact plist (Emacs: process-contact with t), owned by the process from now on. */
+  readonly contact: LispValue[];
+  readonly status: InternalStatus;
+  /** Emacs's `process-command` t (`:stop t`, stop-process): reading or accepting is suspended. */
+  readonly stopped: boolean;
+  readonly buffer: LispBuffer | null;
+  readonly filter: Handler | null;
+  readonly sentinel: Handler | null;
+  readonly log: Handler | null;
+  readonly plist: LispValue[];
+  readonly queryOnExit: boolean;
+  readonly decoding: CodingSystem;
+  readonly encoding: CodingSystem;
+  /** Options applied to this socket, in order (an accepted child starts with none). */
+  readonly options: OptionSetting[];
+}
+
+/**
+ * A network process (Emacs: a process object whose `process-type` is `network`): its identity and
+ * the state Lisp can see. How its socket is driven lives behind `transport` (core/transport.ts);
+ * its status changes only through core/status.ts.
+ */
+export class NetworkProcess implements LispPrintable {
+  /** What isProcess looks for (a second copy of this module must recognise it too). */
+  readonly isElprocProcess = true;
+  declare readonly name: string;
+  declare readonly role: ProcessRole;
+  declare readonly type: ConnectionType;
+  declare readonly contact: LispValue[];
+  /** Written only by core/status.ts (setStatus), which checks each transition. */
+  declare readonly status: InternalStatus;
+  declare stopped: boolean;
+  declare buffer: LispBuffer | null;
+  declare filter: Handler | null;
+  declare sentinel: Handler | null;
+  declare log: Handler | null;
+  declare plist: LispValue[];
+  declare queryOnExit: boolean;
+  declare decoding: CodingSystem;
+  declare encoding: CodingSystem;
+  declare readonly options: OptionSetting[];
+  /** Emacs: process-mark; at the end of the buffer when the process starts with one. */
+  readonly mark: Marker = makeMarker();
+  /** Emacs's datagram address: where a datagram process sends, updated by each datagram read. */
+  datagramAddress: SocketAddress | null = null;
+  /** The socket and how it is driven; NO_TRANSPORT before the socket exists and once closed. */
+  transport: Transport = NO_TRANSPORT;
+  /** Made on first input: an idle connection does not carry one. */
+  private streamDecoder: StreamDecoder | null = null;
+
+  constructor(init: ProcessInit) {
+    Object.assign(this, init);
+    if (init.buffer !== null) setMarker(this.mark, pointMax(init.buffer), init.buffer);
+  }
+
+  /** The decoder of `decoding`, which keeps a partial character between two reads. */
+  get decoder(): StreamDecoder {
+    this.streamDecoder ??= createDecoder(this.decoding);
+    return this.streamDecoder;
+  }
+
+  /** The socket's file descriptor, for other native code; null once closed. */
+  get fd(): number | null {
+    return this.transport.fd;
+  }
+
+  /** How delete-process closes the socket: what the last `:linger` set asks for. */
+  get linger(): LingerMode {
+    let last: OptionSetting | undefined;
+    for (const setting of this.options) if (setting.row.keyword === ':linger') last = setting;
+    return last === undefined ? null : (toSocketOptions([last]).linger ?? null);
+  }
+
+  /** Emacs: process-status */
+  get statusSymbol(): LispSymbol {
+    return displayStatus(this.status, this.stopped);
+  }
+
+  /** Filter `t`: Emacs reads nothing from the process. */
+  get filterIsT(): boolean {
+    return this.filter === intern('t');
+  }
+
+  [lispPrint](): string {
+    return `#<process ${this.name}>`;
+  }
+
+  toString(): string {
+    return `#<process ${this.name}>`;
+  }
+}

@@ -1,0 +1,75 @@
+import { defun } from '../../lisp/function-table';
+import type { LispFunction } from '../../lisp/values';
+import { featurep } from '../../options';
+import { formatNetworkAddress, networkLookupAddressInfo } from './address-functions';
+import { bufferString, generateNewBuffer, getBuffer, getBufferCreate, killBuffer } from '../../text/buffer';
+import { networkProcessOption, processContact, setNetworkProcessOption } from './contact-functions';
+import { processDatagramAddress, setProcessDatagramAddress } from './datagram-functions';
+import { networkInterfaceInfo, networkInterfaceList } from './interface-functions';
+import {
+  acceptProcessOutput,
+  continueProcess,
+  deleteProcess,
+  processSendEof,
+  processSendRegion,
+  processSendString,
+  stopProcess,
+} from './io-functions';
+import { makeNetworkProcess } from './make-network-process';
+import * as accessors from './process-functions';
+import { getProcess } from '../core/registry';
+
+/**
+ * Every function under its Emacs name, so a port can be written line by line:
+ * `el['process-contact'](proc, t)`. The same names work with `funcall`.
+ */
+export const el: Readonly<Record<string, LispFunction>> = {
+  'make-network-process': makeNetworkProcess,
+  'set-network-process-option': setNetworkProcessOption,
+  'network-process-option': networkProcessOption,
+  'process-contact': processContact,
+  'delete-process': deleteProcess,
+  'process-status': accessors.processStatus,
+  'process-live-p': accessors.processLiveP,
+  'process-exit-status': accessors.processExitStatus,
+  'process-name': accessors.processName,
+  'process-type': accessors.processType,
+  'process-command': accessors.processCommand,
+  'process-id': accessors.processId,
+  'process-buffer': accessors.processBuffer,
+  'set-process-buffer': accessors.setProcessBuffer,
+  'process-mark': accessors.processMark,
+  'process-filter': accessors.processFilter,
+  'set-process-filter': accessors.setProcessFilter,
+  'process-sentinel': accessors.processSentinel,
+  'set-process-sentinel': accessors.setProcessSentinel,
+  'process-send-string': processSendString,
+  'process-send-region': processSendRegion,
+  'process-send-eof': processSendEof,
+  'accept-process-output': acceptProcessOutput,
+  'process-get': accessors.processGet,
+  'process-put': accessors.processPut,
+  'process-plist': accessors.processPlist,
+  'set-process-plist': accessors.setProcessPlist,
+  'process-list': accessors.processList,
+  'get-process': getProcess,
+  'process-query-on-exit-flag': accessors.processQueryOnExitFlag,
+  'set-process-query-on-exit-flag': accessors.setProcessQueryOnExitFlag,
+  'process-coding-system': accessors.processCodingSystem,
+  'stop-process': stopProcess,
+  'continue-process': continueProcess,
+  'process-datagram-address': processDatagramAddress,
+  'set-process-datagram-address': setProcessDatagramAddress,
+  featurep,
+  'get-buffer': getBuffer,
+  'get-buffer-create': getBufferCreate,
+  'generate-new-buffer': generateNewBuffer,
+  'buffer-string': bufferString,
+  'kill-buffer': killBuffer,
+  'format-network-address': formatNetworkAddress,
+  'network-lookup-address-info': networkLookupAddressInfo,
+  'network-interface-list': networkInterfaceList,
+  'network-interface-info': networkInterfaceInfo,
+};
+
+for (const [name, fn] of Object.entries(el)) defun(name, fn);

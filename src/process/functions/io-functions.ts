@@ -1,0 +1,107 @@
+import { argsOutOfRange, lispError, wrongTypeArgument } from '../../lisp/errors';
+import { t } from '../../lisp/symbol';
+import { isNil, isNumber, LispValue, numberValue } from '../../lisp/values';
+import { bufferSubstring, currentBuffer, onKillBuffer } from '../../text/buffer';
+import { encode } from '../../text/coding';
+import { bufferProcess, designatedProcess, requireProcess } from '../core/designators';
+import { syncReading } from '../core/input';
+import { markDeleted } from '../core/lifecycle';
+import { waitForOutput } from '../core/output-wait';
+import type { NetworkProcess } from '../core/record';
+import { canSend } from '../core/status';
+
+function requireRunning(proc: NetworkProcess): void {
+  if (!canSend(proc.status)) throw lispError(`Process ${proc.name} not running`);
+}
+
+function send(proc: NetworkProcess, bytes: Buffer): void {
+  // Emacs writes nothing for an empty string; an empty message would read as end of file.
+  if (bytes.length > 0) proc.transport.send(bytes);
+}
+
+/** Emacs: process-send-string. Returns nil. */
+export function processSendString(process: unknown, string: unknown): null {
+  const proc = designatedProcess(process);
+  if (typeof string !== 'string') throw wrongTypeArgument('stringp', string as LispValue);
+  requireRunning(proc);
+  send(proc, encode(string, proc.encoding));
+  return null;
+}
+
+/** Emacs: process-send-region: the current buffer's text between START and END, in either order. */
+export function processSendRegion(process: unknown, start: number, end: number): null {
+  const proc = designatedProcess(process);
+  const buffer = currentBuffer();
+  const text = bufferSubstring(buffer, Math.min(start, end), Math.max(start, end));
+  if (text === null) throw argsOutOfRange(buffer, start, end);
+  requireRunning(proc);
+  send(proc, encode(text, proc.encoding));
+  return null;
+}
+
+/**
+ * Emacs: process-send-eof: shutdown(SHUT_WR) once queued output is out (nothing on a datagram
+ * process); later output is silently discarded. Returns PROCESS.
+ */
+export function processSendEof(process?: unknown): NetworkProcess {
+  const proc = designatedProcess(process);
+  requireRunning(proc);
+  proc.transport.endOutput();
+  return proc;
+}
+
+/**
+ * Emacs: delete-process. The sentinel runs synchronously with "deleted\n"; a server's children
+ * keep running; a connection closes as its `:linger` asks (README: differences).
+ */
+export function deleteProcess(process?: unknown): null {
+  markDeleted(designatedProcess(process));
+  return null;
+}
+
+// Emacs: killing a process's buffer deletes the process (its sentinel sees "deleted\n").
+onKillBuffer((buffer) => {
+  const proc = bufferProcess(buffer);
+  if (proc !== null) deleteProcess(proc);
+});
+
+/** Emacs: stop-process. Stops reading (servers: accepting); no sentinel. Returns PROCESS. */
+export function stopProcess(process?: unknown): NetworkProcess {
+  const proc = designatedProcess(process);
+  proc.stopped = true;
+  syncReading(proc);
+  return proc;
+}
+
+/** Emacs: continue-process. Resumes reading or accepting; what queued meanwhile is delivered. */
+export function continueProcess(process?: unknown): NetworkProcess {
+  const proc = designatedProcess(process);
+  if (!proc.stopped) return proc;
+  proc.stopped = false;
+  syncReading(proc);
+  return proc;
+}
+
+/**
+ * Emacs: accept-process-output. Resolves t when output from PROCESS (any process if nil) reached
+ * its filter before the timeout, else nil. SECONDS and MILLISEC add up; without them and with a
+ * PROCESS it waits until output arrives or the process stops running.
+ */
+export async function acceptProcessOutput(
+  process?: unknown,
+  seconds?: unknown,
+  millisec?: unknown,
+  _justThisOne?: unknown,
+): Promise<LispValue> {
+  if (!isNil(seconds) && !isNumber(seconds)) throw wrongTypeArgument('numberp', seconds as LispValue);
+  if (!isNil(millisec) && !isNumber(millisec)) throw wrongTypeArgument('numberp', millisec as LispValue);
+  const proc = isNil(process) ? null : requireProcess(process);
+  if (proc !== null && !canSend(proc.status)) return null;
+  const hasTimeout = !isNil(seconds) || !isNil(millisec);
+  const total =
+    (isNil(seconds) ? 0 : numberValue(seconds as number)) +
+    (isNil(millisec) ? 0 : numberValue(millisec as number) / 1000);
+  const timeoutMs = hasTimeout ? Math.max(0, total * 1000) : proc === null ? 0 : Infinity;
+  const got = await waitForOutput(proc, timeoutMs);
+  return got ? t : null;
+}

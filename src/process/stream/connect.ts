@@ -1,0 +1,76 @@
+import net from 'node:net';
+import { codeToErrno, constants, domainOf, libc, SocketAddress } from '../../ffi';
+import { applyCreationOptions } from '../../options';
+import type { NetworkProcessSpec } from '../../options/types';
+import { nodeAddress } from '../address/ip-text';
+
+/** How a connection attempt ended: the connected socket, or the failure of the last address. */
+export type ConnectOutcome = { socket: net.Socket } | { error: unknown; local: SocketAddress | null };
+
+function nodeConnectTarget(address: SocketAddress): net.NetConnectOpts {
+  if (address.family === 'unix') return { path: address.path.toString('latin1') };
+  if (address.family === 'other') throw new Error(`cannot connect to address family ${address.familyNumber}`);
+  const target = nodeAddress(address);
+  return { host: target.host, port: target.port, family: target.family === 'inet6' ? 6 : 4 };
+}
+
+/**
+ * Creates the socket through libc with every option applied (so they are in force before the
+ * SYN), then lets Node connect and own it. Option failures throw; connect failures are returned.
+ */
+export function startConnect(spec: NetworkProcessSpec, address: SocketAddress): Promise<ConnectOutcome> {
+  const c = constants();
+  const fd = libc().socket(domainOf(address), c.SOCK_STREAM | c.SOCK_CLOEXEC | c.SOCK_NONBLOCK, 0);
+  try {
+    applyCreationOptions(fd, spec, { implicitReuseaddr: false });
+  } catch (err) {
+    libc().close(fd);
+    throw err;
+  }
+  // Wrapping and connecting must happen in one synchronous step: an unconnected socket that
+  // reached the poll phase would read as hung up.
+  const socket = new net.Socket({ fd, readable: true, writable: true });
+  return new Promise((resolve) => {
+    let local: SocketAddress | null = null;
+    const onConnect = (): void => {
+      socket.removeListener('error', onError);
+      resolve({ socket });
+    };
+    const onError = (error: Error): void => {
+      socket.removeListener('connect', onConnect);
+      resolve({ error, local });
+    };
+    socket.once('connect', onConnect);
+    socket.once('error', onError);
+    socket.connect(nodeConnectTarget(address));
+    // Node issues connect() in a tick queued just above; in the next one the kernel has bound
+    // the local address. Emacs records it even when the connection then fails.
+    process.nextTick(() => {
+      if (!socket.destroyed) local = libc().getsockname(fd);
+    });
+  });
+}
+
+/** Tries each address in order, as Emacs walks the getaddrinfo list; the first success wins. */
+export async function connectFirst(
+  spec: NetworkProcessSpec,
+  addresses: readonly SocketAddress[],
+  firstAttempt?: Promise<ConnectOutcome>,
+): Promise<ConnectOutcome & { address: SocketAddress }> {
+  let last: ConnectOutcome & { address: SocketAddress } = {
+    error: Object.assign(new Error('no address to connect to'), {
+      errno: -(codeToErrno('ENETUNREACH') ?? 0),
+      code: 'ENETUNREACH',
+    }),
+    local: null,
+    address: addresses[0] ?? { family: 'inet', bytes: [0, 0, 0, 0], port: 0 },
+  };
+  for (const [index, address] of addresses.entries()) {
+    const outcome = await (index === 0 && firstAttempt !== undefined
+      ? firstAttempt
+      : startConnect(spec, address));
+    last = { ...outcome, address };
+    if ('socket' in outcome) return last;
+  }
+  return last;
+}

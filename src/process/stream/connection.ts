@@ -1,0 +1,142 @@
+import type { Socket } from 'node:net';
+import { deliverInput, READ_CHUNK_BYTES, wantsInput } from '../core/input';
+import { markClosed } from '../core/lifecycle';
+import type { NetworkProcess } from '../core/record';
+import { drainLimitMs, LingerMode, Transport } from '../core/transport';
+import { drainThenClose, setKernelLinger } from './drain';
+import { socketFd } from './socket-fd';
+
+/** Back-reference from a socket to its transport, so that event handlers need no closures. */
+const owner = new WeakMap<Socket, StreamTransport>();
+
+function onData(this: Socket, chunk: Buffer): void {
+  owner.get(this)?.received(chunk);
+}
+
+function onEnd(this: Socket): void {
+  owner.get(this)?.peerClosed();
+}
+
+// Emacs reports a reset or a read error exactly like an orderly close by the peer.
+const onError = onEnd;
+
+function ignore(): void {}
+
+/**
+ * A connected stream socket (a client, or a child a server accepted), read and written by Node.
+ * Reads are handed to the filter in pieces of at most read-process-output-max bytes; what a
+ * stopped process (or filter `t`) does not take stays here, and Node stops reading meanwhile.
+ */
+export class StreamTransport implements Transport {
+  private socket: Socket | null;
+  private readonly pending: Buffer[] = [];
+  private paused: boolean;
+  /** After process-send-eof: output is discarded, as Emacs points it at /dev/null. */
+  private outputEnded = false;
+
+  constructor(
+    private readonly proc: NetworkProcess,
+    socket: Socket,
+  ) {
+    this.socket = socket;
+    owner.set(socket, this);
+    socket.on('data', onData);
+    socket.on('end', onEnd);
+    socket.on('error', onError);
+    this.paused = !wantsInput(proc);
+    if (this.paused) socket.pause();
+  }
+
+  get fd(): number | null {
+    return socketFd(this.socket);
+  }
+
+  pause(): void {
+    this.paused = true;
+    this.socket?.pause();
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.deliver();
+    if (!this.paused) this.socket?.resume();
+  }
+
+  send(bytes: Buffer): void {
+    if (!this.outputEnded) this.socket?.write(bytes);
+  }
+
+  /** Emacs: process-send-eof: shutdown(SHUT_WR) once queued output is out. */
+  endOutput(): void {
+    this.outputEnded = true;
+    // Node's end() is idempotent, so a second call is harmless.
+    this.socket?.end();
+  }
+
+  /**
+   * Emacs: delete-process on a connection, with `:linger`'s meaning: nil discards queued output
+   * and closes normally; 0 resets; t delivers everything, then FIN, with no limit; N > 0 the
+   * same, but after N seconds the rest is discarded and the connection reset.
+   */
+  close(linger: LingerMode): void {
+    const socket = this.detach();
+    if (socket === null) return;
+    const limitMs = drainLimitMs(linger);
+    if (limitMs === null) socket.destroy();
+    else drainThenClose(socket, limitMs);
+  }
+
+  /** @internal Node's 'data': queue the chunk and hand it over unless paused. */
+  received(chunk: Buffer): void {
+    this.pending.push(chunk);
+    this.deliver();
+  }
+
+  /** @internal The peer closed, reset, or reading failed: Emacs closes the whole socket. */
+  peerClosed(): void {
+    const socket = this.detach();
+    if (socket === null) return;
+    // A lingering close() blocks the calling thread in Linux; nothing is left to deliver anyway.
+    if (this.proc.linger !== null && this.proc.linger !== 0) setKernelLinger(socket, null);
+    socket.destroy();
+    markClosed(this.proc, 256, 'connection broken by remote peer\n');
+  }
+
+  /**
+   * Hands queued input to the filter piece by piece until paused or closed: a filter may stop or
+   * delete its process (core/handlers.ts). What the filter sends back while one read is handed
+   * over leaves in one write (writev) at the end instead of one system call per piece.
+   */
+  private deliver(): void {
+    const socket = this.socket;
+    if (socket === null || this.paused || this.pending.length === 0) return;
+    socket.cork();
+    try {
+      while (this.pending.length > 0 && !this.paused && this.socket !== null) {
+        const chunk = this.pending[0] as Buffer;
+        let piece = chunk;
+        if (chunk.length > READ_CHUNK_BYTES) {
+          piece = chunk.subarray(0, READ_CHUNK_BYTES);
+          this.pending[0] = chunk.subarray(READ_CHUNK_BYTES);
+        } else {
+          this.pending.shift();
+        }
+        deliverInput(this.proc, piece);
+      }
+    } finally {
+      socket.uncork();
+    }
+  }
+
+  private detach(): Socket | null {
+    const socket = this.socket;
+    if (socket === null) return null;
+    this.socket = null;
+    this.pending.length = 0;
+    owner.delete(socket);
+    socket.removeListener('data', onData);
+    // Late errors on a socket we are done with must not become uncaught exceptions.
+    socket.on('error', ignore);
+    return socket;
+  }
+}

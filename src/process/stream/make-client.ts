@@ -1,0 +1,99 @@
+import type { Socket } from 'node:net';
+import { constants, libc, SocketAddress } from '../../ffi';
+import { LispError } from '../../lisp/errors';
+import { plistPut } from '../../lisp/plist';
+import { fileError, socketAddressToLisp, systemFailure } from '../../options';
+import type { NetworkProcessSpec } from '../../options/types';
+import { immediateAddresses, resolveAddresses } from '../address/resolve';
+import { createProcess } from '../core/create';
+import { markFailed, markOpen } from '../core/lifecycle';
+import type { NetworkProcess } from '../core/record';
+import { unregisterProcess } from '../core/registry';
+import { ConnectOutcome, connectFirst, startConnect } from './connect';
+import { ConnectingTransport } from './connecting';
+import { StreamTransport } from './connection';
+
+/** Connected: the socket becomes the transport, with what was sent meanwhile, and the addresses. */
+function connected(
+  proc: NetworkProcess,
+  connecting: ConnectingTransport,
+  socket: Socket,
+  remote: SocketAddress,
+): void {
+  proc.transport = connecting.handOver(new StreamTransport(proc, socket));
+  plistPut(proc.contact, ':remote', socketAddressToLisp(remote));
+  const fd = proc.fd;
+  if (fd !== null) plistPut(proc.contact, ':local', socketAddressToLisp(libc().getsockname(fd)));
+}
+
+/** A blocking stream client: the promise settles once connected, or rejects with Emacs's error. */
+export async function makeBlockingClient(spec: NetworkProcessSpec): Promise<NetworkProcess> {
+  const addresses = await resolveAddresses(spec, constants().SOCK_STREAM);
+  const proc = createProcess(spec);
+  const connecting = new ConnectingTransport();
+  proc.transport = connecting;
+  try {
+    const outcome = await connectFirst(spec, addresses);
+    if ('error' in outcome) throw fileError('make client process failed', outcome.error, spec.contact);
+    connected(proc, connecting, outcome.socket, outcome.address);
+    return proc;
+  } catch (err) {
+    unregisterProcess(proc);
+    throw err;
+  }
+}
+
+/** What process-exit-status reports for a failure: the errno, or else the error's message. */
+function failureReason(err: unknown): number | string {
+  if (err instanceof LispError) return err.errno ?? String(err.data[0] ?? err.symbol);
+  return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * `:nowait`: returns in status `connect`. Known addresses get their socket (and option errors)
+ * at once; names are looked up in the background, and a failed lookup runs the sentinel
+ * (Emacs 28 never calls it; see the README's differences).
+ */
+export async function makeNowaitClient(spec: NetworkProcessSpec): Promise<NetworkProcess> {
+  const immediate = immediateAddresses(spec);
+  const proc = createProcess(spec);
+  const connecting = new ConnectingTransport();
+  proc.transport = connecting;
+  // A known address gets its socket, and so its option errors, before the call returns.
+  let firstAttempt: Promise<ConnectOutcome> | undefined;
+  if (immediate !== null && immediate[0] !== undefined) {
+    try {
+      firstAttempt = startConnect(spec, immediate[0]);
+    } catch (err) {
+      unregisterProcess(proc);
+      throw err;
+    }
+  }
+  const finish = async (): Promise<void> => {
+    let addresses: SocketAddress[];
+    try {
+      addresses = immediate ?? (await resolveAddresses(spec, constants().SOCK_STREAM));
+    } catch {
+      if (proc.status.kind === 'connect') markFailed(proc, `Name lookup of ${spec.resolveHost ?? ''} failed`);
+      return;
+    }
+    const outcome = await connectFirst(spec, addresses, firstAttempt);
+    if (proc.status.kind !== 'connect') {
+      if ('socket' in outcome) outcome.socket.destroy();
+      return;
+    }
+    if ('error' in outcome) {
+      plistPut(proc.contact, ':remote', socketAddressToLisp(outcome.address));
+      if (outcome.local !== null) plistPut(proc.contact, ':local', socketAddressToLisp(outcome.local));
+      markFailed(proc, systemFailure(outcome.error).errno);
+      return;
+    }
+    connected(proc, connecting, outcome.socket, outcome.address);
+    markOpen(proc);
+  };
+  // Later failures (an option refused on a looked-up address) fail the process with the errno.
+  finish().catch((err: unknown) => {
+    if (proc.status.kind === 'connect') markFailed(proc, failureReason(err));
+  });
+  return proc;
+}
