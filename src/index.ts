@@ -118,4 +118,11 @@ export { formatNetworkAddress, networkLookupAddressInfo } from './process/functi
 export { networkInterfaceInfo, networkInterfaceList } from './process/functions/interface-functions';
 export { el } from './process/functions/el-table';
 export { parseNetworkProcessArgs, featurep } from './options';
-export type { NetworkProcessSpec, SocketOptions, NetworkAddress, OptionSetting } from './options/types';
+export type {
+  NetworkProcessSpec,
+  EndpointSpec,
+  OptionsSpec,
+  SocketOptions,
+  NetworkAddress,
+  OptionSetting,
+} from './options/types';

@@ -5,7 +5,7 @@ import { isNil, isSymbol, keywordName, LispValue } from '../lisp/values';
 import { decodeOption, encodeOption, OPTION_CODECS } from './encode';
 import { fileError } from './file-error';
 import { findOption, OPTION_TABLE, REUSEADDR_ROW } from './option-table';
-import { EncodedOption, NetworkProcessSpec, OptionRow, OptionSetting } from './types';
+import { EncodedOption, OptionRow, OptionSetting, OptionsSpec } from './types';
 
 /** `(error "Unknown or unsupported option")`: the one error NO-ERROR turns into nil. */
 export class UnknownOptionError extends LispError {
@@ -72,14 +72,14 @@ function applySetting(fd: number, setting: OptionSetting): void {
  */
 export function applyCreationOptions(
   fd: number,
-  spec: Pick<NetworkProcessSpec, 'optionSteps' | 'reuseaddrGiven'>,
+  options: Pick<OptionsSpec, 'steps' | 'reuseaddrGiven'>,
   { implicitReuseaddr }: { implicitReuseaddr: boolean },
 ): void {
-  for (const step of spec.optionSteps) {
+  for (const step of options.steps) {
     if (step.kind === 'bad-key') throw step.error;
     applySetting(fd, step.setting);
   }
-  if (implicitReuseaddr && !spec.reuseaddrGiven) {
+  if (implicitReuseaddr && !options.reuseaddrGiven) {
     try {
       setRaw(fd, REUSEADDR_ROW, { type: 'int', value: 1 });
     } catch (err) {

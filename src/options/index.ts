@@ -44,6 +44,7 @@ export type {
   ConnectionType,
   ConstantName,
   EncodedOption,
+  EndpointSpec,
   Family,
   Handler,
   NetworkAddress,
@@ -51,6 +52,7 @@ export type {
   OptionKind,
   OptionRow,
   OptionSetting,
+  OptionsSpec,
   OptionStep,
   SocketOptions,
 } from './types';

@@ -1,32 +1,18 @@
-import { constants, domainFamily, FAMILIES, familyDomain } from '../ffi';
 import { LispError, lispError, wrongTypeArgument } from '../lisp/errors';
-import { plistGet, plistPut } from '../lisp/plist';
+import { plistGet } from '../lisp/plist';
 import { intern, LispSymbol, t } from '../lisp/symbol';
 import { Cons, isNil, isSymbol, keywordName, LispValue, LispVector, truthy } from '../lisp/values';
-import { localPathBytes, parseLispAddress } from './address';
 import { encodeOption, toSocketOptions } from './encode';
-import { asCInt, asFixnum } from './integer-range';
+import { asCInt } from './integer-range';
 import { findOption, REUSEADDR_ROW } from './option-table';
-import {
-  ConnectionType,
-  Family,
-  Handler,
-  NetworkAddress,
-  NetworkProcessSpec,
-  OptionSetting,
-  OptionStep,
-} from './types';
+import { Getter, parseEndpoint } from './parse-endpoint';
+import { ConnectionType, Handler, NetworkProcessSpec, OptionSetting, OptionsSpec, OptionStep } from './types';
 import { knownNetworkKeywords, warnUnknownKeyword } from './unknown-keyword';
 
 const K = {
   name: intern(':name'),
   buffer: intern(':buffer'),
-  host: intern(':host'),
-  service: intern(':service'),
   type: intern(':type'),
-  family: intern(':family'),
-  local: intern(':local'),
-  remote: intern(':remote'),
   coding: intern(':coding'),
   nowait: intern(':nowait'),
   noquery: intern(':noquery'),
@@ -37,13 +23,11 @@ const K = {
   plist: intern(':plist'),
   tlsParameters: intern(':tls-parameters'),
   server: intern(':server'),
-  useExternalSocket: intern(':use-external-socket'),
 } as const;
 
 const Q = {
   datagram: intern('datagram'),
   seqpacket: intern('seqpacket'),
-  local: intern('local'),
 } as const;
 
 /** Emacs: the listen backlog when :server is not an integer that fits a C int. */
@@ -92,46 +76,6 @@ function toContact(args: NetworkProcessArgs): LispValue[] {
     contact.push(intern(name), normaliseValue(sugared));
   }
   return contact;
-}
-
-function connectionType(value: LispValue): ConnectionType {
-  if (isNil(value)) return 'stream';
-  if (value === Q.datagram) return 'datagram';
-  if (value === Q.seqpacket) return 'seqpacket';
-  throw lispError('Unsupported connection type');
-}
-
-function familyOfNumber(n: number): Family {
-  if (n === constants().AF_UNSPEC) return 'unspec';
-  return domainFamily(n) ?? 'other';
-}
-
-// Emacs accepts any integer that fits a C int and hands it to getaddrinfo (AF_UNIX's 1 is local).
-function parseFamily(value: LispValue): { family: Family; familyNumber: number } {
-  if (isNil(value)) return { family: 'unspec', familyNumber: constants().AF_UNSPEC };
-  const named = FAMILIES.find((row) => value === intern(row.lisp));
-  if (named !== undefined) return { family: named.lisp, familyNumber: familyDomain(named.lisp) };
-  const n = asCInt(value);
-  if (n === undefined) throw lispError('Unknown address family');
-  return { family: familyOfNumber(n), familyNumber: n };
-}
-
-function addressFamily(address: NetworkAddress): { family: Family; familyNumber: number } {
-  return { family: address.family, familyNumber: familyDomain(address.family) };
-}
-
-/** Emacs: the SERVICE conversion before getaddrinfo. `t` is "0"; a fixnum is its decimal text, unchecked. */
-function serviceText(service: LispValue): string {
-  if (service === t) return '0';
-  const fixnum = asFixnum(service);
-  if (fixnum !== undefined) return fixnum.toString();
-  if (typeof service === 'string') return service;
-  throw wrongTypeArgument('stringp', service);
-}
-
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
-  return true;
 }
 
 function invalidFunction(value: LispValue): Handler {
@@ -216,126 +160,95 @@ function warnUnknownKeys(contact: readonly LispValue[]): void {
   }
 }
 
+// Each parse step reads the keys it needs and signals Emacs's error for them; the steps run in the
+// order Emacs checks its arguments (process.c: Fmake_network_process).
+
+function parseType(get: Getter): ConnectionType {
+  const value = get(K.type);
+  if (isNil(value)) return 'stream';
+  if (value === Q.datagram) return 'datagram';
+  if (value === Q.seqpacket) return 'seqpacket';
+  throw lispError('Unsupported connection type');
+}
+
+function parseServer(get: Getter): { server: boolean; backlog: number; nowait: boolean } {
+  const value = get(K.server);
+  const server = truthy(value);
+  const nowait = truthy(get(K.nowait));
+  if (server && nowait) throw lispError('\u2018:server\u2019 is incompatible with \u2018:nowait\u2019');
+  return { server, backlog: asCInt(value) ?? DEFAULT_BACKLOG, nowait };
+}
+
+function parseName(get: Getter): string {
+  const name = get(K.name);
+  if (typeof name !== 'string') throw wrongTypeArgument('stringp', name);
+  return name;
+}
+
+/**
+ * :plist and :tls-parameters, whose errors Emacs signals only once the process exists (after name
+ * resolution and the buffer): returned, not thrown.
+ */
+function parseDeferred(get: Getter): { plist: LispValue[]; deferredError: LispError | null } {
+  const plist = copyPlist(get(K.plist));
+  if (plist instanceof LispError) return { plist: [], deferredError: plist };
+  const tlsParameters = get(K.tlsParameters);
+  return { plist, deferredError: isList(tlsParameters) ? null : wrongTypeArgument('listp', tlsParameters) };
+}
+
+function parseOptions(contact: readonly LispValue[]): OptionsSpec {
+  const steps = optionSteps(contact);
+  const settings: OptionSetting[] = [];
+  for (const step of steps) if (step.kind === 'option') settings.push(step.setting);
+  return {
+    settings,
+    steps,
+    values: toSocketOptions(settings),
+    reuseaddrGiven: settings.some((setting) => setting.row === REUSEADDR_ROW),
+  };
+}
+
 /**
  * Emacs: the argument checks of `make-network-process`, up to name resolution. Takes a plist
  * (`[':name', 'x', ':server', true, …]`, keys as keyword strings or symbols) or an object
  * (`{ name: 'x', server: true }`, where `type`, `family` and `coding` may be strings) and returns
  * the typed spec, or null for no arguments (Emacs returns nil). Throws Emacs's errors in Emacs's
- * order: `:type`, `:server` with `:nowait`, `:name`, the `:remote`/`:local` shape (which, when
- * given, skips `:family`, `:host` and `:service`), `:family`, `:host`, the local-family checks,
- * `:service`, and a non-ASCII host. The `:plist` and `:tls-parameters` errors, which Emacs signals
- * only after name resolution, are returned in `deferredError`. An odd-length list signals
- * `(wrong-type-argument plistp LIST)` (Emacs 28 crashes).
+ * order: `:type`, `:server` with `:nowait`, `:name`, the endpoint (parse-endpoint.ts), then the
+ * option values and keys when the socket is set up. The `:plist` and `:tls-parameters` errors,
+ * which Emacs signals only after name resolution, are returned in `deferredError`. An odd-length
+ * list signals `(wrong-type-argument plistp LIST)` (Emacs 28 crashes).
  */
 export function parseNetworkProcessArgs(args: NetworkProcessArgs): NetworkProcessSpec | null {
   const contact = toContact(args);
   if (contact.length === 0) return null;
   if (contact.length % 2 !== 0) throw wrongTypeArgument('plistp', [...contact]);
   warnUnknownKeys(contact);
-  const get = (key: LispSymbol): LispValue => plistGet(contact, key) ?? null;
+  const get: Getter = (key) => plistGet(contact, key) ?? null;
 
-  const type = connectionType(get(K.type));
-  const serverValue = get(K.server);
-  const server = truthy(serverValue);
-  const nowait = truthy(get(K.nowait));
-  if (server && nowait) throw lispError('\u2018:server\u2019 is incompatible with \u2018:nowait\u2019');
-  const name = get(K.name);
-  if (typeof name !== 'string') throw wrongTypeArgument('stringp', name);
-
-  let family: Family;
-  let familyNumber: number;
-  let address: NetworkAddress | null = null;
-  let resolveHost: string | null = null;
-  let serviceForLookup: string | null = null;
-  let localPath: Buffer | null = null;
-  const addressValue = get(server ? K.local : K.remote);
-  if (!isNil(addressValue)) {
-    address = parseLispAddress(addressValue);
-    if (address === null) throw lispError('Malformed :address');
-    ({ family, familyNumber } = addressFamily(address));
-  } else {
-    ({ family, familyNumber } = parseFamily(get(K.family)));
-    const loopback = family === 'ipv6' ? '::1' : '127.0.0.1';
-    const host = get(K.host);
-    if (isNil(host)) {
-      resolveHost = family === 'local' ? null : loopback;
-    } else {
-      const text = host === Q.local ? loopback : host;
-      if (typeof text !== 'string') throw wrongTypeArgument('stringp', host);
-      resolveHost = text;
-    }
-    const service = get(K.service);
-    if (family === 'local') {
-      if (resolveHost !== null) {
-        process.emitWarning(':family local ignores the :host property', {
-          type: 'ElprocWarning',
-          code: 'ELPROC_LOCAL_HOST',
-        });
-        plistPut(contact, K.host, null);
-        resolveHost = null;
-      }
-      if (typeof service !== 'string') throw wrongTypeArgument('stringp', service);
-      if (Buffer.byteLength(service, 'utf8') >= constants().SOCKADDR_UN_PATH_SIZE) {
-        throw lispError('Service name too long');
-      }
-      localPath = localPathBytes(service);
-    } else {
-      serviceForLookup = serviceText(service);
-      // Emacs checks this when it resolves, after the service; getaddrinfo would fail on it anyway.
-      if (resolveHost !== null && !isAscii(resolveHost)) {
-        throw lispError(`Non-ASCII hostname ${resolveHost} detected, please use puny-encode-domain`);
-      }
-    }
-  }
-
-  const plistValue = get(K.plist);
-  const plistCopy = copyPlist(plistValue);
-  const tlsParameters = get(K.tlsParameters);
-  let deferredError: LispError | null = plistCopy instanceof LispError ? plistCopy : null;
-  if (deferredError === null && !isList(tlsParameters)) {
-    deferredError = wrongTypeArgument('listp', tlsParameters);
-  }
-
-  const steps = optionSteps(contact);
-  const options: OptionSetting[] = [];
-  const badKeys: LispValue[] = [];
-  for (const step of steps) {
-    if (step.kind === 'option') options.push(step.setting);
-    else badKeys.push(step.key);
-  }
+  const type = parseType(get);
+  const { server, backlog, nowait } = parseServer(get);
+  const name = parseName(get);
+  const endpoint = parseEndpoint(get, contact, server, type);
+  const { plist, deferredError } = parseDeferred(get);
 
   // Frozen one level deep: the contact stays mutable, since Emacs plist-puts into it later.
   return Object.freeze({
     contact,
     name,
     buffer: get(K.buffer),
-    host: get(K.host),
-    resolveHost,
-    service: get(K.service),
-    serviceText: serviceForLookup,
     type,
-    family,
-    familyNumber,
-    address,
-    localPath,
-    datagramRemote: server && type === 'datagram' ? parseLispAddress(get(K.remote)) : null,
     server,
-    backlog: asCInt(serverValue) ?? DEFAULT_BACKLOG,
+    backlog,
     nowait,
     noquery: truthy(get(K.noquery)),
     stop: truthy(get(K.stop)),
     filter: handler(get(K.filter)),
     sentinel: handler(get(K.sentinel)),
     log: handler(get(K.log)),
-    plist: plistCopy instanceof LispError ? [] : plistCopy,
-    tlsParameters,
+    plist,
     coding: coding(get(K.coding)),
-    useExternalSocket: truthy(get(K.useExternalSocket)),
-    options,
-    optionSteps: steps,
-    socketOptions: toSocketOptions(options),
-    reuseaddrGiven: options.some((setting) => setting.row === REUSEADDR_ROW),
-    badKeys,
+    endpoint,
+    options: parseOptions(contact),
     deferredError,
   });
 }

@@ -85,27 +85,10 @@ export type NetworkAddress =
 export type Handler = LispFunction | LispSymbol;
 
 /**
- * `NetworkProcessSpec`: every `make-network-process` keyword, typed. Produced by
- * parseNetworkProcessArgs; never mutated afterwards.
+ * Where a process's socket goes, from `:local`/`:remote`, `:family`, `:host` and `:service`: an
+ * address given outright, a local socket's path, or a host and service to look up.
  */
-export interface NetworkProcessSpec {
-  /** The argument list with keys as keyword symbols: the initial contact plist. */
-  readonly contact: LispValue[];
-  readonly name: string;
-  /** null = no buffer; a string is a name for get-buffer-create; otherwise a buffer object. */
-  readonly buffer: LispValue;
-  /**
-   * The :host as given (a string, the symbol `local`, or null); nil for `:family local`. Not
-   * checked when :remote/:local gives the address, so then it may be any value.
-   */
-  readonly host: LispValue;
-  /** The host string to resolve ("127.0.0.1"/"::1" for nil and `local`); null when not resolving. */
-  readonly resolveHost: string | null;
-  /** The :service as given. */
-  readonly service: LispValue;
-  /** The service text handed to getaddrinfo (null for local sockets and :local/:remote). */
-  readonly serviceText: string | null;
-  readonly type: ConnectionType;
+export interface EndpointSpec {
   /** From :family, or from the :local/:remote address when one is given. */
   readonly family: Family;
   /** The AF_* number asked for (AF_UNSPEC for unspec); use it for `other`. */
@@ -114,11 +97,42 @@ export interface NetworkProcessSpec {
   readonly address: NetworkAddress | null;
   /** For local sockets given by :service: the path. */
   readonly localPath: Buffer | null;
+  /** The host string to resolve ("127.0.0.1"/"::1" for nil and `local`); null when not resolving. */
+  readonly resolveHost: string | null;
+  /** The service text handed to getaddrinfo (null for local sockets and :local/:remote). */
+  readonly serviceText: string | null;
   /**
    * Datagram servers: the initial datagram address from :remote (null when absent or malformed;
    * Emacs also ignores one whose family or size differs from the bound socket's).
    */
   readonly datagramRemote: NetworkAddress | null;
+}
+
+/** The socket options of an argument list, in the views the layers below need. */
+export interface OptionsSpec {
+  /** Socket options in argument order (duplicates too). */
+  readonly settings: readonly OptionSetting[];
+  /** Options and non-symbol keys in argument order: what applyCreationOptions walks. */
+  readonly steps: readonly OptionStep[];
+  /** The options as a typed record, the last occurrence winning (what the socket ends up with). */
+  readonly values: SocketOptions;
+  /** Whether :reuseaddr appeared at all (suppresses the implicit SO_REUSEADDR=1 on servers). */
+  readonly reuseaddrGiven: boolean;
+}
+
+/**
+ * `NetworkProcessSpec`: every `make-network-process` keyword elproc acts on, typed. Produced by
+ * parseNetworkProcessArgs; never mutated afterwards (but for `contact`, see there). Keywords that
+ * are only recorded (`:tls-parameters`, `:use-external-socket`, `:filter-multibyte`) are in the
+ * contact alone.
+ */
+export interface NetworkProcessSpec {
+  /** The argument list with keys as keyword symbols: the initial contact plist. */
+  readonly contact: LispValue[];
+  readonly name: string;
+  /** null = no buffer; a string is a name for get-buffer-create; otherwise a buffer object. */
+  readonly buffer: LispValue;
+  readonly type: ConnectionType;
   readonly server: boolean;
   readonly backlog: number;
   /** :nowait as given (true); Emacs honours it for stream clients only. */
@@ -131,24 +145,13 @@ export interface NetworkProcessSpec {
   readonly log: Handler | null;
   /** A copy of :plist (empty when :plist is absent, or when it is invalid: see deferredError). */
   readonly plist: LispValue[];
-  /** :tls-parameters as given (a list), or null. */
-  readonly tlsParameters: LispValue;
   /**
    * [decoding, encoding] as :coding gives them (a symbol for both, or the car and cdr of a cons),
    * or null for the default. Not validated: resolving a coding system is the process layer's job.
    */
   readonly coding: readonly [LispValue, LispValue] | null;
-  readonly useExternalSocket: boolean;
-  /** Socket options in argument order. */
-  readonly options: readonly OptionSetting[];
-  /** Options and non-symbol keys in argument order: what applyCreationOptions walks. */
-  readonly optionSteps: readonly OptionStep[];
-  /** The options as a typed record, the last occurrence winning (what the socket ends up with). */
-  readonly socketOptions: SocketOptions;
-  /** Whether :reuseaddr appeared at all (suppresses the implicit SO_REUSEADDR=1 on servers). */
-  readonly reuseaddrGiven: boolean;
-  /** Keys that are neither keywords nor options: signalled when options are applied. */
-  readonly badKeys: readonly LispValue[];
+  readonly endpoint: EndpointSpec;
+  readonly options: OptionsSpec;
   /**
    * An error Emacs signals only after name resolution and :buffer creation (it checks :plist,
    * then :tls-parameters, once the process object exists): the process layer throws it then.

@@ -9,7 +9,7 @@ import {
   EncodedOption,
   findOption,
   isUnknownOptionError,
-  NetworkProcessSpec,
+  OptionsSpec,
   OPTION_CODECS,
   OPTION_TABLE,
   OptionRow,
@@ -25,10 +25,11 @@ const kw = intern;
 
 afterEach(closeAllSockets);
 
-function spec(args: unknown[]): NetworkProcessSpec {
+/** The options of a server's argument list, as applyCreationOptions takes them. */
+function spec(args: unknown[]): OptionsSpec {
   const parsed = parseNetworkProcessArgs([':name', 'x', ':server', t, ':service', t, ...args]);
   if (parsed === null) throw new Error('no spec');
-  return parsed;
+  return parsed.options;
 }
 
 /** getsockopt through the ffi backend, as raw as the kernel gives it. */
@@ -407,7 +408,7 @@ describe('resetInheritedOptions (decision 1: children do not inherit)', () => {
   }
 
   /** A listener made through libc with `settings`, wrapped by Node, and one accepted connection. */
-  async function acceptOne(domain: number, listenerSpec: NetworkProcessSpec, path?: string): Promise<Pair> {
+  async function acceptOne(domain: number, listenerSpec: OptionsSpec, path?: string): Promise<Pair> {
     const fd = openSocket(domain, c.SOCK_STREAM);
     applyCreationOptions(fd, listenerSpec, { implicitReuseaddr: domain !== c.AF_UNIX });
     if (domain === c.AF_UNIX) libc().bind(fd, { family: 'unix', path: Buffer.from(path ?? '') });
@@ -477,7 +478,7 @@ describe('resetInheritedOptions (decision 1: children do not inherit)', () => {
       expect(readNetworkOption(pair.childFd, ':reuseaddr')).toBe(t);
       expect(readNetworkOption(pair.childFd, ':keepidle')).toBe(60);
 
-      expect(resetInheritedOptions(pair.childFd, listener.options)).toEqual([]);
+      expect(resetInheritedOptions(pair.childFd, listener.settings)).toEqual([]);
 
       const fresh = tcpSocket();
       expect(rawOptions(pair.childFd)).toStrictEqual(rawOptions(fresh));
@@ -495,7 +496,7 @@ describe('resetInheritedOptions (decision 1: children do not inherit)', () => {
     try {
       expect(readNetworkOption(pair.childFd, ':reuseaddr')).toBe(t);
       expect(
-        resetInheritedOptions(pair.childFd, listener.options, { domain: c.AF_INET, type: c.SOCK_STREAM }),
+        resetInheritedOptions(pair.childFd, listener.settings, { domain: c.AF_INET, type: c.SOCK_STREAM }),
       ).toEqual([]);
       expect(readNetworkOption(pair.childFd, ':reuseaddr')).toBeNull();
     } finally {
@@ -509,7 +510,7 @@ describe('resetInheritedOptions (decision 1: children do not inherit)', () => {
     const pair = await acceptOne(c.AF_UNIX, listener, path);
     try {
       // Linux makes Unix children afresh rather than cloning the listener, so this is a no-op.
-      expect(resetInheritedOptions(pair.childFd, listener.options)).toEqual([]);
+      expect(resetInheritedOptions(pair.childFd, listener.settings)).toEqual([]);
       expect(rawOptions(pair.childFd)).toStrictEqual(rawOptions(openSocket(c.AF_UNIX, c.SOCK_STREAM)));
     } finally {
       await close(pair);

@@ -1,12 +1,29 @@
 import { LispError } from '../../src/lisp/errors';
 import { intern, t } from '../../src/lisp/symbol';
 import { cons, lispFloat, LispValue, vector } from '../../src/lisp/values';
-import { NetworkProcessArgs, NetworkProcessSpec, parseNetworkProcessArgs } from '../../src/options';
+import { plistGet } from '../../src/lisp/plist';
+import {
+  EndpointSpec,
+  NetworkProcessArgs,
+  NetworkProcessSpec,
+  parseNetworkProcessArgs,
+} from '../../src/options';
 import { expectSignal, lispErrorOf } from './helpers';
 
 const kw = intern;
 const sym = intern;
 const stringp = sym('stringp');
+
+/** The endpoint with the raw :host and :service, which only the contact keeps. */
+type EndpointView = EndpointSpec & { host: LispValue; service: LispValue };
+
+function endpointView(spec: NetworkProcessSpec): EndpointView {
+  return {
+    ...spec.endpoint,
+    host: plistGet(spec.contact, kw(':host')),
+    service: plistGet(spec.contact, kw(':service')),
+  };
+}
 
 function parse(args: NetworkProcessArgs): NetworkProcessSpec {
   const spec = parseNetworkProcessArgs(args);
@@ -242,7 +259,7 @@ describe('parseNetworkProcessArgs: Emacs 28 errors (E02, E19, E24b), in its orde
       ':service',
       sym('http'),
     ]);
-    expect(spec).toMatchObject({
+    expect(endpointView(spec)).toMatchObject({
       address: { family: 'ipv4', bytes: [127, 0, 0, 1], port: 1 },
       family: 'ipv4',
       familyNumber: 2,
@@ -255,8 +272,8 @@ describe('parseNetworkProcessArgs: Emacs 28 errors (E02, E19, E24b), in its orde
 
   it('takes the family of a :local address for a server', () => {
     const spec = parse([':name', 'x', ':server', t, ':local', vector(0, 0, 0, 0, 0, 0, 0, 1, 0)]);
-    expect(spec).toMatchObject({ family: 'ipv6', familyNumber: 10, address: { family: 'ipv6' } });
-    expect(parse([':name', 'x', ':server', t, ':local', '/tmp/s.sock'])).toMatchObject({
+    expect(spec.endpoint).toMatchObject({ family: 'ipv6', familyNumber: 10, address: { family: 'ipv6' } });
+    expect(parse([':name', 'x', ':server', t, ':local', '/tmp/s.sock']).endpoint).toMatchObject({
       family: 'local',
       familyNumber: 1,
       address: { family: 'local', path: Buffer.from('/tmp/s.sock') },
@@ -343,7 +360,7 @@ describe('socket options in the spec', () => {
     ];
     for (const [value, keyword, message] of cases) {
       const spec = parse([':name', 'x', ':server', t, ':service', t, keyword, value]);
-      const encoded = spec.options[0]?.encoded;
+      const encoded = spec.options.settings[0]?.encoded;
       expect(encoded).toBeInstanceOf(LispError);
       expect((encoded as LispError).data).toEqual([message]);
     }
@@ -364,12 +381,12 @@ describe('socket options in the spec', () => {
       ':keepalive',
       null,
     ]);
-    expect(spec.options.map((s) => [s.row.keyword, s.value])).toEqual([
+    expect(spec.options.settings.map((s) => [s.row.keyword, s.value])).toEqual([
       [':keepalive', t],
       [':linger', 3],
       [':keepalive', null],
     ]);
-    expect(spec.socketOptions).toEqual({ keepalive: false, linger: 3 });
+    expect(spec.options.values).toEqual({ keepalive: false, linger: 3 });
     expect(spec.contact).toStrictEqual([
       kw(':name'),
       'x',
@@ -403,21 +420,28 @@ describe('socket options in the spec', () => {
       ':dontroute',
       t,
     ]);
-    expect(spec.badKeys).toEqual(['foo', 42]);
+    expect(spec.options.steps.flatMap((step) => (step.kind === 'bad-key' ? [step.key] : []))).toEqual([
+      'foo',
+      42,
+    ]);
     expect(
-      spec.optionSteps.map((step) => (step.kind === 'option' ? step.setting.row.keyword : step.error.data)),
+      spec.options.steps.map((step) => (step.kind === 'option' ? step.setting.row.keyword : step.error.data)),
     ).toStrictEqual([':keepalive', [sym('symbolp'), 'foo'], ':priority', [sym('symbolp'), 42], ':dontroute']);
   });
 
   it('ignores symbol keys that are not options, nil and t included', () => {
     const spec = parse([':name', 'x', ':service', 1, null, 1, true, 2, sym('plain'), 3]);
-    expect(spec.optionSteps).toEqual([]);
+    expect(spec.options.steps).toEqual([]);
   });
 
   it('notes whether :reuseaddr was given at all, nil included', () => {
-    expect(parse([':name', 'x', ':server', t, ':service', t]).reuseaddrGiven).toBe(false);
-    expect(parse([':name', 'x', ':server', t, ':service', t, ':reuseaddr', null]).reuseaddrGiven).toBe(true);
-    expect(parse({ name: 'x', server: true, service: true, reuseaddr: false }).reuseaddrGiven).toBe(true);
+    expect(parse([':name', 'x', ':server', t, ':service', t]).options.reuseaddrGiven).toBe(false);
+    expect(
+      parse([':name', 'x', ':server', t, ':service', t, ':reuseaddr', null]).options.reuseaddrGiven,
+    ).toBe(true);
+    expect(parse({ name: 'x', server: true, service: true, reuseaddr: false }).options.reuseaddrGiven).toBe(
+      true,
+    );
   });
 
   it('types every option', () => {
@@ -442,7 +466,7 @@ describe('socket options in the spec', () => {
       keepcnt: 3,
       reuseport: true,
     });
-    expect(spec.socketOptions).toStrictEqual({
+    expect(spec.options.values).toStrictEqual({
       bindtodevice: 'lo',
       broadcast: true,
       dontroute: true,
@@ -464,7 +488,7 @@ describe('socket options in the spec', () => {
 });
 
 describe('hosts, services and families (E09, E22, E24)', () => {
-  it.each<[string, unknown[], Partial<NetworkProcessSpec>]>([
+  it.each<[string, unknown[], Partial<EndpointView>]>([
     [
       'no host: loopback',
       [':name', 'x', ':service', 80],
@@ -545,7 +569,7 @@ describe('hosts, services and families (E09, E22, E24)', () => {
       { localPath: Buffer.from('a'.repeat(107)) },
     ],
   ])('%s', (_, args, expected) => {
-    expect(parse(args)).toMatchObject(expected);
+    expect(endpointView(parse(args))).toMatchObject(expected);
   });
 
   it.each<[LispValue, number]>([
@@ -584,7 +608,7 @@ describe('hosts, services and families (E09, E22, E24)', () => {
       kw(':service'),
       '/tmp/does-not-exist.sock',
     ]);
-    expect(spec.host).toBeNull();
+    expect(endpointView(spec).host).toBeNull();
     expect(args[5]).toBe('foo');
   });
 
@@ -606,17 +630,18 @@ describe('hosts, services and families (E09, E22, E24)', () => {
         t,
         ':remote',
         vector(127, 0, 0, 1, 9),
-      ]).datagramRemote,
+      ]).endpoint.datagramRemote,
     ).toEqual({ family: 'ipv4', bytes: [127, 0, 0, 1], port: 9 });
     expect(
-      parse([':name', 'd', ':type', sym('datagram'), ':server', t, ':service', t]).datagramRemote,
+      parse([':name', 'd', ':type', sym('datagram'), ':server', t, ':service', t]).endpoint.datagramRemote,
     ).toBeNull();
     expect(
-      parse([':name', 'd', ':type', sym('datagram'), ':server', t, ':service', t, ':remote', 42])
+      parse([':name', 'd', ':type', sym('datagram'), ':server', t, ':service', t, ':remote', 42]).endpoint
         .datagramRemote,
     ).toBeNull();
     expect(
-      parse([':name', 'd', ':server', t, ':service', t, ':remote', vector(127, 0, 0, 1, 9)]).datagramRemote,
+      parse([':name', 'd', ':server', t, ':service', t, ':remote', vector(127, 0, 0, 1, 9)]).endpoint
+        .datagramRemote,
     ).toBeNull();
   });
 });
@@ -659,7 +684,6 @@ describe('the rest of the keywords', () => {
       filter,
       sentinel: sym('my-sentinel'),
       log: null,
-      useExternalSocket: true,
       nowait: true,
       server: false,
     });
@@ -752,7 +776,7 @@ describe('argument forms', () => {
       kw(':tls-parameters'),
       null,
     ]);
-    expect(spec).toMatchObject({ family: 'ipv6', useExternalSocket: true, serviceText: '0' });
+    expect(spec.endpoint).toMatchObject({ family: 'ipv6', serviceText: '0' });
   });
 
   it('reads strings as symbols for type, family and coding in the object form only', () => {
@@ -764,9 +788,13 @@ describe('argument forms', () => {
       service: 1,
       host: 'local',
     });
-    expect(spec).toMatchObject({ type: 'datagram', family: 'ipv4', coding: [sym('utf-8'), sym('utf-8')] });
+    expect(spec).toMatchObject({
+      type: 'datagram',
+      endpoint: { family: 'ipv4' },
+      coding: [sym('utf-8'), sym('utf-8')],
+    });
     // :host 'local is a symbol; the string "local" is a host name.
-    expect(spec.resolveHost).toBe('local');
+    expect(spec.endpoint.resolveHost).toBe('local');
   });
 
   it('accepts keys already spelled as keywords in the object form', () => {
@@ -794,7 +822,7 @@ describe('unknown keywords', () => {
       'make-network-process ignores the unknown keyword :nmae (did you mean :name?)',
     ]);
     expect(spec.contact).toContain(kw(':keepalve'));
-    expect(spec.optionSteps).toEqual([]);
+    expect(spec.options.steps).toEqual([]);
   });
 
   it('warns once per keyword, before the argument errors it may cause', () => {

@@ -39,7 +39,7 @@ export function createProcess(spec: NetworkProcessSpec): NetworkProcess {
     queryOnExit: !spec.noquery,
     decoding: resolveCodingSystem(decodingName ?? DEFAULT_CODING),
     encoding: resolveCodingSystem(encodingName ?? DEFAULT_CODING),
-    options: [...spec.options],
+    options: [...spec.options.settings],
   });
   registerProcess(proc);
   return proc;

@@ -63,12 +63,15 @@ export async function makeDatagramServer(spec: NetworkProcessSpec): Promise<Netw
   return buildOrUndo(proc, (opened) => {
     if (address === undefined) throw new LispError('error', ['No address to listen on']);
     const fd = opened(openServerSocket(spec, proc, address).fd);
-    const remote = spec.datagramRemote === null ? null : toSocketAddress(spec.datagramRemote);
+    const remote =
+      spec.endpoint.datagramRemote === null ? null : toSocketAddress(spec.endpoint.datagramRemote);
     proc.datagramAddress =
       remote !== null && remote.family === address.family
         ? remote
         : zeroDatagramSocketAddress(addressFamily(address) ?? 'ipv4');
-    const reuseaddr = spec.reuseaddrGiven ? spec.socketOptions.reuseaddr === true : address.family !== 'unix';
+    const reuseaddr = spec.options.reuseaddrGiven
+      ? spec.options.values.reuseaddr === true
+      : address.family !== 'unix';
     attach(proc, fd, address, reuseaddr);
   });
 }
@@ -89,11 +92,11 @@ export async function makeDatagramClient(spec: NetworkProcessSpec): Promise<Netw
     } catch (err) {
       throw fileError('make client process failed', err, spec.contact);
     }
-    applyCreationOptions(fd, spec, { implicitReuseaddr: false });
+    applyCreationOptions(fd, spec.options, { implicitReuseaddr: false });
     plistPut(proc.contact, ':remote', socketAddressToLisp(address));
     // Taken before any send, as Emacs does: it stays the unbound address forever.
     plistPut(proc.contact, ':local', socketAddressToLisp(libc().getsockname(fd)));
     proc.datagramAddress = address;
-    attach(proc, fd, address, spec.socketOptions.reuseaddr === true);
+    attach(proc, fd, address, spec.options.values.reuseaddr === true);
   });
 }

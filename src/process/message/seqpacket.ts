@@ -25,7 +25,7 @@ export async function makeSeqpacketClient(spec: NetworkProcessSpec): Promise<Net
     let fd: number;
     try {
       fd = opened(messageSocket(proc, address));
-      applyCreationOptions(fd, spec, { implicitReuseaddr: false });
+      applyCreationOptions(fd, spec.options, { implicitReuseaddr: false });
       libc().connect(fd, address);
     } catch (err) {
       if (err instanceof LispError) throw err;

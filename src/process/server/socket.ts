@@ -30,7 +30,7 @@ export function openServerSocket(
     throw fileError('make server process failed', err, spec.contact);
   }
   try {
-    applyCreationOptions(fd, spec, { implicitReuseaddr: !isLocal });
+    applyCreationOptions(fd, spec.options, { implicitReuseaddr: !isLocal });
     try {
       libc().bind(fd, address);
     } catch (err) {

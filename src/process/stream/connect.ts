@@ -22,7 +22,7 @@ export function startConnect(spec: NetworkProcessSpec, address: SocketAddress): 
   const c = constants();
   const fd = libc().socket(domainOf(address), c.SOCK_STREAM | c.SOCK_CLOEXEC | c.SOCK_NONBLOCK, 0);
   try {
-    applyCreationOptions(fd, spec, { implicitReuseaddr: false });
+    applyCreationOptions(fd, spec.options, { implicitReuseaddr: false });
   } catch (err) {
     libc().close(fd);
     throw err;

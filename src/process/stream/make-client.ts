@@ -55,7 +55,7 @@ function failureReason(err: unknown): number | string {
  * (Emacs 28 never calls it; see the README's differences).
  */
 export async function makeNowaitClient(spec: NetworkProcessSpec): Promise<NetworkProcess> {
-  const immediate = immediateAddresses(spec);
+  const immediate = immediateAddresses(spec.endpoint);
   const proc = createProcess(spec);
   const connecting = new ConnectingTransport();
   proc.transport = connecting;
@@ -74,7 +74,8 @@ export async function makeNowaitClient(spec: NetworkProcessSpec): Promise<Networ
     try {
       addresses = immediate ?? (await resolveAddresses(spec, constants().SOCK_STREAM));
     } catch {
-      if (proc.status.kind === 'connect') markFailed(proc, `Name lookup of ${spec.resolveHost ?? ''} failed`);
+      if (proc.status.kind === 'connect')
+        markFailed(proc, `Name lookup of ${spec.endpoint.resolveHost ?? ''} failed`);
       return;
     }
     const outcome = await connectFirst(spec, addresses, firstAttempt);
