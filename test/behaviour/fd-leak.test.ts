@@ -3,7 +3,6 @@
  * end (success, refusal, bind failure, option failure, asynchronous failure) leave /proc/self/fd
  * as it was, once the event loop has settled.
  */
-import { readdirSync, readlinkSync } from 'fs';
 import net from 'net';
 import { deleteProcess, NetworkProcess, processList, processSendString, processStatus, t } from '../../src';
 import {
@@ -12,11 +11,11 @@ import {
   lispErrorOf,
   listenPeer,
   make,
-  openDescriptorCount,
   Peer,
   printedError,
-  waitFor,
 } from '../support/behaviour-helpers';
+import { openDescriptorCount, openDescriptors, settledDescriptorCount } from '../support/sockets';
+import { waitFor } from '../support/wait';
 
 const CYCLES = 500;
 const TIME_LIMIT_MS = 60_000;
@@ -40,19 +39,6 @@ afterAll(async () => {
   await peer.close();
   await new Promise<void>((resolve) => holder.close(() => resolve()));
 });
-
-/** fd number → what it points at, for naming leaked descriptors in a failure. */
-function descriptors(): Map<string, string> {
-  const result = new Map<string, string>();
-  for (const fd of readdirSync('/proc/self/fd')) {
-    try {
-      result.set(fd, readlinkSync(`/proc/self/fd/${fd}`));
-    } catch {
-      // Closed between readdir and readlink (the readdir's own descriptor, for one).
-    }
-  }
-  return result;
-}
 
 type Kind = 'server' | 'client' | 'refused' | 'addrinuse' | 'bad-option' | 'nowait-refused';
 const KINDS: Kind[] = ['server', 'client', 'refused', 'addrinuse', 'bad-option', 'nowait-refused'];
@@ -133,7 +119,7 @@ test(
     for (const [i, kind] of KINDS.entries()) await cycle(kind, i);
     await waitFor(() => processList().length === 0 && peer.connections.every((s) => s.destroyed), 'warm-up');
     const baseline = openDescriptorCount();
-    const before = descriptors();
+    const before = openDescriptors();
 
     const started = Date.now();
     const counts = new Map<Kind, number>();
@@ -146,16 +132,12 @@ test(
 
     expect(processList()).toEqual([]);
     // Let the last closes finish: the raw peer closes its ends once it reads the clients' FINs.
-    await waitFor(
-      () => openDescriptorCount() <= baseline,
-      'the descriptor count to return to its baseline',
-      10_000,
-    ).catch(() => undefined);
-    const after = descriptors();
+    const settled = await settledDescriptorCount(baseline, 10_000);
+    const after = openDescriptors();
     const leaked = [...after].filter(([fd, target]) => before.get(fd) !== target);
     console.log(
       `fd leak: ${CYCLES} cycles (${[...counts].map(([k, n]) => `${k} ${n}`).join(', ')}) in ${cyclesMs} ms; ` +
-        `descriptors ${baseline} before, ${openDescriptorCount()} after`,
+        `descriptors ${baseline} before, ${settled} after`,
     );
     expect(leaked).toEqual([]);
     expect(openDescriptorCount()).toBe(baseline);

@@ -12,7 +12,7 @@
  * runs a raw Node listener on port 7000 that greets every connection with its own letter.
  */
 import { describeWithNetns, Driver, LinkEnd, MadeReply, NetnsLab, netnsUnavailable } from '../support/netns';
-import { waitFor } from '../support/behaviour-helpers';
+import { waitFor } from '../support/wait';
 
 const PORT = 7000;
 const ONLY_VIA_B = '198.51.100.2';

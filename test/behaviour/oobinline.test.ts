@@ -5,8 +5,9 @@
 import { ChildProcess, spawn } from 'child_process';
 import { join } from 'path';
 import { NetworkProcess, processContact, processSendString, setNetworkProcessOption, t } from '../../src';
-import { deleteAllProcesses, make, waitFor } from '../support/behaviour-helpers';
+import { deleteAllProcesses, make } from '../support/behaviour-helpers';
 import { inspectSocket } from '../support/inspect-socket';
+import { waitFor } from '../support/wait';
 
 const OOB_PEER = join(__dirname, '..', 'support', 'oob-peer.py');
 const BROKEN = 'connection broken by remote peer\n';

@@ -23,10 +23,10 @@ import {
   connectPeer,
   Peer,
   printedError,
-  waitFor,
 } from '../support/behaviour-helpers';
 import { inspectFreshSocket, inspectSocket, SocketOptionReadings } from '../support/inspect-socket';
 import { ALL_OPTION_KEYWORDS } from '../support/option-keywords';
+import { waitFor } from '../support/wait';
 
 type Reading = keyof SocketOptionReadings;
 type Kind = 'bool' | 'int' | 'linger' | 'ifname';

@@ -11,18 +11,17 @@ import {
   lispErrorOf,
   make,
   printedError,
-  ssTcp,
-  waitFor,
-  waitForAsync,
 } from '../support/behaviour-helpers';
 import { inspectSocket } from '../support/inspect-socket';
+import { SsEntry, tcpSockets } from '../support/sockets';
+import { waitFor } from '../support/wait';
 
 afterEach(deleteAllProcesses);
 
 /**
  * Leaves a TIME_WAIT on a loopback port: a raw client and server, where the server's side closes
  * first, so the TIME_WAIT belongs to the server's port. Resolves the port once the listener is
- * closed and `ss -tan` shows the TIME_WAIT.
+ * closed and `ss` shows the TIME_WAIT.
  */
 async function timeWaitPort(): Promise<number> {
   const accepted: net.Socket[] = [];
@@ -40,23 +39,26 @@ async function timeWaitPort(): Promise<number> {
     serverSide.destroyed ? resolve() : serverSide.once('close', resolve),
   );
   await new Promise<void>((resolve) => listener.close(() => resolve()));
-  await waitForAsync(
-    async () => (await ssTcp(port)).some((e) => e.state === 'TIME-WAIT' && e.local === `127.0.0.1:${port}`),
-    `ss -tan to show a TIME-WAIT on 127.0.0.1:${port}`,
+  await waitFor(
+    async () => (await timeWaits(port)).length > 0,
+    `ss to show a TIME-WAIT on 127.0.0.1:${port}`,
   );
   return port;
+}
+
+/** The TIME_WAITs whose local end is 127.0.0.1:PORT. */
+async function timeWaits(port: number): Promise<SsEntry[]> {
+  const entries = await tcpSockets(port, { state: 'TIME-WAIT' });
+  return entries.filter((e) => e.local === `127.0.0.1:${port}`);
 }
 
 describe('a server on a port held by a TIME_WAIT', () => {
   test(':reuseaddr nil cannot bind: (file-error "Cannot bind server socket" "Address already in use")', async () => {
     const port = await timeWaitPort();
-    const timeWaits = (await ssTcp(port)).filter(
-      (e) => e.state === 'TIME-WAIT' && e.local === `127.0.0.1:${port}`,
-    );
-    expect(timeWaits.length).toBeGreaterThan(0);
+    expect((await timeWaits(port)).length).toBeGreaterThan(0);
     // Nothing listens on the port: only the TIME_WAIT is in the way.
     expect(
-      (await ssTcp(port)).filter((e) => e.state === 'LISTEN' && e.local === `127.0.0.1:${port}`),
+      (await tcpSockets(port)).filter((e) => e.state === 'LISTEN' && e.local === `127.0.0.1:${port}`),
     ).toEqual([]);
 
     const err = await lispErrorOf(() =>

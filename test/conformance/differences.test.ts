@@ -27,6 +27,7 @@ import {
   t,
 } from '../../src';
 import { emacsPath } from '../support/emacs-batch';
+import { waitFor } from '../support/wait';
 import {
   NO_EMACS,
   Transcript,
@@ -242,12 +243,14 @@ describe('decision 2: :linger means what the manual says', () => {
   async function peer(): Promise<{
     port: number;
     result: Promise<{ bytes: number; ending: string }>;
+    /** Bytes received so far. */
+    received: () => number;
     close: () => void;
   }> {
     const server = net.createServer();
+    let bytes = 0;
     const result = new Promise<{ bytes: number; ending: string }>((resolve) => {
       server.once('connection', (socket) => {
-        let bytes = 0;
         socket.on('data', (chunk: Buffer) => {
           bytes += chunk.length;
         });
@@ -257,7 +260,7 @@ describe('decision 2: :linger means what the manual says', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as net.AddressInfo).port;
-    return { port, result, close: () => server.close() };
+    return { port, result, received: () => bytes, close: () => server.close() };
   }
 
   test(':linger t delivers everything queued, then closes normally', async () => {
@@ -278,7 +281,7 @@ describe('decision 2: :linger means what the manual says', () => {
     try {
       const c = await mk(':name', 'l0', ':host', '127.0.0.1', ':service', p.port, ':linger', 0);
       processSendString(c, 'abc');
-      await settle(100);
+      await waitFor(() => p.received() === 3, 'the peer to read "abc"');
       deleteProcess(c);
       const outcome = await p.result;
       expect(outcome.ending).toBe('ECONNRESET');

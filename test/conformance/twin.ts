@@ -17,7 +17,7 @@ import {
   processList,
   processName,
 } from '../../src';
-import { settle, until } from '../support/conformance-wait';
+import { settle, waitFor, WaitTimeoutError } from '../support/wait';
 
 export { Scenario, Transcript, TwinContext } from './harness';
 export { equal as equalp, lispBool, settle };
@@ -35,9 +35,19 @@ export async function mk(...args: unknown[]): Promise<NetworkProcess> {
   return proc;
 }
 
-/** common.el's `wait-until`: true once `predicate` holds, false after `seconds` (default 3). */
-export function waitUntil(predicate: () => unknown, seconds = 3): Promise<boolean> {
-  return until(predicate, seconds * 1000);
+/**
+ * common.el's `wait-until`: true once `predicate` holds, false after `seconds` (default 3). It
+ * does not throw on timeout: a twin must go on and print what it sees, as the Emacs script does
+ * after its bounded loop, so that a missed event shows up as a differing line.
+ */
+export async function waitUntil(predicate: () => unknown, seconds = 3): Promise<boolean> {
+  try {
+    // JavaScript truthiness, as the twins' conditions are written.
+    return await waitFor(async () => Boolean(await predicate()), 'wait-until', seconds * 1000, 5);
+  } catch (err) {
+    if (err instanceof WaitTimeoutError) return false;
+    throw err;
+  }
 }
 
 /** common.el's `children-of`: the server's live children, newest first. */

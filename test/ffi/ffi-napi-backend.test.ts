@@ -8,7 +8,8 @@ import {
 } from '../../src/ffi';
 // ffi-napi-backend.ts loads its packages only when called: importing it needs none of them.
 import { createFfiNapiBackend } from '../../src/ffi/ffi-napi-backend';
-import { ffiNapiLoadError, intStruct, readIntStruct, until } from './helpers';
+import { waitFor } from '../support/wait';
+import { ffiNapiLoadError, intStruct, readIntStruct } from './helpers';
 
 // Both backends side by side in one process, whatever ELPROC_FFI says: the same calls must give
 // the same results. Skipped, loudly, where the optional packages did not install.
@@ -171,7 +172,7 @@ describeBoth('the ffi-napi backend next to koffi', () => {
     });
     const sender = socket(K, C.AF_INET, C.SOCK_DGRAM | C.SOCK_NONBLOCK);
     for (const { address } of handles) K.sendto(sender, Buffer.from('x'), 0, address);
-    await until(() => (reports.length >= 2 ? true : null));
+    await waitFor(() => reports.length >= 2, 'the poll report');
     expect(reports.sort()).toEqual([`ffi-napi ${POLL_READABLE} 0`, `koffi ${POLL_READABLE} 0`]);
   });
 
@@ -189,12 +190,12 @@ describeBoth('the ffi-napi backend next to koffi', () => {
       // 60000 bytes: a result above 2^16 as C's ssize_t, and a scratch buffer that has to grow.
       const big = Buffer.alloc(60000, 7);
       expect(K.sendto(a, big, 0, F.getsockname(b))).toBe(60000);
-      const received = await until(() => F.recvfrom(b, 65536, 0));
+      const received = await waitFor(() => F.recvfrom(b, 65536, 0), 'the 60000-byte datagram');
       // Buffer.equals: jest compares a 60000-byte Buffer element by element, slowly.
       expect(received.data.equals(big)).toBe(true);
       expect(received.from).toEqual(K.getsockname(a));
       expect(F.sendto(b, Buffer.from('pong'), 0, K.getsockname(a))).toBe(4);
-      expect(await until(() => K.recvfrom(a, 64, 0))).toEqual({
+      expect(await waitFor(() => K.recvfrom(a, 64, 0), 'the answer')).toEqual({
         data: Buffer.from('pong'),
         from: F.getsockname(b),
       });
@@ -208,12 +209,12 @@ describeBoth('the ffi-napi backend next to koffi', () => {
     expect(F.accept(server)).toBeNull();
     const client = socket(K, C.AF_INET, C.SOCK_STREAM);
     K.connect(client, F.getsockname(server));
-    const fd = await until(() => F.accept(server));
+    const fd = await waitFor(() => F.accept(server), 'the connection to be acceptable');
     open.push([F, fd]);
     expect(F.getpeername(fd)).toEqual(K.getsockname(client));
     expect(F.getsockname(fd)).toEqual(K.getpeername(client));
     expect(F.send(fd, Buffer.from('hello'), 0)).toBe(5);
-    expect(await until(() => K.recvfrom(client, 16, C.MSG_DONTWAIT))).toEqual({
+    expect(await waitFor(() => K.recvfrom(client, 16, C.MSG_DONTWAIT), "the server's bytes")).toEqual({
       data: Buffer.from('hello'),
       from: null,
     });

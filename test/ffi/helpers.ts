@@ -1,5 +1,4 @@
 import { randomBytes } from 'crypto';
-import { readdirSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { constants, FFI_NAPI_PACKAGES, libc } from '../../src/ffi';
@@ -29,11 +28,6 @@ export function closeAll(): void {
   for (const fd of open) closeSocket(fd);
 }
 
-/** How many descriptors this process has open right now. */
-export function openDescriptorCount(): number {
-  return readdirSync('/proc/self/fd').length;
-}
-
 /** A fresh Unix socket path under os.tmpdir(). */
 export function tempSocketPath(): string {
   return join(tmpdir(), `elproc-test-${process.pid}-${randomBytes(4).toString('hex')}.sock`);
@@ -42,17 +36,6 @@ export function tempSocketPath(): string {
 /** A fresh Linux abstract name: a NUL, then text. */
 export function abstractName(): Buffer {
   return Buffer.from(`\0elproc-test-${process.pid}-${randomBytes(4).toString('hex')}`);
-}
-
-/** Resolves once `predicate` returns a value other than null, polling each macrotask; bounded. */
-export async function until<T>(predicate: () => T | null, timeoutMs = 2000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = predicate();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
 }
 
 /** A C struct of native-endian ints (struct linger and the like). */

@@ -7,12 +7,12 @@ import {
   closeAll,
   closeSocket,
   intStruct,
-  openDescriptorCount,
   openSocket,
   readIntStruct,
   tempSocketPath,
-  until,
 } from './helpers';
+import { openDescriptorCount } from '../support/sockets';
+import { waitFor } from '../support/wait';
 
 const C = constants();
 const L = libc();
@@ -242,7 +242,7 @@ describe('datagrams on 127.0.0.1', () => {
   test('sendto, then recvfrom gives the bytes and the sender', async () => {
     const { a, b, aAddress, bAddress } = udpPair();
     expect(L.sendto(a, Buffer.from('hello'), 0, bAddress)).toBe(5);
-    const received = await until(() => L.recvfrom(b, 1500, 0));
+    const received = await waitFor(() => L.recvfrom(b, 1500, 0), 'the datagram');
     expect(received.data.toString()).toBe('hello');
     expect(received.from).toEqual(aAddress);
     expect(L.recvfrom(b, 1500, 0)).toBeNull();
@@ -251,10 +251,10 @@ describe('datagrams on 127.0.0.1', () => {
   test('a datagram larger than the buffer is cut to it; MSG_TRUNC still copies at most size', async () => {
     const { a, b, bAddress } = udpPair();
     L.sendto(a, Buffer.from('0123456789'), 0, bAddress);
-    const cut = await until(() => L.recvfrom(b, 4, 0));
+    const cut = await waitFor(() => L.recvfrom(b, 4, 0), 'the datagram');
     expect(cut.data.toString()).toBe('0123');
     L.sendto(a, Buffer.from('0123456789'), 0, bAddress);
-    const truncated = await until(() => L.recvfrom(b, 4, C.MSG_TRUNC));
+    const truncated = await waitFor(() => L.recvfrom(b, 4, C.MSG_TRUNC), 'the second datagram');
     expect(truncated.data.toString()).toBe('0123');
   });
 
@@ -262,7 +262,7 @@ describe('datagrams on 127.0.0.1', () => {
     const { a, b, aAddress, bAddress } = udpPair();
     L.connect(a, bAddress);
     expect(L.send(a, Buffer.from('ping'), 0)).toBe(4);
-    const received = await until(() => L.recvfrom(b, 64, 0));
+    const received = await waitFor(() => L.recvfrom(b, 64, 0), 'the datagram');
     expect(received).toEqual({ data: Buffer.from('ping'), from: aAddress });
   });
 
@@ -272,7 +272,7 @@ describe('datagrams on 127.0.0.1', () => {
     L.bind(a, LOOPBACK6);
     L.bind(b, LOOPBACK6);
     L.sendto(a, Buffer.from('six'), 0, L.getsockname(b));
-    const received = await until(() => L.recvfrom(b, 64, 0));
+    const received = await waitFor(() => L.recvfrom(b, 64, 0), 'the IPv6 datagram');
     expect(received).toEqual({ data: Buffer.from('six'), from: L.getsockname(a) });
   });
 
@@ -282,7 +282,10 @@ describe('datagrams on 127.0.0.1', () => {
     L.bind(receiver, { family: 'unix', path: name });
     const sender = openSocket(C.AF_UNIX, C.SOCK_DGRAM);
     L.sendto(sender, Buffer.from('u'), 0, { family: 'unix', path: name });
-    expect(await until(() => L.recvfrom(receiver, 8, 0))).toEqual({ data: Buffer.from('u'), from: null });
+    expect(await waitFor(() => L.recvfrom(receiver, 8, 0), 'the Unix datagram')).toEqual({
+      data: Buffer.from('u'),
+      from: null,
+    });
   });
 });
 
@@ -300,7 +303,7 @@ describe('recvfrom on a stream socket', () => {
     const port = (server.address() as AddressInfo).port;
     const fd = openSocket(C.AF_INET, C.SOCK_STREAM);
     L.connect(fd, { family: 'inet', bytes: [127, 0, 0, 1], port });
-    const received = await until(() => L.recvfrom(fd, 64, C.MSG_DONTWAIT));
+    const received = await waitFor(() => L.recvfrom(fd, 64, C.MSG_DONTWAIT), "the peer's bytes");
     expect(received).toEqual({ data: Buffer.from('from node'), from: null });
   });
 });

@@ -2,7 +2,8 @@ import { spawnSync } from 'child_process';
 import { readFileSync, unlinkSync } from 'fs';
 import { join } from 'path';
 import { constants, libc, PollHandle, POLL_READABLE, POLL_WRITABLE, SocketAddress } from '../../src/ffi';
-import { closeAll, closeSocket, openSocket, tempSocketPath, track, until } from './helpers';
+import { settle, waitFor } from '../support/wait';
+import { closeAll, closeSocket, openSocket, tempSocketPath, track } from './helpers';
 
 // accept4 and libuv poll handles through whichever backend libc() is (ELPROC_FFI).
 const C = constants();
@@ -80,10 +81,10 @@ describe(`poll handles on Node's loop (${L.name})`, () => {
     const [a, b] = socketPair();
     const { reports, handle } = watchAll(a);
     handle.start(POLL_READABLE);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await settle(20);
     expect(reports).toEqual([]);
     L.send(b, Buffer.from('ping'), 0);
-    await until(() => (reports.length >= 2 ? true : null));
+    await waitFor(() => reports.length >= 2, 'the poll report');
     // Not read yet: reported again on the next turn.
     expect(reports.slice(0, 2)).toEqual([
       [POLL_READABLE, 0],
@@ -96,15 +97,15 @@ describe(`poll handles on Node's loop (${L.name})`, () => {
     const [a] = socketPair();
     const { reports, handle } = watchAll(a);
     handle.start(POLL_WRITABLE);
-    await until(() => (reports.length > 0 ? true : null));
+    await waitFor(() => reports.length > 0, 'the poll report');
     expect(reports[0]).toEqual([POLL_WRITABLE, 0]);
     handle.start(0);
     const count = reports.length;
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await settle(30);
     expect(reports.length).toBe(count);
     handle.start(POLL_WRITABLE);
     handle.close();
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await settle(30);
     expect(reports.length).toBe(count);
     // A closed handle ignores further calls.
     expect(() => handle.start(POLL_READABLE)).not.toThrow();
@@ -128,7 +129,7 @@ describe(`poll handles on Node's loop (${L.name})`, () => {
     const second = watchAll(c);
     second.handle.start(POLL_READABLE);
     L.send(d, Buffer.from('x'), 0);
-    await until(() => (second.reports.length > 0 ? true : null));
+    await waitFor(() => second.reports.length > 0, 'the poll report');
     expect(second.reports[0]).toEqual([POLL_READABLE, 0]);
     expect(first.reports).toEqual([]);
     closeSocket(b);

@@ -1,7 +1,4 @@
-import { execFile } from 'child_process';
-import { readdirSync } from 'fs';
 import net from 'net';
-import { promisify } from 'util';
 import {
   deleteProcess,
   LispError,
@@ -10,45 +7,7 @@ import {
   prin1ToString,
   processList,
 } from '../../src';
-
-const execFileAsync = promisify(execFile);
-
-/** How often the wait helpers re-check: short enough to add no visible latency. */
-const POLL_MS = 2;
-
-/**
- * Resolves with the predicate's value as soon as it is neither null, undefined nor false;
- * rejects after `timeoutMs` naming `what`. Yields to the event loop between checks.
- */
-export async function waitFor<T>(
-  predicate: () => T | null | undefined | false,
-  what: string,
-  timeoutMs = 5000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = predicate();
-    if (value !== null && value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
-}
-
-/** `waitFor` for an asynchronous predicate (one that spawns a tool, for instance). */
-export async function waitForAsync<T>(
-  predicate: () => Promise<T | null | undefined | false>,
-  what: string,
-  timeoutMs = 5000,
-  intervalMs = 20,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await predicate();
-    if (value !== null && value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
-}
+import { waitFor } from './wait';
 
 /** makeNetworkProcess, asserting that it made a process (it gives nil only for no arguments). */
 export async function make(...args: unknown[]): Promise<NetworkProcess> {
@@ -84,11 +43,6 @@ export function deleteAllProcesses(): void {
       // Best effort: a test that failed half-way must not break the next one.
     }
   }
-}
-
-/** Number of open descriptors of this process. */
-export function openDescriptorCount(): number {
-  return readdirSync('/proc/self/fd').length;
 }
 
 /** A raw Node TCP server on 127.0.0.1, port 0: the independent peer of elproc clients. */
@@ -217,12 +171,6 @@ export function collect(socket: net.Socket, { paused = false } = {}): Collected 
   };
 }
 
-/** The descriptor of a Node socket (for the oracle), or null once closed. */
-export function nodeSocketFd(socket: net.Socket): number | null {
-  const fd = (socket as unknown as { _handle?: { fd?: number } | null })._handle?.fd;
-  return typeof fd === 'number' && fd >= 0 ? fd : null;
-}
-
 /** Measures how late a short interval timer fires: the event loop's worst responsiveness. */
 export interface LagMonitor {
   stop(): { maxLagMs: number; ticks: number };
@@ -246,28 +194,4 @@ export function monitorEventLoopLag(intervalMs = 10): LagMonitor {
       return { maxLagMs, ticks };
     },
   };
-}
-
-/** One line of `ss -tan`: state, local and peer address:port. */
-export interface SsEntry {
-  state: string;
-  local: string;
-  peer: string;
-}
-
-/**
- * `ss -tan` for the TCP sockets whose local port is `localPort`, parsed. Filtering in ss keeps
- * the output small even when a load test has left thousands of sockets in TIME-WAIT.
- */
-export async function ssTcp(localPort: number): Promise<SsEntry[]> {
-  const { stdout } = await execFileAsync('ss', ['-tan', `sport = :${localPort}`], {
-    timeout: 10_000,
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  return stdout
-    .split('\n')
-    .slice(1)
-    .map((line) => line.trim().split(/\s+/))
-    .filter((fields) => fields.length >= 5)
-    .map((fields) => ({ state: fields[0] ?? '', local: fields[3] ?? '', peer: fields[4] ?? '' }));
 }

@@ -12,7 +12,7 @@ import { randomBytes } from 'crypto';
 import { join } from 'path';
 import { Readable, Writable } from 'stream';
 import { promisify } from 'util';
-import { waitFor } from './behaviour-helpers';
+import { waitFor } from './wait';
 
 const execFileAsync = promisify(execFile);
 const REPO_ROOT = join(__dirname, '..', '..');

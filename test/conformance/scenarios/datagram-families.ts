@@ -231,10 +231,7 @@ async function canBind(kind: 'tcp' | 'udp', port: number): Promise<boolean> {
 const serviceNames: Scenario = {
   name: 'service-names',
   async twin(out) {
-    const deadline = Date.now() + 10000;
-    while (!((await canBind('tcp', 80)) && (await canBind('udp', 69))) && Date.now() < deadline) {
-      await settle(100);
-    }
+    await waitUntil(async () => (await canBind('tcp', 80)) && (await canBind('udp', 69)), 10);
     // prettier-ignore
     out.p('dc domain', processContact(
       await mk(':name', 'dc1', ':type', datagram, ':host', '127.0.0.1', ':service', 'domain'), t));
