@@ -70,7 +70,6 @@ export type { BufferOrName, Position } from './text/buffer';
 
 // Processes.
 export { NetworkProcess } from './process/core/record';
-export type { ProcessRole } from './process/core/record';
 export type { InternalStatus } from './process/core/status';
 export type { LingerMode } from './process/core/transport';
 export { getProcess, isProcess } from './process/core/registry';

@@ -44,10 +44,39 @@ describe('the built package', () => {
     expect(execFileSync(process.execPath, [file], { encoding: 'utf8' }).trim()).toBe('true function');
   });
 
-  test('ships declarations generated from the source', () => {
+  test('ships declarations generated from the source, without @internal members', () => {
     expect(fs.existsSync(path.join(root, 'dist', 'index.d.ts'))).toBe(true);
     expect(
-      fs.readFileSync(path.join(root, 'dist', 'process', 'make-network-process.d.ts'), 'utf8'),
+      fs.readFileSync(path.join(root, 'dist', 'process', 'functions', 'make-network-process.d.ts'), 'utf8'),
     ).toContain('makeNetworkProcess');
+    const buffer = fs.readFileSync(path.join(root, 'dist', 'text', 'buffer.d.ts'), 'utf8');
+    expect(buffer).toContain('class LispBuffer');
+    expect(buffer).not.toContain('insertAt');
+  });
+
+  test('its declarations type-check in a strict TypeScript project', () => {
+    const file = path.join(scratch, 'consumer.ts');
+    fs.writeFileSync(
+      file,
+      `import { makeNetworkProcess, processContact, prin1ToString, t } from ${JSON.stringify(path.join(root, 'dist'))};\n` +
+        `export async function main(): Promise<string> {\n` +
+        `  const server = await makeNetworkProcess(':name', 'srv', ':server', t, ':service', t);\n` +
+        `  return server === null ? '' : prin1ToString(processContact(server, t));\n` +
+        `}\n`,
+    );
+    execFileSync(
+      process.execPath,
+      [
+        require.resolve('typescript/bin/tsc'),
+        '--noEmit',
+        '--strict',
+        '--types',
+        'node',
+        '--skipLibCheck',
+        'false',
+        file,
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
   });
 });

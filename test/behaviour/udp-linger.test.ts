@@ -17,10 +17,10 @@
  * a prefix of what was sent), when the socket leaves the driver's descriptor table, and the
  * qdisc's counters (it dropped nothing, so what B misses never reached the kernel).
  */
-import { execFile, spawn } from 'child_process';
+import { execFile, spawn, spawnSync } from 'child_process';
 import { join } from 'path';
 import { promisify } from 'util';
-import { waitFor, waitForAsync } from '../support/behaviour-helpers';
+import { waitFor, WaitTimeoutError } from '../support/wait';
 import {
   describeWithNetns,
   Driver,
@@ -55,6 +55,20 @@ function carried(ms: number): number {
   return Math.floor((ms * RATE_BYTES_PER_MS) / WIRE_BYTES);
 }
 
+/** Why the qdisc cannot be set up here (no tc), or null. */
+function probeTc(): string | null {
+  const version = spawnSync('tc', ['-V'], { encoding: 'utf8', timeout: TOOL_TIMEOUT_MS });
+  if (version.error !== undefined) return `cannot run tc: ${version.error.message}`;
+  return version.status === 0 ? null : `\`tc -V\` failed: ${version.stderr.trim()}`;
+}
+const tcUnavailable = netnsUnavailable === null ? probeTc() : null;
+
+/** describeWithNetns, also skipped (under a name that says so) where tc is missing. */
+function describeWithBottleneck(title: string, body: () => void): void {
+  if (tcUnavailable === null) describeWithNetns(title, body);
+  else describe.skip(`SKIPPED: needs tc from iproute2 (${tcUnavailable}): ${title}`, body);
+}
+
 const lab = new NetnsLab('udpl');
 const drivers: Driver[] = [];
 let senderNs: string;
@@ -82,77 +96,42 @@ interface QdiscStats {
   qlen: number;
 }
 
+/** `tc -n NS …`: always inside one of the lab's namespaces (NetnsLab.ip checks that for ip). */
+async function tc(ns: string, ...args: string[]): Promise<string> {
+  const { stdout } = await execFileAsync('tc', ['-n', ns, ...args], { timeout: TOOL_TIMEOUT_MS });
+  return stdout;
+}
+
+/** The counters of the sender's root qdisc. */
 async function qdiscStats(): Promise<QdiscStats> {
-  const { stdout } = await execFileAsync(
-    'tc',
-    ['-n', senderNs, '-s', '-j', 'qdisc', 'show', 'dev', SENDER_DEV],
-    {
-      timeout: TOOL_TIMEOUT_MS,
-    },
-  );
+  const stdout = await tc(senderNs, '-s', '-j', 'qdisc', 'show', 'dev', SENDER_DEV);
   const root = (JSON.parse(stdout) as (QdiscStats & { root?: boolean; kind: string })[]).find((q) => q.root);
   if (root?.kind !== 'tbf') throw new Error(`no tbf root qdisc on ${SENDER_DEV}: ${stdout}`);
   return root;
 }
 
 beforeAll(async () => {
-  if (netnsUnavailable !== null) return;
+  if (netnsUnavailable !== null || tcUnavailable !== null) return;
   const [a, b] = [await lab.namespace('a'), await lab.namespace('b')];
   senderNs = a;
   // No IPv6 on the link: nothing but the test's datagrams goes through the qdisc.
+  const noIpv6 = ['net.ipv6.conf.all.disable_ipv6=1', 'net.ipv6.conf.default.disable_ipv6=1'];
   for (const ns of [a, b]) {
-    await execFileAsync(
-      'ip',
-      [
-        'netns',
-        'exec',
-        ns,
-        'sysctl',
-        '-q',
-        '-w',
-        'net.ipv6.conf.all.disable_ipv6=1',
-        'net.ipv6.conf.default.disable_ipv6=1',
-      ],
-      { timeout: TOOL_TIMEOUT_MS },
-    );
+    await execFileAsync('ip', ['netns', 'exec', ns, 'sysctl', '-q', '-w', ...noIpv6], {
+      timeout: TOOL_TIMEOUT_MS,
+    });
   }
   const end = (ns: string, dev: string, address: string): LinkEnd => ({ ns, dev, address });
   await lab.link(end(a, SENDER_DEV, `${SENDER_ADDRESS}/28`), end(b, 'to-a', `${RECEIVER_ADDRESS}/28`));
   // A permanent neighbour entry: no ARP resolution holds the first datagrams back.
   const [link] = JSON.parse(await lab.ip(b, '-j', 'link', 'show', 'dev', 'to-a')) as { address: string }[];
   if (link === undefined) throw new Error('no to-a link in the receiver namespace');
-  await lab.ip(
-    a,
-    'neigh',
-    'replace',
-    RECEIVER_ADDRESS,
-    'lladdr',
-    link.address,
-    'dev',
-    SENDER_DEV,
-    'nud',
-    'permanent',
-  );
-  await execFileAsync(
-    'tc',
-    [
-      '-n',
-      a,
-      'qdisc',
-      'add',
-      'dev',
-      SENDER_DEV,
-      'root',
-      'tbf',
-      'rate',
-      `${RATE_BITS}bit`,
-      'burst',
-      '16kb',
-      'limit',
-      '4mb',
-    ],
-    { timeout: TOOL_TIMEOUT_MS },
-  );
+  const neighbour = [RECEIVER_ADDRESS, 'lladdr', link.address, 'dev', SENDER_DEV, 'nud', 'permanent'];
+  await lab.ip(a, 'neigh', 'replace', ...neighbour);
+  // Large limit: the qdisc queues what exceeds its rate (holding it against the socket's send
+  // buffer) and never drops.
+  const shape = ['rate', `${RATE_BITS}bit`, 'burst', '16kb', 'limit', '4mb'];
+  await tc(a, 'qdisc', 'add', 'dev', SENDER_DEV, 'root', 'tbf', ...shape);
   [sender, receiver] = await Promise.all([startDriver(a), startDriver(b)]);
 }, 60_000);
 
@@ -185,8 +164,8 @@ interface Outcome {
 }
 
 /**
- * B listens on `port`; A makes a datagram client to it with `linger` (omitted when undefined),
- * sends `count` datagrams in one synchronous loop and deletes the process at once. Resolves when
+ * B listens on `port`; A makes a datagram client to it with the `linger` arguments (none: the
+ * default), sends `count` datagrams in one synchronous loop and deletes the process at once. Resolves when
  * the socket has closed, the qdisc is empty and nothing has arrived for a while (or, when
  * `expectAll`, as soon as all `count` datagrams are in).
  */
@@ -208,7 +187,7 @@ async function burst(
     size: DATAGRAM_BYTES,
   });
   if (!reply.ok) throw new Error(`burst ${name}: ${String(reply.error)}`);
-  const boundMs = drainMs(count) + 5000;
+  const boundMs = drainMs(count) * 1.5 + 2000;
   const closed: DriverEvent = await waitFor(
     () =>
       sender.events.find(
@@ -220,7 +199,8 @@ async function burst(
   if (closed.event !== 'closed') throw new Error(`the socket of ${name} never closed`);
   let received: Counts;
   if (expectAll) {
-    received = await waitForAsync(
+    // Waits for all of them, but on a timeout goes on with what arrived: the assertions say more.
+    received = await waitFor(
       async () => {
         const now = await counts(port);
         return now.datagrams >= count && now;
@@ -228,15 +208,18 @@ async function burst(
       `all ${count} datagrams of ${name} at the receiver`,
       boundMs,
       50,
-    );
+    ).catch(async (err: unknown) => {
+      if (!(err instanceof WaitTimeoutError)) throw err;
+      return counts(port);
+    });
   } else {
-    await waitForAsync(
+    await waitFor(
       async () => (await qdiscStats()).qlen === 0,
       `the qdisc to empty after ${name}`,
       boundMs,
       50,
     );
-    received = await waitForAsync(
+    received = await waitFor(
       async () => {
         const now = await counts(port);
         return (now.msSinceLast === null || now.msSinceLast > 300) && now;
@@ -265,7 +248,7 @@ async function burst(
 /** The receiver's count with `:linger nil`: what the kernel took before elproc had to queue. */
 let discarded: number | undefined;
 
-describeWithNetns('delete-process on a UDP client whose send buffer is full', () => {
+describeWithBottleneck('delete-process on a UDP client whose send buffer is full', () => {
   test(':linger nil (the default) discards the datagrams elproc still holds, and closes at once', async () => {
     const count = 400;
     const outcome = await burst('linger-nil', 7101, count, [], false);
@@ -279,6 +262,7 @@ describeWithNetns('delete-process on a UDP client whose send buffer is full', ()
     expect(outcome.received.datagrams).toBeLessThan(count / 10);
     expect(outcome.received.bytes).toBe(outcome.received.datagrams * DATAGRAM_BYTES);
     expect(outcome.qdisc.drops).toBe(0);
+    expect(outcome.qdisc.packets).toBe(outcome.received.datagrams);
     discarded = outcome.received.datagrams;
   }, 20_000);
 

@@ -4,7 +4,7 @@
  */
 import net from 'node:net';
 import type { SocketAddress } from '../../src/ffi';
-import { ipTextToSocketAddress, nodeAddress } from '../../src/process/address/ip-text';
+import { ipTextToSocketAddress, nodeAddress } from '../../src/process/sockets/ip-text';
 
 type IpAddress = SocketAddress & { family: 'inet' | 'inet6' };
 

@@ -1,5 +1,4 @@
 import { LispError } from '../../src/lisp/errors';
-import { prin1ToString } from '../../src/lisp/printer';
 import { intern } from '../../src/lisp/symbol';
 import { LispValue } from '../../src/lisp/values';
 import {
@@ -31,17 +30,7 @@ import {
   setMarker,
   withCurrentBuffer,
 } from '../../src/text/buffer';
-
-const show = (value: unknown): string => prin1ToString(value);
-
-function signal(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    return show(err);
-  }
-  throw new Error('expected a signal');
-}
+import { show, signal } from './helpers';
 
 /** A buffer with a process mark at its end, as make-network-process :buffer sets it up. */
 function processBuffer(name: string): { buffer: LispBuffer; mark: Marker } {

@@ -1,5 +1,4 @@
 import { LispError } from '../../src/lisp/errors';
-import { prin1ToString } from '../../src/lisp/printer';
 import { intern } from '../../src/lisp/symbol';
 import { LispValue, cons } from '../../src/lisp/values';
 import {
@@ -17,17 +16,7 @@ import {
   resolveCodingSystem,
   splitCodingArg,
 } from '../../src/text/coding';
-
-const show = (value: unknown): string => prin1ToString(value);
-
-function signal(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    return show(err);
-  }
-  throw new Error('expected a signal');
-}
+import { show, signal } from './helpers';
 
 const coding = (name: string): CodingSystem => resolveCodingSystem(intern(name));
 

@@ -26,7 +26,6 @@ export function createProcess(spec: NetworkProcessSpec): NetworkProcess {
   const [decodingName, encodingName] = spec.coding ?? [DEFAULT_CODING, DEFAULT_CODING];
   const proc = new NetworkProcess({
     name: uniqueProcessName(spec.name),
-    role: spec.server ? 'server' : 'client',
     type: spec.type,
     contact: [...spec.contact],
     status: initialStatus(spec),

@@ -12,8 +12,8 @@ export function bufferProcess(buffer: LispBuffer): NetworkProcess | null {
 
 /**
  * Emacs's get_process: a process, a process name, a buffer or buffer name (its process), or nil
- * (the current buffer's process). Signals `(error "Process X does not exist")` and
- * `(error "Buffer X has no process")`.
+ * (the current buffer's process). Signals `(error "Process X does not exist")`,
+ * `(error "Attempt to get process for a dead buffer")` and `(error "Buffer X has no process")`.
  */
 export function designatedProcess(designator: unknown): NetworkProcess {
   if (isProcess(designator)) return designator;
@@ -30,6 +30,7 @@ export function designatedProcess(designator: unknown): NetworkProcess {
   } else {
     throw wrongTypeArgument('processp', designator as LispValue);
   }
+  if (!buffer.live) throw lispError('Attempt to get process for a dead buffer');
   const proc = bufferProcess(buffer);
   if (proc === null) throw lispError(`Buffer ${buffer.name} has no process`);
   return proc;

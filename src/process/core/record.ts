@@ -8,13 +8,9 @@ import { createDecoder, type CodingSystem, type StreamDecoder } from '../../text
 import { displayStatus, InternalStatus } from './status';
 import { LingerMode, NO_TRANSPORT, Transport } from './transport';
 
-/** The role a network process plays. */
-export type ProcessRole = 'client' | 'server' | 'child';
-
 /** Everything a process starts with; `new NetworkProcess(init)` is the only place one is made. */
 export interface ProcessInit {
   readonly name: string;
-  readonly role: ProcessRole;
   readonly type: ConnectionType;
   /** The contact plist (Emacs: process-contact with t), owned by the process from now on. */
   readonly contact: LispValue[];
@@ -42,7 +38,6 @@ export class NetworkProcess implements LispPrintable {
   /** What isProcess looks for (a second copy of this module must recognise it too). */
   readonly isElprocProcess = true;
   declare readonly name: string;
-  declare readonly role: ProcessRole;
   declare readonly type: ConnectionType;
   declare readonly contact: LispValue[];
   /** Written only by core/status.ts (setStatus), which checks each transition. */

@@ -9,13 +9,13 @@ import {
   zeroDatagramSocketAddress,
 } from '../../options';
 import type { NetworkProcessSpec } from '../../options/types';
-import { resolveAddresses } from '../address/resolve';
+import { resolveAddresses } from '../sockets/resolve';
 import { createProcess } from '../core/create';
 import type { NetworkProcess } from '../core/record';
 import { unregisterProcess } from '../core/registry';
-import { openServerSocket } from '../server/socket';
+import { openServerSocket } from '../sockets/server-socket';
 import { MessageTransport } from './message-transport';
-import { messageSocket } from './message-socket';
+import { messageSocket } from '../sockets/message-socket';
 import { PolledEndpoint } from './polled-endpoint';
 import { UdpEndpoint } from './udp-endpoint';
 

@@ -35,9 +35,11 @@ export class Outbox {
       const next = this.queue[0] as QueuedMessage;
       try {
         if (!this.trySend(next.data, next.to)) return false;
-      } catch {
+      } catch (err) {
         // The caller of process-send-string has long returned: a message that can no longer be
-        // sent (its receiver is gone) is dropped, as the network would drop it.
+        // sent (its receiver is gone) is dropped, as the network would drop it. Anything but a
+        // failed system call is a bug, and propagates.
+        if (!(err instanceof SystemCallError)) throw err;
       }
       this.queue.shift();
     }

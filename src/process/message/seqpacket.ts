@@ -3,13 +3,13 @@ import { LispError } from '../../lisp/errors';
 import { plistPut } from '../../lisp/plist';
 import { applyCreationOptions, fileError, socketAddressToLisp } from '../../options';
 import type { NetworkProcessSpec } from '../../options/types';
-import { resolveAddresses } from '../address/resolve';
+import { resolveAddresses } from '../sockets/resolve';
 import { createProcess } from '../core/create';
 import { markOpen } from '../core/lifecycle';
 import type { NetworkProcess } from '../core/record';
 import { buildOrUndo } from './datagram';
 import { MessageTransport } from './message-transport';
-import { messageSocket } from './message-socket';
+import { messageSocket } from '../sockets/message-socket';
 import { PolledEndpoint } from './polled-endpoint';
 
 /**

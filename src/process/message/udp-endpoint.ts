@@ -1,6 +1,6 @@
 import dgram from 'node:dgram';
 import { constants, libc, SocketAddress, SystemCallError } from '../../ffi';
-import { ipTextToSocketAddress, nodeAddress } from '../address/ip-text';
+import { ipTextToSocketAddress, nodeAddress } from '../sockets/ip-text';
 import type { MessageEndpoint, MessageSink } from './endpoint';
 
 interface HeldMessage {

@@ -64,7 +64,6 @@ export function acceptChild(server: NetworkProcess, fd: number, kind: SocketKind
   const { host, message, id } = describePeer(peer);
   const child = new NetworkProcess({
     name: uniqueProcessName(`${server.name} <${id}>`),
-    role: 'child',
     type: server.type,
     contact: childContact(server, host, peer, local),
     status: { kind: 'run' },

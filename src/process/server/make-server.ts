@@ -1,12 +1,12 @@
 import { libc } from '../../ffi';
 import { LispError } from '../../lisp/errors';
 import type { NetworkProcessSpec } from '../../options/types';
-import { resolveAddresses } from '../address/resolve';
+import { resolveAddresses } from '../sockets/resolve';
 import { createProcess } from '../core/create';
 import type { NetworkProcess } from '../core/record';
 import { unregisterProcess } from '../core/registry';
 import { ListenerTransport } from './listener';
-import { openServerSocket, socketTypeOf } from './socket';
+import { openServerSocket, socketTypeOf } from '../sockets/server-socket';
 
 /** A stream or seqpacket server: listening (status `listen`) once the promise settles. */
 export async function makeServer(spec: NetworkProcessSpec): Promise<NetworkProcess> {

@@ -2,7 +2,7 @@ import net from 'node:net';
 import { codeToErrno, constants, domainOf, libc, SocketAddress } from '../../ffi';
 import { applyCreationOptions } from '../../options';
 import type { NetworkProcessSpec } from '../../options/types';
-import { nodeAddress } from '../address/ip-text';
+import { nodeAddress } from '../sockets/ip-text';
 
 /** How a connection attempt ended: the connected socket, or the failure of the last address. */
 export type ConnectOutcome = { socket: net.Socket } | { error: unknown; local: SocketAddress | null };

@@ -4,7 +4,7 @@ import { LispError } from '../../lisp/errors';
 import { plistPut } from '../../lisp/plist';
 import { fileError, socketAddressToLisp, systemFailure } from '../../options';
 import type { NetworkProcessSpec } from '../../options/types';
-import { immediateAddresses, resolveAddresses } from '../address/resolve';
+import { immediateAddresses, resolveAddresses } from '../sockets/resolve';
 import { createProcess } from '../core/create';
 import { markFailed, markOpen } from '../core/lifecycle';
 import type { NetworkProcess } from '../core/record';

@@ -49,3 +49,8 @@
 (try "delete-process by buffer name" (delete-process "cbuf"))
 (p "c status" (process-status c))
 (try "delete-process buffer, process gone" (delete-process "cbuf"))
+(setq dead (get-buffer-create "dead"))
+(kill-buffer dead)
+(try "process-status killed buffer" (process-status dead))
+(try "send-string killed buffer" (process-send-string dead "x"))
+(try "delete-process killed buffer" (delete-process dead))

@@ -11,6 +11,7 @@ import {
   getProcess,
   insert,
   intern,
+  killBuffer,
   plistMember,
   processBuffer,
   processCodingSystem,
@@ -366,6 +367,11 @@ const sendRegionDesignators: Scenario = {
     await out.try('delete-process by buffer name', () => deleteProcess('cbuf'));
     out.p('c status', processStatus(c));
     await out.try('delete-process buffer, process gone', () => deleteProcess('cbuf'));
+    const dead = getBufferCreate('dead');
+    killBuffer(dead);
+    await out.try('process-status killed buffer', () => processStatus(dead));
+    await out.try('send-string killed buffer', () => processSendString(dead, 'x'));
+    await out.try('delete-process killed buffer', () => deleteProcess(dead));
   },
 };
 
