@@ -247,11 +247,24 @@ export function createFfiNapiBackend(): LibcBackend {
         returns: CType,
         args: readonly CType[],
       ): ((...values: Argument[]) => number) => prepared(uv.get(name), returns, args);
+      // ffi-napi runs the callback outside Node's callback scope, so the process.nextTick callbacks
+      // and promise jobs a handler queues would wait for the next unrelated event; an immediate
+      // (one per turn of the loop) has Node run them in this turn's check phase.
+      let drainQueued = false;
+      const drained = (): void => {
+        drainQueued = false;
+      };
       // Kept referenced for the life of the backend: ffi-napi frees a callback's trampoline on GC.
       const pollCallback = ffi.Callback(
         'void',
         ['pointer', 'int', 'int'],
-        (handle: Buffer, status: number, events: number) => onPoll(ref.address(handle), status, events),
+        (handle: Buffer, status: number, events: number) => {
+          onPoll(ref.address(handle), status, events);
+          if (!drainQueued) {
+            drainQueued = true;
+            setImmediate(drained);
+          }
+        },
       );
       const closeCallback = ffi.Callback('void', ['pointer'], (handle: Buffer) =>
         onClose(ref.address(handle)),

@@ -84,8 +84,10 @@ export function createPollHandles<P>(
     try {
       watch.onReady(events, status);
     } catch (err) {
-      // Throwing into libuv would be swallowed by the FFI library: make it an uncaught exception.
-      process.nextTick(() => {
+      // Throwing into libuv would be swallowed by the FFI library, and so would a throw from a
+      // process.nextTick queued here (ffi-napi runs those before returning to C): rethrow from
+      // Node's own check phase, where it is the program's uncaught exception.
+      setImmediate(() => {
         throw err;
       });
     }
