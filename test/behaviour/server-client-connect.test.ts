@@ -11,8 +11,11 @@ import { join } from 'path';
 import { promisify } from 'util';
 import {
   deleteProcess,
+  getProcess,
   intern,
   LispValue,
+  makeNetworkProcess,
+  NetworkProcess,
   prin1ToString,
   processContact,
   processExitStatus,
@@ -30,6 +33,7 @@ import {
 } from '../support/behaviour-helpers';
 import { testWithIsolatedDns } from '../support/isolated-dns';
 import { RawPeers, recorder, server, statusName } from '../support/stream-helpers';
+import { openDescriptorCount, settledDescriptorCount } from '../support/sockets';
 import { waitFor } from '../support/wait';
 
 const execFileAsync = promisify(execFile);
@@ -112,6 +116,48 @@ describe('localhost', () => {
     },
     60_000,
   );
+});
+
+describe('blocking clients, found in process-list while they connect', () => {
+  /** The process a pending blocking makeNetworkProcess registered, seen before any I/O happens. */
+  async function whileConnecting(
+    name: string,
+    port: number,
+  ): Promise<{ proc: NetworkProcess; made: Promise<unknown> }> {
+    const made = makeNetworkProcess(':name', name, ':host', '127.0.0.1', ':service', port);
+    // Microtasks only: the connect cannot complete before the loop's next poll phase.
+    for (let i = 0; i < 20; i++) {
+      const proc = getProcess(name);
+      if (proc !== null) return { proc, made };
+      await null;
+    }
+    throw new Error(`${name} was not registered before its connect completed`);
+  }
+
+  test('what is sent before the connect completes is delivered once connected', async () => {
+    const peer = await raw.listen();
+    const { proc, made } = await whileConnecting('early', peer.port);
+    expect(processSendString(proc, 'before ')).toBeNull();
+    expect(processSendString(proc, 'connected')).toBeNull();
+    expect(await made).toBe(proc);
+    const got = collect(await peer.nextConnection());
+    await waitFor(() => got.length >= 16, 'the early data');
+    expect(got.bytes().toString()).toBe('before connected');
+  });
+
+  test('deleted before the connect completes: the socket is closed, nothing leaks', async () => {
+    const peer = await raw.listen();
+    const baseline = openDescriptorCount();
+    const { proc, made } = await whileConnecting('doomed', peer.port);
+    deleteProcess(proc);
+    expect(await made).toBe(proc);
+    expect(statusName(proc)).toBe('closed');
+    expect(proc.fd).toBeNull();
+    const got = collect(await peer.nextConnection());
+    await got.done;
+    expect(got.length).toBe(0);
+    expect(await settledDescriptorCount(baseline)).toBe(baseline);
+  });
 });
 
 describe(':nowait clients', () => {

@@ -35,7 +35,9 @@ export async function makeBlockingClient(spec: NetworkProcessSpec): Promise<Netw
   try {
     const outcome = await connectFirst(spec, addresses);
     if ('error' in outcome) throw fileError('make client process failed', outcome.error, spec.contact);
-    connected(proc, connecting, outcome.socket, outcome.address);
+    // Emacs blocks here; a Node program may have deleted the process (found in process-list) meanwhile.
+    if (proc.status.kind === 'exit') outcome.socket.destroy();
+    else connected(proc, connecting, outcome.socket, outcome.address);
     return proc;
   } catch (err) {
     unregisterProcess(proc);
