@@ -156,7 +156,8 @@ describe('blocking clients, found in process-list while they connect', () => {
     const got = collect(await peer.nextConnection());
     await got.done;
     expect(got.length).toBe(0);
-    expect(await settledDescriptorCount(baseline)).toBe(baseline);
+    // A leak shows as more descriptors; fewer is a socket of an earlier test that closed meanwhile.
+    expect(await settledDescriptorCount(baseline)).toBeLessThanOrEqual(baseline);
   });
 });
 

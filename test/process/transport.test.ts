@@ -7,7 +7,7 @@ import { makeProcess } from './process-fixture';
 
 describe('drainLimitMs', () => {
   test.each<[string, LingerMode, number | null]>([
-    ['nil (discard, close normally)', null, null],
+    ['nil (deliver, then close normally)', null, Infinity],
     ['0 (reset)', 0, null],
     ['t (no limit)', true, Infinity],
     ['-1 (no limit)', -1, Infinity],

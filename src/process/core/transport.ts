@@ -1,7 +1,9 @@
 /**
- * How `delete-process` closes a process's socket, derived from its last `:linger` (see lingerOf):
- * `null` discards queued output and closes normally; `0` resets; `true` delivers everything
- * first, with no time limit; `N > 0` delivers for at most N seconds, then resets.
+ * How `delete-process` closes a process's socket, derived from its last `:linger` (see
+ * NetworkProcess.linger). Whatever was sent before the delete is delivered, as Emacs's blocking
+ * process-send-string guarantees, except with `0`: `null` delivers it, then closes normally;
+ * `true` also waits until the kernel has sent it, with no time limit; `N > 0` delivers for at most
+ * N seconds, then resets; `0` resets at once, discarding it.
  */
 export type LingerMode = null | true | number;
 
@@ -42,8 +44,11 @@ export const NO_TRANSPORT: Transport = Object.freeze({
   close(): void {},
 });
 
-/** The time `linger` gives queued output before a reset (Infinity: no limit), or null: none. */
+/**
+ * How long `linger` lets output still queued in elproc go out before the socket is closed
+ * (Infinity: as long as it takes), or null for `0`: discard it and reset.
+ */
 export function drainLimitMs(linger: LingerMode): number | null {
-  if (linger === null || linger === 0) return null;
-  return linger === true || linger < 0 ? Infinity : linger * 1000;
+  if (linger === 0) return null;
+  return linger === null || linger === true || linger < 0 ? Infinity : linger * 1000;
 }

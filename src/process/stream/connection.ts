@@ -3,7 +3,7 @@ import { deliverInput, READ_CHUNK_BYTES, wantsInput } from '../core/input';
 import { markClosed } from '../core/lifecycle';
 import type { NetworkProcess } from '../core/record';
 import { drainLimitMs, LingerMode, Transport } from '../core/transport';
-import { drainThenClose, setKernelLinger } from './drain';
+import { closeAfterWrites, drainThenClose, setKernelLinger } from './drain';
 import { socketFd } from './socket-fd';
 
 /** Back-reference from a socket to its transport, so that event handlers need no closures. */
@@ -25,7 +25,8 @@ function ignore(): void {}
 /**
  * A connected stream socket (a client, or a child a server accepted), read and written by Node.
  * Reads are handed to the filter in pieces of at most read-process-output-max bytes; what a
- * stopped process (or filter `t`) does not take stays here, and Node stops reading meanwhile.
+ * stopped process (or filter `t`) does not take stays here, and Node stops reading meanwhile, so
+ * the peer's close is not seen either until reading resumes, as in Emacs.
  */
 export class StreamTransport implements Transport {
   private socket: Socket | null;
@@ -58,6 +59,10 @@ export class StreamTransport implements Transport {
 
   resume(): void {
     this.paused = false;
+    // What Node read while paused is still in its buffer, in the chunks it read it in; Emacs reads
+    // it all at once. read() takes it out as one Buffer (through 'data', so it joins `pending`).
+    const socket = this.socket;
+    if (socket !== null && socket.readableLength > 0) socket.read();
     this.deliver();
     if (!this.paused) this.socket?.resume();
   }
@@ -74,15 +79,17 @@ export class StreamTransport implements Transport {
   }
 
   /**
-   * Emacs: delete-process on a connection, with `:linger`'s meaning: nil discards queued output
-   * and closes normally; 0 resets; t delivers everything, then FIN, with no limit; N > 0 the
-   * same, but after N seconds the rest is discarded and the connection reset.
+   * Emacs: delete-process on a connection. What was sent is written out in the background (also
+   * what a filter sent while its read was corked), then: nil closes normally once Node has handed
+   * it to the kernel; t waits until the kernel has sent it, with no limit; N > 0 the same, but
+   * after N seconds the rest is discarded and the connection reset; 0 resets at once.
    */
   close(linger: LingerMode): void {
     const socket = this.detach();
     if (socket === null) return;
     const limitMs = drainLimitMs(linger);
     if (limitMs === null) socket.destroy();
+    else if (linger === null) closeAfterWrites(socket);
     else drainThenClose(socket, limitMs);
   }
 
@@ -113,19 +120,36 @@ export class StreamTransport implements Transport {
     socket.cork();
     try {
       while (this.pending.length > 0 && !this.paused && this.socket !== null) {
-        const chunk = this.pending[0] as Buffer;
-        let piece = chunk;
-        if (chunk.length > READ_CHUNK_BYTES) {
-          piece = chunk.subarray(0, READ_CHUNK_BYTES);
-          this.pending[0] = chunk.subarray(READ_CHUNK_BYTES);
-        } else {
-          this.pending.shift();
-        }
-        deliverInput(this.proc, piece);
+        deliverInput(this.proc, this.nextPiece());
       }
     } finally {
       socket.uncork();
     }
+  }
+
+  /**
+   * The next read as Emacs makes it: at most READ_CHUNK_BYTES of what is waiting, across the
+   * chunks Node read (several of them only after a pause). One chunk is handed over without a copy.
+   */
+  private nextPiece(): Buffer {
+    const pending = this.pending;
+    const first = pending[0] as Buffer;
+    if (first.length >= READ_CHUNK_BYTES || pending.length === 1) {
+      if (first.length <= READ_CHUNK_BYTES) return pending.shift() as Buffer;
+      pending[0] = first.subarray(READ_CHUNK_BYTES);
+      return first.subarray(0, READ_CHUNK_BYTES);
+    }
+    const parts: Buffer[] = [];
+    let size = 0;
+    while (pending.length > 0 && size < READ_CHUNK_BYTES) {
+      const chunk = pending[0] as Buffer;
+      const take = Math.min(chunk.length, READ_CHUNK_BYTES - size);
+      if (take === chunk.length) pending.shift();
+      else pending[0] = chunk.subarray(take);
+      parts.push(chunk.subarray(0, take));
+      size += take;
+    }
+    return Buffer.concat(parts, size);
   }
 
   private detach(): Socket | null {

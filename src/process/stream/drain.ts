@@ -17,6 +17,27 @@ export function setKernelLinger(socket: Socket, value: null | 0): void {
 
 function ignore(): void {}
 
+/**
+ * Unread input at close() makes Linux send RST, which would throw away what is still queued:
+ * while a detached socket finishes writing, what arrives is read and dropped.
+ */
+function discardInput(socket: Socket): void {
+  socket.on('data', ignore);
+  socket.resume();
+}
+
+/**
+ * `:linger nil`: ends a detached socket's output (Node writes out what it holds, then FIN) and
+ * closes it once that is done; the kernel sends what it was handed in the background, as after
+ * Emacs's close().
+ */
+export function closeAfterWrites(socket: Socket): void {
+  discardInput(socket);
+  socket.once('error', () => socket.destroy());
+  socket.once('finish', () => socket.destroy());
+  socket.end();
+}
+
 const SIOCOUTQ_POLL_MS = [5, 10, 20, 50, 100];
 
 /**
@@ -35,9 +56,7 @@ export function drainThenClose(socket: Socket, limitMs: number): void {
     setKernelLinger(socket, reset ? 0 : null);
     socket.destroy();
   };
-  // Unread input at close() makes Linux send RST, so keep reading (and dropping) it meanwhile.
-  socket.on('data', ignore);
-  socket.resume();
+  discardInput(socket);
   // Once the peer has closed too, Node destroys the socket by itself when the output is out;
   // linger must be off by then, or that close() would block the event loop.
   socket.once('end', () => setKernelLinger(socket, null));
