@@ -34,6 +34,8 @@ export class StreamTransport implements Transport {
   private paused: boolean;
   /** After process-send-eof: output is discarded, as Emacs points it at /dev/null. */
   private outputEnded = false;
+  /** The peer's close arrived while input was still waiting to be read: seen after it. */
+  private peerGone = false;
 
   constructor(
     private readonly proc: NetworkProcess,
@@ -99,8 +101,15 @@ export class StreamTransport implements Transport {
     this.deliver();
   }
 
-  /** @internal The peer closed, reset, or reading failed: Emacs closes the whole socket. */
+  /**
+   * @internal The peer closed, reset, or reading failed: Emacs closes the whole socket, but sees
+   * it only where it reads: after what is still waiting here, and not while paused.
+   */
   peerClosed(): void {
+    if (this.paused || this.pending.length > 0) {
+      this.peerGone = true;
+      return;
+    }
     const socket = this.detach();
     if (socket === null) return;
     // A lingering close() blocks the calling thread in Linux; nothing is left to deliver anyway.
@@ -116,15 +125,18 @@ export class StreamTransport implements Transport {
    */
   private deliver(): void {
     const socket = this.socket;
-    if (socket === null || this.paused || this.pending.length === 0) return;
-    socket.cork();
-    try {
-      while (this.pending.length > 0 && !this.paused && this.socket !== null) {
-        deliverInput(this.proc, this.nextPiece());
+    if (socket === null || this.paused) return;
+    if (this.pending.length > 0) {
+      socket.cork();
+      try {
+        while (this.pending.length > 0 && !this.paused && this.socket !== null) {
+          deliverInput(this.proc, this.nextPiece());
+        }
+      } finally {
+        socket.uncork();
       }
-    } finally {
-      socket.uncork();
     }
+    if (this.peerGone && !this.paused && this.pending.length === 0) this.peerClosed();
   }
 
   /**

@@ -51,3 +51,25 @@
 (wait-until (not (process-live-p c2)))
 (show-events "after continue-process")
 (p "status after continue" (process-status c2))
+
+;; A filter that stops its process in the middle of a read: the rest of it, and the peer's close,
+;; wait for continue-process.
+(defvar total 0)
+(defun stopping-filter (proc text)
+  (setq total (+ total (length text)))
+  (push (list 'FILTER (process-name proc) (length text)) events)
+  (when (= total (length text)) (stop-process proc)))
+(setq c3 (make-network-process :name "c3" :host "127.0.0.1" :service port :sentinel #'rec-sent
+                               :filter #'stopping-filter))
+(wait-until (peer-child "srv" c3))
+(setq ch3 (peer-child "srv" c3))
+(process-send-string ch3 (make-string 10000 ?z))
+(delete-process ch3)
+(wait-until events)
+(settle 0.2)
+(p "status after the first read" (process-status c3))
+(show-events "events until then")
+(continue-process c3)
+(wait-until (not (process-live-p c3)))
+(show-events "after continue-process")
+(p "total" total)

@@ -79,6 +79,30 @@ const filterTReading: Scenario = {
     await waitUntil(() => !processLiveP(c2));
     show('after continue-process');
     out.p('status after continue', processStatus(c2));
+
+    let total = 0;
+    const stoppingFilter = (proc: NetworkProcess, text: string): void => {
+      total += text.length;
+      events.push([intern('FILTER'), processName(proc), text.length]);
+      if (total === text.length) stopProcess(proc);
+    };
+    // prettier-ignore
+    const c3 = await mk(
+      ':name', 'c3', ':host', '127.0.0.1', ':service', port, ':sentinel', intern('rec-sent'),
+      ':filter', stoppingFilter,
+    );
+    await waitUntil(() => peerChild('srv', c3));
+    const ch3 = thePeerChild('srv', c3);
+    processSendString(ch3, 'z'.repeat(10000));
+    deleteProcess(ch3);
+    await waitUntil(() => events.length > 0);
+    await settle(0.2);
+    out.p('status after the first read', processStatus(c3));
+    show('events until then');
+    continueProcess(c3);
+    await waitUntil(() => !processLiveP(c3));
+    show('after continue-process');
+    out.p('total', total);
   },
 };
 
