@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { codeToErrno, constants, domainOf, libc, SocketAddress } from '../../ffi';
-import { applyCreationOptions } from '../../options';
+import { applyCreationOptions, fileError } from '../../options';
 import type { NetworkProcessSpec } from '../../options/types';
 import { nodeAddress } from '../sockets/ip-text';
 
@@ -20,7 +20,13 @@ function nodeConnectTarget(address: SocketAddress): net.NetConnectOpts {
  */
 export function startConnect(spec: NetworkProcessSpec, address: SocketAddress): Promise<ConnectOutcome> {
   const c = constants();
-  const fd = libc().socket(domainOf(address), c.SOCK_STREAM | c.SOCK_CLOEXEC | c.SOCK_NONBLOCK, 0);
+  let fd: number;
+  try {
+    fd = libc().socket(domainOf(address), c.SOCK_STREAM | c.SOCK_CLOEXEC | c.SOCK_NONBLOCK, 0);
+  } catch (err) {
+    // Out of descriptors, say: Emacs's report_file_errno, with the contact as for a refused connect.
+    throw fileError('make client process failed', err, spec.contact);
+  }
   try {
     applyCreationOptions(fd, spec.options, { implicitReuseaddr: false });
   } catch (err) {
