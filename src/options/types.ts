@@ -1,7 +1,7 @@
 import type { PlatformConstants } from '../ffi';
 import { LispError } from '../lisp/errors';
 import { LispSymbol } from '../lisp/symbol';
-import { LispFunction, LispValue } from '../lisp/values';
+import { LispFunction, LispValue, LispVector } from '../lisp/values';
 
 /**
  * How an option's Lisp value is encoded for setsockopt (one encoder/decoder per kind).
@@ -81,6 +81,13 @@ export type NetworkAddress =
   | { family: 'ipv6'; groups: number[]; port: number }
   | { family: 'local'; path: Buffer };
 
+/**
+ * A process plist as Emacs keeps it: a list (a flat array), or the vector or string `:plist` gave
+ * (make-network-process stores any sequence; `process-get` then finds nothing in it and
+ * `process-put` signals `(wrong-type-argument plistp X)`).
+ */
+export type ProcessPlist = LispValue[] | LispVector | string;
+
 /** A filter or sentinel: a function, a symbol naming one (via `defun`), `t` (filters), or default. */
 export type Handler = LispFunction | LispSymbol;
 
@@ -143,8 +150,11 @@ export interface NetworkProcessSpec {
   readonly filter: Handler | null;
   readonly sentinel: Handler | null;
   readonly log: Handler | null;
-  /** A copy of :plist (empty when :plist is absent, or when it is invalid: see deferredError). */
-  readonly plist: LispValue[];
+  /**
+   * A copy of :plist (Emacs: copy-sequence): a list, or a vector or string as given; empty when
+   * :plist is absent, or when it is not a sequence (see deferredError).
+   */
+  readonly plist: ProcessPlist;
   /**
    * [decoding, encoding] as :coding gives them (a symbol for both, or the car and cdr of a cons),
    * or null for the default. Not validated: resolving a coding system is the process layer's job.

@@ -1,4 +1,5 @@
 import { intern } from '../../lisp/symbol';
+import { copySequence } from '../../lisp/values';
 import type { NetworkProcessSpec } from '../../options/types';
 import { getBufferCreate, LispBuffer } from '../../text/buffer';
 import { resolveCodingSystem } from '../../text/coding';
@@ -34,7 +35,7 @@ export function createProcess(spec: NetworkProcessSpec): NetworkProcess {
     filter: spec.filter,
     sentinel: spec.sentinel,
     log: spec.log,
-    plist: [...spec.plist],
+    plist: copySequence(spec.plist),
     queryOnExit: !spec.noquery,
     decoding: resolveCodingSystem(decodingName ?? DEFAULT_CODING),
     encoding: resolveCodingSystem(encodingName ?? DEFAULT_CODING),

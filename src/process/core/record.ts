@@ -2,7 +2,7 @@ import type { SocketAddress } from '../../ffi';
 import { intern, LispSymbol } from '../../lisp/symbol';
 import { LispPrintable, lispPrint, LispValue } from '../../lisp/values';
 import { toSocketOptions } from '../../options';
-import type { ConnectionType, Handler, OptionSetting } from '../../options/types';
+import type { ConnectionType, Handler, OptionSetting, ProcessPlist } from '../../options/types';
 import { LispBuffer, Marker, makeMarker, pointMax, setMarker } from '../../text/buffer';
 import { createDecoder, type CodingSystem, type StreamDecoder } from '../../text/coding';
 import { displayStatus, InternalStatus } from './status';
@@ -21,7 +21,7 @@ export interface ProcessInit {
   readonly filter: Handler | null;
   readonly sentinel: Handler | null;
   readonly log: Handler | null;
-  readonly plist: LispValue[];
+  readonly plist: ProcessPlist;
   readonly queryOnExit: boolean;
   readonly decoding: CodingSystem;
   readonly encoding: CodingSystem;
@@ -47,7 +47,7 @@ export class NetworkProcess implements LispPrintable {
   declare filter: Handler | null;
   declare sentinel: Handler | null;
   declare log: Handler | null;
-  declare plist: LispValue[];
+  declare plist: ProcessPlist;
   declare queryOnExit: boolean;
   declare decoding: CodingSystem;
   declare encoding: CodingSystem;

@@ -1,8 +1,8 @@
 import { wrongTypeArgument } from '../../lisp/errors';
 import { plistGet, plistPut } from '../../lisp/plist';
 import { intern, LispSymbol, t } from '../../lisp/symbol';
-import { cons, Cons, isList, isNil, LispValue, truthy } from '../../lisp/values';
-import type { Handler } from '../../options/types';
+import { cons, Cons, isList, isNil, LispValue, LispVector, truthy } from '../../lisp/values';
+import type { Handler, ProcessPlist } from '../../options/types';
 import { getBuffer, LispBuffer, Marker, pointMax, setMarker } from '../../text/buffer';
 import { designatedProcess, requireProcess } from '../core/designators';
 import { DEFAULT_FILTER, DEFAULT_SENTINEL } from '../core/handlers';
@@ -107,8 +107,8 @@ export function setProcessSentinel(process: unknown, sentinel: unknown): Handler
   return shown;
 }
 
-/** Emacs: process-plist */
-export function processPlist(process: unknown): LispValue[] {
+/** Emacs: process-plist (a vector or string given as `:plist` is returned as it was stored). */
+export function processPlist(process: unknown): ProcessPlist {
   return requireProcess(process).plist;
 }
 
@@ -116,20 +116,29 @@ export function processPlist(process: unknown): LispValue[] {
 export function setProcessPlist(process: unknown, plist: unknown): LispValue[] {
   const proc = requireProcess(process);
   if (!isList(plist) || plist instanceof Cons) throw wrongTypeArgument('listp', plist as LispValue);
-  proc.plist = isNil(plist) ? [] : (plist as LispValue[]);
-  return proc.plist;
+  const list = isNil(plist) ? [] : (plist as LispValue[]);
+  proc.plist = list;
+  return list;
 }
 
-/** Emacs: process-get */
+/** A plist that is a list; a vector or string (from `:plist`) is none. */
+function asList(plist: ProcessPlist): LispValue[] | null {
+  return typeof plist === 'string' || plist instanceof LispVector ? null : plist;
+}
+
+/** Emacs: process-get (nil when the plist is a vector or string, as plist-get gives). */
 export function processGet(process: unknown, property: LispValue): LispValue {
-  return plistGet(requireProcess(process).plist, property);
+  return plistGet(asList(requireProcess(process).plist), property);
 }
 
-/** Emacs: process-put. Returns the new plist. */
+/** Emacs: process-put. Returns the new plist; a vector or string plist signals `plistp`. */
 export function processPut(process: unknown, property: LispValue, value: LispValue): LispValue[] {
   const proc = requireProcess(process);
-  proc.plist = plistPut(proc.plist, property, value);
-  return proc.plist;
+  const list = asList(proc.plist);
+  if (list === null) throw wrongTypeArgument('plistp', proc.plist);
+  const updated = plistPut(list, property, value);
+  proc.plist = updated;
+  return updated;
 }
 
 /** Emacs: process-query-on-exit-flag */

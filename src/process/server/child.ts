@@ -2,7 +2,7 @@ import net from 'node:net';
 import { constants, libc, SocketAddress } from '../../ffi';
 import { plistPut } from '../../lisp/plist';
 import { intern } from '../../lisp/symbol';
-import { LispValue } from '../../lisp/values';
+import { copySequence, LispValue } from '../../lisp/values';
 import { isOptionKeyword, resetInheritedOptions, socketAddressToLisp } from '../../options';
 import type { SocketKind } from '../../options';
 import { getBufferCreate } from '../../text/buffer';
@@ -75,7 +75,7 @@ export function acceptChild(server: NetworkProcess, fd: number, kind: SocketKind
     filter: server.filter,
     sentinel: server.sentinel,
     log: null,
-    plist: [...server.plist],
+    plist: copySequence(server.plist),
     queryOnExit: true,
     decoding: server.decoding,
     encoding: server.encoding,
