@@ -3,7 +3,7 @@
  * show its side, its output is taken from the same kind of `emacs --batch` run as the side-by-side
  * scenarios, and elproc must equal it after the one documented change; the rest is elproc-only.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -464,6 +464,42 @@ describe('messages larger than 4096 bytes are delivered whole', () => {
         `seqpacket filter calls (length) => ${valueOf(emacs, 'seqpacket filter calls (length)').replace('4096', '5000')}`,
       ];
       expectSameTranscript('message-size (whole messages)', expected, normalise(out.lines, []));
+    },
+  );
+});
+
+describe('a :nowait client with :host signals its option and :coding errors at once', () => {
+  withEmacs(
+    "Emacs returns the process and signals from the next wait for output; elproc signals Emacs's error at once and leaves nothing",
+    async () => {
+      const emacs = await emacsLines('nowait-coding-error');
+      // Emacs 28 looks :host up in the background (even a numeric one), so make-network-process
+      // returns; the error escapes from whatever accept-process-output runs next, and the process
+      // stays in `connect`, holding its socket.
+      expect(valueOf(emacs, ':nowait with a :coding string')).toBe('(#<process c> connect)');
+      expect(valueOf(emacs, 'c afterwards')).toBe('(connect ("utf-8" . "utf-8"))');
+      expect(valueOf(emacs, ':nowait with a bad option')).toBe('(#<process o> connect)');
+      expect(valueOf(emacs, 'o afterwards')).toBe('connect');
+
+      const out = new Transcript();
+      const srv = await mk(':name', 'srv', ':server', t, ':service', t);
+      const port = processContact(srv, ':service');
+      const fds = (): number => readdirSync('/proc/self/fd').length;
+      const fds0 = fds();
+      await out.try(':nowait with a :coding string', () =>
+        mk(':name', 'c', ':host', '127.0.0.1', ':service', port, ':nowait', t, ':coding', 'utf-8'),
+      );
+      await out.try(':nowait with a bad option', () =>
+        mk(':name', 'o', ':host', '127.0.0.1', ':service', port, ':nowait', t, ':priority', 'high'),
+      );
+      // What Emacs signals later, elproc signals from the call; no process and no descriptor is left.
+      const expected = [
+        `:nowait with a :coding string => ${valueOf(emacs, 'the next wait for output')}`,
+        `:nowait with a bad option => ${valueOf(emacs, 'the next wait for output (option)')}`,
+      ];
+      expectSameTranscript('nowait-coding-error (errors at once)', expected, normalise(out.lines, []));
+      expect(processList()).toEqual([srv]);
+      expect(fds()).toBe(fds0);
     },
   );
 });

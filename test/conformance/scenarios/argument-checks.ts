@@ -3,8 +3,12 @@
  * strict in ways that are easy to get wrong: :plist sequences, :coding strings, dead :buffer
  * buffers, filters and sentinels that are not functions, and which functions take designators.
  */
+import { readdirSync } from 'node:fs';
 import {
   LispValue,
+  NetworkProcess,
+  getBuffer,
+  processName,
   cons,
   intern,
   processContact,
@@ -16,7 +20,7 @@ import {
   t,
   vector,
 } from '../../../src';
-import { Scenario, lispBool, mk, thePeerChild, waitUntil, peerChild } from '../twin';
+import { Events, Scenario, lispBool, mk, thePeerChild, waitUntil, peerChild } from '../twin';
 
 const plistSequences: Scenario = {
   name: 'plist-sequences',
@@ -68,4 +72,97 @@ const plistSequences: Scenario = {
   },
 };
 
-export const argumentCheckScenarios: readonly Scenario[] = [plistSequences];
+/** `(length (directory-files "/proc/self/fd"))`, with `.` and `..`. */
+function fds(): number {
+  return readdirSync('/proc/self/fd').length + 2;
+}
+
+const codingErrors: Scenario = {
+  name: 'coding-errors',
+  async twin(out, ctx) {
+    const events = new Events();
+    const srv = await mk(
+      ':name',
+      'srv',
+      ':server',
+      t,
+      ':service',
+      t,
+      ':sentinel',
+      (pr: NetworkProcess, m: string) => events.push([processName(pr), m]),
+    );
+    const port = processContact(srv, ':service');
+    const fds0 = fds();
+    const local = intern('local');
+    // prettier-ignore
+    {
+      await out.try(':coding string (server)', () =>
+        mk(':name', 'c', ':buffer', 'cb1', ':server', t, ':service', t, ':coding', 'utf-8'));
+      out.p('buffer cb1', getBuffer('cb1'));
+      await out.try(':coding string (datagram server)', () =>
+        mk(':name', 'c', ':buffer', 'cb2', ':type', intern('datagram'), ':server', t, ':service', t, ':coding', 'utf-8'));
+      out.p('buffer cb2', getBuffer('cb2'));
+      await out.try(':coding string (datagram client)', () =>
+        mk(':name', 'c', ':type', intern('datagram'), ':host', '127.0.0.1', ':service', 9, ':coding', 'utf-8'));
+      await out.try(':coding string (local server)', () =>
+        mk(':name', 'c', ':family', local, ':server', t, ':service', ctx.tmpPath('c.sock'), ':coding', 'utf-8'));
+      await out.try("connecting to the local server's path", () =>
+        mk(':name', 'c', ':family', local, ':service', ctx.tmpPath('c.sock')));
+      await out.try(':coding string (seqpacket server)', () =>
+        mk(':name', 'c', ':type', intern('seqpacket'), ':family', local, ':server', t,
+          ':service', ctx.tmpPath('q.sock'), ':coding', 'utf-8'));
+      await out.try(':coding (utf-8 . "latin-1")', () =>
+        mk(':name', 'c', ':server', t, ':service', t, ':coding', cons(intern('utf-8'), 'latin-1')));
+      await out.try(':coding ("utf-8" . latin-1)', () =>
+        mk(':name', 'c', ':server', t, ':service', t, ':coding', cons('utf-8', intern('latin-1'))));
+      await out.try(':coding ("a" . "b"): decoding first', () =>
+        mk(':name', 'c', ':server', t, ':service', t, ':coding', cons('a', 'b')));
+      await out.try(':coding 5', () => mk(':name', 'c', ':server', t, ':service', t, ':coding', 5));
+      await out.try(':coding unknown symbol', () =>
+        mk(':name', 'c', ':server', t, ':service', t, ':coding', intern('no-such-coding')));
+      await out.try(':coding (utf-8 latin-1)', () =>
+        mk(':name', 'c', ':server', t, ':service', t, ':coding', [intern('utf-8'), intern('latin-1')]));
+      await out.try(':coding t', () => mk(':name', 'c', ':server', t, ':service', t, ':coding', t));
+    }
+    out.p('process-list after the server errors', processList());
+    out.p('no descriptor left', lispBool(fds() === fds0));
+    // prettier-ignore
+    {
+      await out.try('refused, with a :coding string', () =>
+        mk(':name', 'c', ':buffer', 'cb3', ':host', '127.0.0.1', ':service', 1, ':coding', 'utf-8'));
+      out.p('buffer cb3', getBuffer('cb3'));
+      await out.try('refused, with an unknown :coding', () =>
+        mk(':name', 'c', ':host', '127.0.0.1', ':service', 1, ':coding', intern('no-such-coding')));
+      await out.try('bad option before :coding', () =>
+        mk(':name', 'c', ':server', t, ':service', t, ':coding', 'utf-8', ':priority', 'high'));
+      await out.try('bind in use before :coding', () =>
+        mk(':name', 'c', ':server', t, ':service', port, ':coding', 'utf-8'));
+      await out.try(':plist error before :coding', () =>
+        mk(':name', 'c', ':buffer', 'cb4', ':server', t, ':service', t, ':coding', 'utf-8', ':plist', 5));
+      out.p('buffer cb4', getBuffer('cb4'));
+      await out.try('lookup failure before the buffer', () =>
+        mk(':name', 'c', ':buffer', 'cb5', ':host', 'no-such-host.invalid', ':service', 80, ':coding', 'utf-8'));
+      out.p('buffer cb5', getBuffer('cb5'));
+      await out.try('connected, then the :coding string', () =>
+        mk(':name', 'c', ':buffer', 'cb6', ':host', '127.0.0.1', ':service', port, ':coding', 'utf-8'));
+      out.p('buffer cb6', getBuffer('cb6'));
+    }
+    await waitUntil(() => events.length === 2);
+    out.p('the server saw the connection come and go', events.list);
+    out.p('process-list at the end', processList());
+    out.p('no descriptor left at the end', lispBool(fds() === fds0));
+    const remote = vector(127, 0, 0, 1, port);
+    // prettier-ignore
+    {
+      await out.try(':nowait :remote, bad option before :coding', () =>
+        mk(':name', 'c', ':remote', remote, ':nowait', t, ':coding', 'utf-8', ':priority', 'high'));
+      await out.try(':nowait :remote, :coding string', () =>
+        mk(':name', 'c', ':buffer', 'cb7', ':remote', remote, ':nowait', t, ':coding', 'utf-8'));
+    }
+    out.p('buffer cb7', getBuffer('cb7'));
+    out.p('process-list after :nowait', processList());
+    out.p('no descriptor left after :nowait', lispBool(fds() === fds0));
+  },
+};
+
+export const argumentCheckScenarios: readonly Scenario[] = [plistSequences, codingErrors];
