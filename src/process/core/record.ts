@@ -63,7 +63,8 @@ export class NetworkProcess implements LispPrintable {
 
   constructor(init: ProcessInit) {
     Object.assign(this, init);
-    if (init.buffer !== null) setMarker(this.mark, pointMax(init.buffer), init.buffer);
+    // A killed buffer (Emacs takes one as :buffer) leaves the mark pointing nowhere.
+    if (init.buffer !== null && init.buffer.live) setMarker(this.mark, pointMax(init.buffer), init.buffer);
   }
 
   /** The decoder of `decoding`, which keeps a partial character between two reads. */

@@ -3,7 +3,7 @@ import { plistGet, plistPut } from '../../lisp/plist';
 import { intern, LispSymbol, t } from '../../lisp/symbol';
 import { cons, Cons, isList, isNil, LispValue, LispVector, truthy } from '../../lisp/values';
 import type { Handler, ProcessPlist } from '../../options/types';
-import { getBuffer, LispBuffer, Marker, pointMax, setMarker } from '../../text/buffer';
+import { LispBuffer, Marker, pointMax, setMarker } from '../../text/buffer';
 import { designatedProcess, requireProcess } from '../core/designators';
 import { DEFAULT_FILTER, DEFAULT_SENTINEL } from '../core/handlers';
 import { syncReading } from '../core/input';
@@ -55,15 +55,20 @@ export function processBuffer(process: unknown): LispBuffer | null {
   return requireProcess(process).buffer;
 }
 
-/** Emacs: set-process-buffer. Updates `:buffer` in the contact and moves the mark to the end. */
+/**
+ * Emacs: set-process-buffer. BUFFER is a buffer object (a name signals `bufferp`, as in Emacs),
+ * live or killed, or nil. Updates `:buffer` in the contact and moves the mark to the end (a killed
+ * buffer leaves it pointing nowhere).
+ */
 export function setProcessBuffer(process: unknown, buffer: unknown): LispBuffer | null {
   const proc = requireProcess(process);
-  const target = isNil(buffer) ? null : getBuffer(buffer as string | LispBuffer);
-  if (!isNil(buffer) && target === null) throw wrongTypeArgument('bufferp', buffer as LispValue);
+  if (!isNil(buffer) && !(buffer instanceof LispBuffer))
+    throw wrongTypeArgument('bufferp', buffer as LispValue);
+  const target = isNil(buffer) ? null : buffer;
   proc.buffer = target;
   plistPut(proc.contact, ':buffer', target);
   // After (set-process-buffer p nil) Emacs leaves the marker pointing into the old buffer.
-  if (target !== null) setMarker(proc.mark, pointMax(target), target);
+  if (target !== null) setMarker(proc.mark, target.live ? pointMax(target) : null, target);
   return target;
 }
 

@@ -7,6 +7,16 @@ import { readdirSync } from 'node:fs';
 import {
   LispValue,
   NetworkProcess,
+  acceptProcessOutput,
+  bufferList,
+  deleteProcess,
+  getBufferCreate,
+  killBuffer,
+  processBuffer,
+  processMark,
+  processSendString,
+  processStatus,
+  setProcessBuffer,
   getBuffer,
   processName,
   cons,
@@ -20,7 +30,7 @@ import {
   t,
   vector,
 } from '../../../src';
-import { Events, Scenario, lispBool, mk, thePeerChild, waitUntil, peerChild } from '../twin';
+import { Events, Scenario, bufferText, lispBool, mk, thePeerChild, waitUntil, peerChild } from '../twin';
 
 const plistSequences: Scenario = {
   name: 'plist-sequences',
@@ -165,4 +175,71 @@ const codingErrors: Scenario = {
   },
 };
 
-export const argumentCheckScenarios: readonly Scenario[] = [plistSequences, codingErrors];
+/** Names of live buffers that start with `prefix`, or nil. */
+function buffersNamed(prefix: string): string[] | null {
+  const found = bufferList()
+    .map((buffer) => buffer.name)
+    .filter((name) => name.startsWith(prefix));
+  return found.length === 0 ? null : found;
+}
+
+const deadBuffer: Scenario = {
+  name: 'dead-buffer',
+  async twin(out) {
+    const dead = getBufferCreate('dead');
+    killBuffer(dead);
+    const srv = await mk(':name', 'srv', ':server', t, ':service', t, ':buffer', dead);
+    out.p('server buffer', processBuffer(srv));
+    out.p('buffer-live-p', lispBool(processBuffer(srv)?.live === true));
+    out.p('the buffer given', lispBool(processBuffer(srv) === dead));
+    out.p('server mark', processMark(srv));
+    out.p('server contact', processContact(srv, t));
+    const port = processContact(srv, ':service');
+    const c = await mk(':name', 'c', ':host', '127.0.0.1', ':service', port, ':buffer', dead);
+    out.p('client buffer', processBuffer(c));
+    out.p('client mark', processMark(c));
+    out.p('client status', processStatus(c));
+    await waitUntil(() => peerChild('srv', c));
+    const ch = thePeerChild('srv', c);
+    out.p("child's buffer (the server's is dead)", processBuffer(ch));
+    out.p('buffers made for it', [buffersNamed('dead'), buffersNamed('srv')]);
+    await out.try('process-status of the dead buffer', () => processStatus(dead));
+    processSendString(ch, 'hello');
+    out.p('output arrives', await acceptProcessOutput(c, 3));
+    out.p('client status after output', processStatus(c));
+    out.p('client mark after output', processMark(c));
+    out.p('buffers after output', [buffersNamed('dead'), buffersNamed('c')]);
+    deleteProcess(ch);
+    await waitUntil(() => processStatus(c) === intern('closed'));
+    out.p('client status after the peer closed', processStatus(c));
+    out.p('client buffer then', processBuffer(c));
+    out.p('buffers after the sentinel', [buffersNamed('dead'), buffersNamed('c')]);
+    const live = getBufferCreate('live');
+    await out.try('set-process-buffer to a live buffer', () => setProcessBuffer(c, live));
+    out.p('mark in the live buffer', processMark(c));
+    await out.try('set-process-buffer to the dead buffer', () => setProcessBuffer(c, dead));
+    out.p('mark after set-process-buffer dead', processMark(c));
+    out.p('contact :buffer', processContact(c, ':buffer'));
+    await out.try('delete-process c', () => deleteProcess(c));
+    await out.try('delete-process srv (default sentinel, dead buffer)', () => deleteProcess(srv));
+    out.p('text of live', bufferText('live'));
+    const dead2 = getBufferCreate('dead2');
+    killBuffer(dead2);
+    await out.try('datagram server with a dead buffer', async () => {
+      // prettier-ignore
+      const d = await mk(
+        ':name', 'd', ':type', intern('datagram'), ':server', t, ':service', t, ':buffer', dead2,
+      );
+      return [processBuffer(d), processContact(d, ':buffer'), processMark(d)];
+    });
+    await out.try("the killed buffer's name makes a new buffer", async () => {
+      const d = await mk(':name', 'd2', ':server', t, ':service', t, ':buffer', 'dead2');
+      const buffer = processBuffer(d);
+      return [buffer, lispBool(buffer?.live === true), lispBool(buffer === dead2)];
+    });
+    await out.try(':buffer 5', () => mk(':name', 'd3', ':server', t, ':service', t, ':buffer', 5));
+    out.p('process-list', processList());
+  },
+};
+
+export const argumentCheckScenarios: readonly Scenario[] = [plistSequences, codingErrors, deadBuffer];
