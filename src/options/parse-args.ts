@@ -95,18 +95,11 @@ function toContact(args: NetworkProcessArgs): LispValue[] {
   return contact;
 }
 
-function invalidFunction(value: LispValue): Handler {
-  // Emacs stores any value and fails only when calling it; keep that moment.
-  return () => {
-    throw new LispError('invalid-function', [value]);
-  };
-}
-
+// Emacs stores any value and fails only when calling it (process/core/handlers.ts).
 function handler(value: LispValue): Handler | null {
   if (isNil(value)) return null;
   if (value === true) return t;
-  if (typeof value === 'function' || value instanceof LispSymbol) return value;
-  return invalidFunction(value);
+  return value as Handler;
 }
 
 /**

@@ -88,8 +88,12 @@ export type NetworkAddress =
  */
 export type ProcessPlist = LispValue[] | LispVector | string;
 
-/** A filter or sentinel: a function, a symbol naming one (via `defun`), `t` (filters), or default. */
-export type Handler = LispFunction | LispSymbol;
+/**
+ * A filter, sentinel or `:log` function: a function, a symbol naming one (via `defun`), `t`
+ * (filters), or, as Emacs stores any value, something that is no function (`5`, `"s"`), which is
+ * kept as given and signals `(invalid-function 5)` only when called.
+ */
+export type Handler = LispFunction | LispSymbol | Exclude<LispValue, null | undefined | boolean>;
 
 /**
  * Where a process's socket goes, from `:local`/`:remote`, `:family`, `:host` and `:service`: an
@@ -146,7 +150,7 @@ export interface NetworkProcessSpec {
   readonly nowait: boolean;
   readonly noquery: boolean;
   readonly stop: boolean;
-  /** A non-callable value (e.g. `42`) becomes a function that signals `(invalid-function 42)`. */
+  /** As given (`t` for JavaScript's true); a value that is no function (`42`) is kept too. */
   readonly filter: Handler | null;
   readonly sentinel: Handler | null;
   readonly log: Handler | null;

@@ -3,7 +3,7 @@
  * show its side, its output is taken from the same kind of `emacs --batch` run as the side-by-side
  * scenarios, and elproc must equal it after the one documented change; the rest is elproc-only.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,17 +18,22 @@ import {
   processBuffer,
   processContact,
   processExitStatus,
+  processFilter,
   processList,
   processLiveP,
   processName,
   processSendString,
+  processSentinel,
   processStatus,
   setNetworkProcessOption,
+  setProcessSentinel,
   t,
 } from '../../src';
-import { emacsPath } from '../support/emacs-batch';
+import { emacsPath, runEmacsFiles } from '../support/emacs-batch';
+import { openDescriptorCount, settledDescriptorCount } from '../support/sockets';
 import { waitFor } from '../support/wait';
 import {
+  EMACS_DIR,
   NO_EMACS,
   Transcript,
   checkEmacsRun,
@@ -484,8 +489,7 @@ describe('a :nowait client with :host signals its option and :coding errors at o
       const out = new Transcript();
       const srv = await mk(':name', 'srv', ':server', t, ':service', t);
       const port = processContact(srv, ':service');
-      const fds = (): number => readdirSync('/proc/self/fd').length;
-      const fds0 = fds();
+      const fds0 = openDescriptorCount();
       await out.try(':nowait with a :coding string', () =>
         mk(':name', 'c', ':host', '127.0.0.1', ':service', port, ':nowait', t, ':coding', 'utf-8'),
       );
@@ -499,7 +503,71 @@ describe('a :nowait client with :host signals its option and :coding errors at o
       ];
       expectSameTranscript('nowait-coding-error (errors at once)', expected, normalise(out.lines, []));
       expect(processList()).toEqual([srv]);
-      expect(fds()).toBe(fds0);
+      expect(await settledDescriptorCount(fds0)).toBeLessThanOrEqual(fds0);
     },
   );
+});
+
+describe('an error in a filter or sentinel is reported, and the program goes on', () => {
+  const REPORTS = {
+    filter: 'error in process filter: Invalid function: 5',
+    sentinel: 'error in process sentinel: Invalid function: "s"',
+  } as const;
+  for (const which of ['filter', 'sentinel'] as const) {
+    withEmacs(
+      `${which}: Emacs's report, as an ElprocWarning, where batch Emacs prints it and exits`,
+      async () => {
+        const dir = mkdtempSync(join(root, `handler-${which}-`));
+        const result = await runEmacsFiles(
+          [join(EMACS_DIR, 'common.el'), join(EMACS_DIR, 'handler-error-report.el')],
+          {
+            timeoutMs: 20000,
+            env: { ELPROC_CONF_TMP: dir, ELPROC_HANDLER: which },
+          },
+        );
+        // Interactive Emacs shows the report in the echo area and goes on; batch Emacs exits.
+        expect(result.code).toBe(255);
+        expect(result.stderr.split('\n').filter((line) => line.startsWith('error in process '))).toEqual([
+          REPORTS[which],
+        ]);
+
+        const reports: string[] = [];
+        const spy = jest.spyOn(process, 'emitWarning').mockImplementation((warning: string | Error) => {
+          const text = typeof warning === 'string' ? warning : warning.message;
+          if (text.startsWith('error in process ')) reports.push(text);
+        });
+        try {
+          const out = new Transcript();
+          const srv = await mk(':name', 'srv', ':server', t, ':service', t, ':sentinel', intern('ignore'));
+          const port = processContact(srv, ':service');
+          // prettier-ignore
+          const c = which === 'filter'
+          ? await mk(':name', 'c', ':host', '127.0.0.1', ':service', port, ':sentinel', intern('ignore'), ':filter', 5)
+          : await mk(':name', 'c', ':host', '127.0.0.1', ':service', port, ':sentinel', 's');
+          await waitUntil(() => peerChild('srv', c));
+          out.p('handler', which === 'filter' ? processFilter(c) : processSentinel(c));
+          const ch = thePeerChild('srv', c);
+          if (which === 'filter') processSendString(ch, 'hello');
+          else deleteProcess(ch);
+          await out.try('waiting for output', async () => {
+            await waitUntil(() => reports.length > 0);
+            return null;
+          });
+          out.p('status afterwards', processStatus(c));
+          expect(reports).toEqual([REPORTS[which]]);
+          // Emacs's lines up to the report, then the ones batch Emacs never reaches.
+          const expected = [
+            ...result.lines,
+            'waiting for output => nil',
+            `status afterwards => ${which === 'filter' ? 'open' : 'closed'}`,
+          ];
+          expectSameTranscript(`handler-error-report (${which})`, expected, normalise(out.lines, []));
+        } finally {
+          // The cleanup after the test would call the sentinel again, and report that too.
+          for (const proc of processList()) setProcessSentinel(proc, null);
+          spy.mockRestore();
+        }
+      },
+    );
+  }
 });

@@ -707,10 +707,11 @@ describe('the rest of the keywords', () => {
     expect(parse([':name', 'x', ':service', 1, ':filter', true]).filter).toBe(t);
   });
 
-  it('keeps a value that is not a function, to fail when called, as Emacs does', () => {
-    const spec = parse([':name', 'x', ':service', 1, ':filter', 42]);
-    expect(typeof spec.filter).toBe('function');
-    expectSignal(() => (spec.filter as () => void)(), 'invalid-function', [42]);
+  it('keeps a value that is not a function as given, to fail when called, as Emacs does', () => {
+    const spec = parse([':name', 'x', ':service', 1, ':filter', 42, ':sentinel', 's', ':log', vector(1)]);
+    expect(spec.filter).toBe(42);
+    expect(spec.sentinel).toBe('s');
+    expect(spec.log).toStrictEqual(vector(1));
   });
 
   it.each<[string, LispValue, readonly [LispValue, LispValue] | null]>([
