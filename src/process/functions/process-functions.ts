@@ -23,9 +23,9 @@ export function processLiveP(process: unknown): LispSymbol[] | null {
   return isProcess(process) ? liveTail(process.status, process.stopped) : null;
 }
 
-/** Emacs: process-exit-status (an errno, a lookup-failure message, or 0). */
+/** Emacs: process-exit-status (an errno, a lookup-failure message, or 0). A process object only. */
 export function processExitStatus(process: unknown): number | string {
-  return exitStatus(designatedProcess(process).status);
+  return exitStatus(requireProcess(process).status);
 }
 
 /** Emacs: process-name */
@@ -157,9 +157,9 @@ export function setProcessQueryOnExitFlag<T>(process: unknown, flag: T): T {
   return flag;
 }
 
-/** Emacs: process-coding-system: `(DECODING . ENCODING)`. */
+/** Emacs: process-coding-system: `(DECODING . ENCODING)`. A process object only. */
 export function processCodingSystem(process: unknown): Cons {
-  const proc = designatedProcess(process);
+  const proc = requireProcess(process);
   return cons(proc.decoding.name, proc.encoding.name);
 }
 

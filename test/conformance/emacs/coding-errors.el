@@ -21,7 +21,7 @@
 (try ":coding (utf-8 latin-1)" (make-network-process :name "c" :server t :service t :coding '(utf-8 latin-1)))
 (try ":coding t" (make-network-process :name "c" :server t :service t :coding t))
 (p "process-list after the server errors" (process-list))
-(p "no descriptor left" (= (fds) fds0))
+(p "no descriptor left" (<= (fds) fds0))
 ;; Clients: the connection is made (or refused) first.
 (try "refused, with a :coding string" (make-network-process :name "c" :buffer "cb3" :host "127.0.0.1" :service 1 :coding "utf-8"))
 (p "buffer cb3" (get-buffer "cb3"))
@@ -37,10 +37,10 @@
 (wait-until (= (length events) 2))
 (p "the server saw the connection come and go" (reverse events))
 (p "process-list at the end" (process-list))
-(p "no descriptor left at the end" (= (fds) fds0))
+(p "no descriptor left at the end" (<= (fds) fds0))
 ;; :nowait with an address (no lookup): the same errors, before the call returns.
 (try ":nowait :remote, bad option before :coding" (make-network-process :name "c" :remote (vector 127 0 0 1 port) :nowait t :coding "utf-8" :priority "high"))
 (try ":nowait :remote, :coding string" (make-network-process :name "c" :buffer "cb7" :remote (vector 127 0 0 1 port) :nowait t :coding "utf-8"))
 (p "buffer cb7" (get-buffer "cb7"))
 (p "process-list after :nowait" (process-list))
-(p "no descriptor left after :nowait" (= (fds) fds0))
+(p "no descriptor left after :nowait" (<= (fds) fds0))

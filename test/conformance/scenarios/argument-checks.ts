@@ -8,6 +8,17 @@ import {
   LispValue,
   NetworkProcess,
   acceptProcessOutput,
+  continueProcess,
+  el,
+  getProcess,
+  processCodingSystem,
+  processExitStatus,
+  processSendEof,
+  setNetworkProcessOption,
+  setProcessDatagramAddress,
+  setProcessQueryOnExitFlag,
+  stopProcess,
+  withCurrentBuffer,
   bufferList,
   deleteProcess,
   getBufferCreate,
@@ -103,7 +114,8 @@ function fds(): number {
 
 /**
  * fds() once the sockets of earlier scenarios, which Node closes on later turns of its loop,
- * are gone: the count is taken when it has not changed for 20 ms (at most 1 s).
+ * have mostly gone: the count is taken when it has not changed for 20 ms (at most 1 s). Some may
+ * close later still, so the scenario checks that the count does not grow (`<=`).
  */
 async function settledFds(): Promise<number> {
   let last = fds();
@@ -164,7 +176,7 @@ const codingErrors: Scenario = {
       await out.try(':coding t', () => mk(':name', 'c', ':server', t, ':service', t, ':coding', t));
     }
     out.p('process-list after the server errors', processList());
-    out.p('no descriptor left', lispBool(fds() === fds0));
+    out.p('no descriptor left', lispBool(fds() <= fds0));
     // prettier-ignore
     {
       await out.try('refused, with a :coding string', () =>
@@ -189,7 +201,7 @@ const codingErrors: Scenario = {
     await waitUntil(() => events.length === 2);
     out.p('the server saw the connection come and go', events.list);
     out.p('process-list at the end', processList());
-    out.p('no descriptor left at the end', lispBool(fds() === fds0));
+    out.p('no descriptor left at the end', lispBool(fds() <= fds0));
     const remote = vector(127, 0, 0, 1, port);
     // prettier-ignore
     {
@@ -200,7 +212,7 @@ const codingErrors: Scenario = {
     }
     out.p('buffer cb7', getBuffer('cb7'));
     out.p('process-list after :nowait', processList());
-    out.p('no descriptor left after :nowait', lispBool(fds() === fds0));
+    out.p('no descriptor left after :nowait', lispBool(fds() <= fds0));
   },
 };
 
@@ -312,9 +324,143 @@ const nonFunctionHandlers: Scenario = {
   },
 };
 
+/** The one-argument functions the designator loop calls, by their Emacs names. */
+const ONE_ARGUMENT = [
+  'process-status',
+  'process-exit-status',
+  'process-coding-system',
+  'process-type',
+  'process-live-p',
+  'process-buffer',
+  'process-name',
+  'process-command',
+  'process-id',
+  'process-mark',
+  'process-filter',
+  'process-sentinel',
+  'process-plist',
+  'process-contact',
+  'process-query-on-exit-flag',
+  'process-datagram-address',
+] as const;
+
+const designatorChecks: Scenario = {
+  name: 'designator-checks',
+  async twin(out) {
+    const ignore = intern('ignore');
+    const srv = await mk(':name', 'srv', ':server', t, ':service', t, ':sentinel', ignore);
+    const port = processContact(srv, ':service');
+    const c = await mk(
+      ':name',
+      'c',
+      ':host',
+      '127.0.0.1',
+      ':service',
+      port,
+      ':sentinel',
+      ignore,
+      ':buffer',
+      'cb',
+    );
+    await waitUntil(() => peerChild('srv', c));
+    const cb = getBuffer('cb');
+    const inCb = (fn: () => unknown) => () => withCurrentBuffer('cb', fn);
+    await out.try('set-process-buffer c 5', () => setProcessBuffer(c, 5));
+    await out.try("set-process-buffer c 'foo", () => setProcessBuffer(c, intern('foo')));
+    await out.try('set-process-buffer c "cb" (a name)', () => setProcessBuffer(c, 'cb'));
+    await out.try('set-process-buffer c "nonexistent"', () => setProcessBuffer(c, 'nonexistent'));
+    await out.try('set-process-buffer "c" nil', () => setProcessBuffer('c', null));
+    await out.try('set-process-buffer c cb', () => setProcessBuffer(c, cb));
+    for (const name of ONE_ARGUMENT) {
+      const f = el[name] as (process: unknown) => unknown;
+      await out.try(`${name} by name`, () => f('c'));
+      await out.try(`${name} by buffer`, () => f(cb));
+      await out.try(`${name} by buffer name`, () => f('cb'));
+      await out.try(
+        `${name} nil in cb`,
+        inCb(() => f(null)),
+      );
+      await out.try(`${name} 5`, () => f(5));
+    }
+    await out.try('process-exit-status of the object', () => processExitStatus(c));
+    await out.try('process-coding-system of the object', () => processCodingSystem(c));
+    await out.try('set-process-filter by name', () => setProcessFilter('c', null));
+    await out.try('set-process-sentinel by name', () => setProcessSentinel('c', null));
+    await out.try('set-process-plist by name', () => setProcessPlist('c', null));
+    await out.try('process-get by name', () => processGet('c', intern('a')));
+    await out.try('process-put by name', () => processPut('c', intern('a'), 1));
+    await out.try('set-process-query-on-exit-flag by name', () => setProcessQueryOnExitFlag('c', t));
+    await out.try('set-network-process-option by name', () => setNetworkProcessOption('c', ':keepalive', t));
+    await out.try('accept-process-output by name', () => acceptProcessOutput('c', 0));
+    await out.try('set-process-datagram-address by name', () =>
+      setProcessDatagramAddress('c', vector(127, 0, 0, 1, 1)),
+    );
+    await out.try('process-send-string by name', () => processSendString('c', 'x'));
+    await out.try('process-send-string by buffer', () => processSendString(cb, 'y'));
+    await out.try('stop by name', () => stopProcess('c'));
+    await out.try('stop by buffer', () => stopProcess(cb));
+    await out.try('stop by buffer name', () => stopProcess('cb'));
+    await out.try(
+      'stop nil in cb',
+      inCb(() => stopProcess(null)),
+    );
+    await out.try(
+      'stop with no argument in cb',
+      inCb(() => stopProcess()),
+    );
+    await out.try('stop 5', () => stopProcess(5));
+    await out.try('stop unknown name', () => stopProcess('nonexist'));
+    await out.try('stop nil in a buffer without a process', () =>
+      withCurrentBuffer(getBufferCreate('other'), () => stopProcess(null)),
+    );
+    out.p('status after the refusals', processStatus(c));
+    await out.try('stop the object', () => stopProcess(c));
+    out.p('status', processStatus(c));
+    await out.try('continue by name', () => continueProcess('c'));
+    await out.try('continue by buffer', () => continueProcess(cb));
+    await out.try('continue by buffer name', () => continueProcess('cb'));
+    await out.try(
+      'continue nil in cb',
+      inCb(() => continueProcess(null)),
+    );
+    await out.try('continue 5', () => continueProcess(5));
+    await out.try('continue unknown name', () => continueProcess('nonexist'));
+    out.p('status still', processStatus(c));
+    await out.try('continue the object', () => continueProcess(c));
+    out.p('status then', processStatus(c));
+    await out.try('stop server by name', () => stopProcess('srv'));
+    setProcessBuffer(srv, getBufferCreate('sb'));
+    await out.try('stop server by buffer', () => stopProcess(getBuffer('sb')));
+    await out.try('stop server by buffer name', () => stopProcess('sb'));
+    await out.try('stop server, the object', () => stopProcess(srv));
+    out.p('server status', processStatus(srv));
+    await out.try('continue server by name', () => continueProcess('srv'));
+    await out.try('continue server, the object', () => continueProcess(srv));
+    out.p('server status then', processStatus(srv));
+    // prettier-ignore
+    const c2 = await mk(
+      ':name', 'c2', ':host', '127.0.0.1', ':service', port, ':sentinel', ignore, ':buffer', 'c2b',
+    );
+    await waitUntil(() => peerChild('srv', c2));
+    const c2b = getBuffer('c2b');
+    await out.try('send-eof by name', () => processSendEof('c2'));
+    await out.try('send-eof by buffer', () => processSendEof(c2b));
+    await out.try('send-eof by buffer name', () => processSendEof('c2b'));
+    await out.try('send-eof nil in c2b', () => withCurrentBuffer('c2b', () => processSendEof(null)));
+    await out.try('send-eof 5', () => processSendEof(5));
+    await out.try('send-eof the object', () => processSendEof(c2));
+    await out.try('get-process by buffer', () => getProcess(cb));
+    await out.try('get-process by buffer name', () => getProcess('cb'));
+    await out.try('delete-process by name', () => deleteProcess('c'));
+    await out.try('delete-process by buffer, process gone', () => deleteProcess(cb));
+    out.p('process-list', processList());
+  },
+};
+
 export const argumentCheckScenarios: readonly Scenario[] = [
   plistSequences,
   codingErrors,
   deadBuffer,
   nonFunctionHandlers,
+  designatorChecks,
 ];
