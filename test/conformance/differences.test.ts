@@ -508,14 +508,16 @@ describe('a :nowait client with :host signals its option and :coding errors at o
   );
 });
 
-describe('an error in a filter or sentinel is reported, and the program goes on', () => {
+describe('an error in a filter, sentinel or :log function is reported, and the program goes on', () => {
+  /** What elproc reports (and batch Emacs, for filters and sentinels, prints before it exits). */
   const REPORTS = {
     filter: 'error in process filter: Invalid function: 5',
     sentinel: 'error in process sentinel: Invalid function: "s"',
+    log: 'error in process log: Invalid function: 5',
   } as const;
-  for (const which of ['filter', 'sentinel'] as const) {
+  for (const which of ['filter', 'sentinel', 'log'] as const) {
     withEmacs(
-      `${which}: Emacs's report, as an ElprocWarning, where batch Emacs prints it and exits`,
+      `${which}: reported as an ElprocWarning, where batch Emacs exits or the error escapes`,
       async () => {
         const dir = mkdtempSync(join(root, `handler-${which}-`));
         const result = await runEmacsFiles(
@@ -525,11 +527,27 @@ describe('an error in a filter or sentinel is reported, and the program goes on'
             env: { ELPROC_CONF_TMP: dir, ELPROC_HANDLER: which },
           },
         );
-        // Interactive Emacs shows the report in the echo area and goes on; batch Emacs exits.
-        expect(result.code).toBe(255);
-        expect(result.stderr.split('\n').filter((line) => line.startsWith('error in process '))).toEqual([
-          REPORTS[which],
-        ]);
+        const emacsReports = result.stderr.split('\n').filter((line) => line.startsWith('error in process '));
+        let expected: string[];
+        if (which === 'log') {
+          // Emacs 28 calls :log unprotected: the error escapes from the wait that accepted.
+          expect(result.code).toBe(0);
+          expect(emacsReports).toEqual([]);
+          expect(result.lines).toContain('waiting for output => (SIGNAL (invalid-function 5))');
+          expected = result.lines.map((line) =>
+            line.startsWith('waiting for output => ') ? 'waiting for output => nil' : line,
+          );
+        } else {
+          // Interactive Emacs shows the report in the echo area and goes on; batch Emacs exits.
+          expect(result.code).toBe(255);
+          expect(emacsReports).toEqual([REPORTS[which]]);
+          // Emacs's lines up to the report, then the ones batch Emacs never reaches.
+          expected = [
+            ...result.lines,
+            'waiting for output => nil',
+            `status afterwards => ${which === 'filter' ? 'open' : 'closed'}`,
+          ];
+        }
 
         const reports: string[] = [];
         const spy = jest.spyOn(process, 'emitWarning').mockImplementation((warning: string | Error) => {
@@ -538,29 +556,35 @@ describe('an error in a filter or sentinel is reported, and the program goes on'
         });
         try {
           const out = new Transcript();
-          const srv = await mk(':name', 'srv', ':server', t, ':service', t, ':sentinel', intern('ignore'));
+          const ignore = intern('ignore');
+          const srvArgs = [':name', 'srv', ':server', t, ':service', t, ':sentinel', ignore];
+          const srv = await mk(...srvArgs, ...(which === 'log' ? [':log', 5] : []));
           const port = processContact(srv, ':service');
-          // prettier-ignore
-          const c = which === 'filter'
-          ? await mk(':name', 'c', ':host', '127.0.0.1', ':service', port, ':sentinel', intern('ignore'), ':filter', 5)
-          : await mk(':name', 'c', ':host', '127.0.0.1', ':service', port, ':sentinel', 's');
-          await waitUntil(() => peerChild('srv', c));
-          out.p('handler', which === 'filter' ? processFilter(c) : processSentinel(c));
-          const ch = thePeerChild('srv', c);
-          if (which === 'filter') processSendString(ch, 'hello');
-          else deleteProcess(ch);
+          const cArgs = [':name', 'c', ':host', '127.0.0.1', ':service', port];
+          const c = await mk(
+            ...cArgs,
+            ...(which === 'filter' ? [':sentinel', ignore, ':filter', 5] : []),
+            ...(which === 'sentinel' ? [':sentinel', 's'] : []),
+            ...(which === 'log' ? [':sentinel', ignore] : []),
+          );
+          if (which !== 'log') {
+            await waitUntil(() => peerChild('srv', c));
+            const ch = thePeerChild('srv', c);
+            if (which === 'filter') processSendString(ch, 'hello');
+            else deleteProcess(ch);
+          }
+          const shown = {
+            filter: () => processFilter(c),
+            sentinel: () => processSentinel(c),
+            log: () => processContact(srv, ':log'),
+          };
+          out.p('handler', shown[which]());
           await out.try('waiting for output', async () => {
             await waitUntil(() => reports.length > 0);
             return null;
           });
           out.p('status afterwards', processStatus(c));
           expect(reports).toEqual([REPORTS[which]]);
-          // Emacs's lines up to the report, then the ones batch Emacs never reaches.
-          const expected = [
-            ...result.lines,
-            'waiting for output => nil',
-            `status afterwards => ${which === 'filter' ? 'open' : 'closed'}`,
-          ];
           expectSameTranscript(`handler-error-report (${which})`, expected, normalise(out.lines, []));
         } finally {
           // The cleanup after the test would call the sentinel again, and report that too.
