@@ -124,4 +124,5 @@ export type {
   SocketOptions,
   NetworkAddress,
   OptionSetting,
+  ProcessPlist,
 } from './options/types';

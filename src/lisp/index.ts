@@ -1,6 +1,7 @@
 export * from './symbol';
 export * from './values';
 export * from './errors';
+export * from './error-message';
 export * from './printer';
 export * from './reader';
 export * from './plist';

@@ -107,6 +107,12 @@ export function isList(value: unknown): value is LispValue[] | null | undefined 
   return (Array.isArray(value) && !(value instanceof LispVector)) || isNil(value) || value instanceof Cons;
 }
 
+/** Emacs: copy-sequence, for the sequences a value of this kind can be: a list, a vector, a string. */
+export function copySequence<T extends LispValue[] | LispVector | string>(sequence: T): T {
+  // A LispVector's slice is a LispVector (see there); strings are immutable.
+  return (typeof sequence === 'string' ? sequence : sequence.slice()) as T;
+}
+
 /** A keyword given as `':name'` or `intern(':name')`, as its name; undefined for anything else. */
 export function keywordName(value: unknown): string | undefined {
   if (typeof value === 'string') return value.startsWith(':') && value.length > 1 ? value : undefined;

@@ -54,5 +54,6 @@ export type {
   OptionSetting,
   OptionsSpec,
   OptionStep,
+  ProcessPlist,
   SocketOptions,
 } from './types';

@@ -1,12 +1,29 @@
 import { LispError, lispError, wrongTypeArgument } from '../lisp/errors';
 import { plistGet } from '../lisp/plist';
 import { intern, LispSymbol, t } from '../lisp/symbol';
-import { Cons, isNil, isSymbol, keywordName, LispValue, LispVector, truthy } from '../lisp/values';
+import {
+  Cons,
+  copySequence,
+  isNil,
+  isSymbol,
+  keywordName,
+  LispValue,
+  LispVector,
+  truthy,
+} from '../lisp/values';
 import { encodeOption, toSocketOptions } from './encode';
 import { asCInt } from './integer-range';
 import { findOption, REUSEADDR_ROW } from './option-table';
 import { Getter, parseEndpoint } from './parse-endpoint';
-import { ConnectionType, Handler, NetworkProcessSpec, OptionSetting, OptionsSpec, OptionStep } from './types';
+import {
+  ConnectionType,
+  Handler,
+  NetworkProcessSpec,
+  OptionSetting,
+  OptionsSpec,
+  OptionStep,
+  ProcessPlist,
+} from './types';
 import { knownNetworkKeywords, warnUnknownKeyword } from './unknown-keyword';
 
 const K = {
@@ -78,26 +95,20 @@ function toContact(args: NetworkProcessArgs): LispValue[] {
   return contact;
 }
 
-function invalidFunction(value: LispValue): Handler {
-  // Emacs stores any value and fails only when calling it; keep that moment.
-  return () => {
-    throw new LispError('invalid-function', [value]);
-  };
-}
-
+// Emacs stores any value and fails only when calling it (process/core/handlers.ts).
 function handler(value: LispValue): Handler | null {
   if (isNil(value)) return null;
   if (value === true) return t;
-  if (typeof value === 'function' || value instanceof LispSymbol) return value;
-  return invalidFunction(value);
+  return value as Handler;
 }
 
 /**
- * Emacs: copy-sequence on :plist. A list is copied; a non-sequence gives
- * `(wrong-type-argument sequencep X)` and a dotted list `(wrong-type-argument listp TAIL)`.
- * Vectors and strings, sequences Emacs would store as a (useless) plist, give `listp` too.
+ * Emacs: copy-sequence on :plist. A list is copied, and so are a vector and a string, which Emacs
+ * keeps as the process plist as they are; a non-sequence gives `(wrong-type-argument sequencep X)`
+ * and a dotted list `(wrong-type-argument listp TAIL)`.
  */
-function copyPlist(value: LispValue): LispValue[] | LispError {
+function copyPlist(value: LispValue): ProcessPlist | LispError {
+  if (typeof value === 'string' || value instanceof LispVector) return copySequence(value);
   const items: LispValue[] = [];
   let tail: LispValue = value;
   while (tail instanceof Cons) {
@@ -107,7 +118,6 @@ function copyPlist(value: LispValue): LispValue[] | LispError {
   if (isNil(tail)) return items;
   if (Array.isArray(tail) && !(tail instanceof LispVector)) return [...items, ...(tail as LispValue[])];
   if (tail !== value) return wrongTypeArgument('listp', tail);
-  if (typeof value === 'string' || value instanceof LispVector) return wrongTypeArgument('listp', value);
   return wrongTypeArgument('sequencep', value);
 }
 
@@ -189,7 +199,7 @@ function parseName(get: Getter): string {
  * :plist and :tls-parameters, whose errors Emacs signals only once the process exists (after name
  * resolution and the buffer): returned, not thrown.
  */
-function parseDeferred(get: Getter): { plist: LispValue[]; deferredError: LispError | null } {
+function parseDeferred(get: Getter): { plist: ProcessPlist; deferredError: LispError | null } {
   const plist = copyPlist(get(K.plist));
   if (plist instanceof LispError) return { plist: [], deferredError: plist };
   const tlsParameters = get(K.tlsParameters);

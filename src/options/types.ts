@@ -1,7 +1,7 @@
 import type { PlatformConstants } from '../ffi';
 import { LispError } from '../lisp/errors';
 import { LispSymbol } from '../lisp/symbol';
-import { LispFunction, LispValue } from '../lisp/values';
+import { LispFunction, LispValue, LispVector } from '../lisp/values';
 
 /**
  * How an option's Lisp value is encoded for setsockopt (one encoder/decoder per kind).
@@ -81,8 +81,19 @@ export type NetworkAddress =
   | { family: 'ipv6'; groups: number[]; port: number }
   | { family: 'local'; path: Buffer };
 
-/** A filter or sentinel: a function, a symbol naming one (via `defun`), `t` (filters), or default. */
-export type Handler = LispFunction | LispSymbol;
+/**
+ * A process plist as Emacs keeps it: a list (a flat array), or the vector or string `:plist` gave
+ * (make-network-process stores any sequence; `process-get` then finds nothing in it and
+ * `process-put` signals `(wrong-type-argument plistp X)`).
+ */
+export type ProcessPlist = LispValue[] | LispVector | string;
+
+/**
+ * A filter, sentinel or `:log` function: a function, a symbol naming one (via `defun`), `t`
+ * (filters), or, as Emacs stores any value, something that is no function (`5`, `"s"`), which is
+ * kept as given and signals `(invalid-function 5)` only when called.
+ */
+export type Handler = LispFunction | LispSymbol | Exclude<LispValue, null | undefined | boolean>;
 
 /**
  * Where a process's socket goes, from `:local`/`:remote`, `:family`, `:host` and `:service`: an
@@ -139,12 +150,15 @@ export interface NetworkProcessSpec {
   readonly nowait: boolean;
   readonly noquery: boolean;
   readonly stop: boolean;
-  /** A non-callable value (e.g. `42`) becomes a function that signals `(invalid-function 42)`. */
+  /** As given (`t` for JavaScript's true); a value that is no function (`42`) is kept too. */
   readonly filter: Handler | null;
   readonly sentinel: Handler | null;
   readonly log: Handler | null;
-  /** A copy of :plist (empty when :plist is absent, or when it is invalid: see deferredError). */
-  readonly plist: LispValue[];
+  /**
+   * A copy of :plist (Emacs: copy-sequence): a list, or a vector or string as given; empty when
+   * :plist is absent, or when it is not a sequence (see deferredError).
+   */
+  readonly plist: ProcessPlist;
   /**
    * [decoding, encoding] as :coding gives them (a symbol for both, or the car and cdr of a cons),
    * or null for the default. Not validated: resolving a coding system is the process layer's job.

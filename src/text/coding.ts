@@ -65,6 +65,15 @@ export function resolveCodingSystem(symbolOrName: LispValue): CodingSystem {
   return known;
 }
 
+/**
+ * Emacs: check-coding-system, as Lisp calls it: like resolveCodingSystem, but a coding system must
+ * be given as a symbol, so a string (`"utf-8"`) signals `(wrong-type-argument symbolp "utf-8")`.
+ */
+export function checkCodingSystem(value: LispValue): CodingSystem {
+  if (typeof value === 'string') throw wrongTypeArgument('symbolp', value);
+  return resolveCodingSystem(value);
+}
+
 /** Emacs: coding-system-p */
 export function codingSystemP(value: LispValue): LispSymbol | null {
   try {

@@ -1,10 +1,19 @@
 /**
  * No descriptor leaks: 500 create/delete cycles over every way a network process can start and
- * end (success, refusal, bind failure, option failure, asynchronous failure) leave /proc/self/fd
- * as it was, once the event loop has settled.
+ * end (success, refusal, bind failure, option failure, a bad :coding once the socket exists,
+ * asynchronous failure) leave /proc/self/fd as it was, once the event loop has settled.
  */
 import net from 'net';
-import { deleteProcess, NetworkProcess, processList, processSendString, processStatus, t } from '../../src';
+import {
+  deleteProcess,
+  intern,
+  NetworkProcess,
+  processList,
+  processSendString,
+  processStatus,
+  t,
+  vector,
+} from '../../src';
 import {
   closedPort,
   deleteAllProcesses,
@@ -40,8 +49,41 @@ afterAll(async () => {
   await new Promise<void>((resolve) => holder.close(() => resolve()));
 });
 
-type Kind = 'server' | 'client' | 'refused' | 'addrinuse' | 'bad-option' | 'nowait-refused';
-const KINDS: Kind[] = ['server', 'client', 'refused', 'addrinuse', 'bad-option', 'nowait-refused'];
+type Kind = 'server' | 'client' | 'refused' | 'addrinuse' | 'bad-option' | 'bad-coding' | 'nowait-refused';
+const KINDS: Kind[] = [
+  'server',
+  'client',
+  'refused',
+  'addrinuse',
+  'bad-option',
+  'bad-coding',
+  'nowait-refused',
+];
+
+/** Where a `:coding "utf-8"` is signalled once the socket exists (bound, or connected). */
+const BAD_CODING_ARGS = (i: number): unknown[] => {
+  switch (i % 4) {
+    case 0:
+      return [':name', 'leak-coding', ':server', t, ':host', '127.0.0.1', ':service', t];
+    case 1:
+      return [':name', 'leak-coding', ':host', '127.0.0.1', ':service', peer.port];
+    case 2:
+      return [
+        ':name',
+        'leak-coding',
+        ':type',
+        intern('datagram'),
+        ':server',
+        t,
+        ':host',
+        '127.0.0.1',
+        ':service',
+        t,
+      ];
+    default:
+      return [':name', 'leak-coding', ':remote', vector(127, 0, 0, 1, peer.port), ':nowait', t];
+  }
+};
 
 /** One create/delete cycle of `kind`, checking that it ended the way it should. */
 async function cycle(kind: Kind, i: number): Promise<void> {
@@ -92,6 +134,12 @@ async function cycle(kind: Kind, i: number): Promise<void> {
           : [':name', 'leak-badopt', ':host', '127.0.0.1', ':service', peer.port];
       const err = await lispErrorOf(() => make(...args, ':bindtodevice', 'nonexist0'));
       if (err.code !== 'ENODEV') throw new Error(`bad option: ${printedError(err)}`);
+      return;
+    }
+    case 'bad-coding': {
+      const err = await lispErrorOf(() => make(...BAD_CODING_ARGS(i), ':coding', 'utf-8'));
+      if (printedError(err) !== '(wrong-type-argument symbolp "utf-8")')
+        throw new Error(`bad coding: ${printedError(err)}`);
       return;
     }
     case 'nowait-refused': {

@@ -18,17 +18,22 @@ import {
   processBuffer,
   processContact,
   processExitStatus,
+  processFilter,
   processList,
   processLiveP,
   processName,
   processSendString,
+  processSentinel,
   processStatus,
   setNetworkProcessOption,
+  setProcessSentinel,
   t,
 } from '../../src';
-import { emacsPath } from '../support/emacs-batch';
+import { emacsPath, runEmacsFiles } from '../support/emacs-batch';
+import { openDescriptorCount, settledDescriptorCount } from '../support/sockets';
 import { waitFor } from '../support/wait';
 import {
+  EMACS_DIR,
   NO_EMACS,
   Transcript,
   checkEmacsRun,
@@ -466,4 +471,127 @@ describe('messages larger than 4096 bytes are delivered whole', () => {
       expectSameTranscript('message-size (whole messages)', expected, normalise(out.lines, []));
     },
   );
+});
+
+describe('a :nowait client with :host signals its option and :coding errors at once', () => {
+  withEmacs(
+    "Emacs returns the process and signals from the next wait for output; elproc signals Emacs's error at once and leaves nothing",
+    async () => {
+      const emacs = await emacsLines('nowait-coding-error');
+      // Emacs 28 looks :host up in the background (even a numeric one), so make-network-process
+      // returns; the error escapes from whatever accept-process-output runs next, and the process
+      // stays in `connect`, holding its socket.
+      expect(valueOf(emacs, ':nowait with a :coding string')).toBe('(#<process c> connect)');
+      expect(valueOf(emacs, 'c afterwards')).toBe('(connect ("utf-8" . "utf-8"))');
+      expect(valueOf(emacs, ':nowait with a bad option')).toBe('(#<process o> connect)');
+      expect(valueOf(emacs, 'o afterwards')).toBe('connect');
+
+      const out = new Transcript();
+      const srv = await mk(':name', 'srv', ':server', t, ':service', t);
+      const port = processContact(srv, ':service');
+      const fds0 = openDescriptorCount();
+      await out.try(':nowait with a :coding string', () =>
+        mk(':name', 'c', ':host', '127.0.0.1', ':service', port, ':nowait', t, ':coding', 'utf-8'),
+      );
+      await out.try(':nowait with a bad option', () =>
+        mk(':name', 'o', ':host', '127.0.0.1', ':service', port, ':nowait', t, ':priority', 'high'),
+      );
+      // What Emacs signals later, elproc signals from the call; no process and no descriptor is left.
+      const expected = [
+        `:nowait with a :coding string => ${valueOf(emacs, 'the next wait for output')}`,
+        `:nowait with a bad option => ${valueOf(emacs, 'the next wait for output (option)')}`,
+      ];
+      expectSameTranscript('nowait-coding-error (errors at once)', expected, normalise(out.lines, []));
+      expect(processList()).toEqual([srv]);
+      expect(await settledDescriptorCount(fds0)).toBeLessThanOrEqual(fds0);
+    },
+  );
+});
+
+describe('an error in a filter, sentinel or :log function is reported, and the program goes on', () => {
+  /** What elproc reports (and batch Emacs, for filters and sentinels, prints before it exits). */
+  const REPORTS = {
+    filter: 'error in process filter: Invalid function: 5',
+    sentinel: 'error in process sentinel: Invalid function: "s"',
+    log: 'error in process log: Invalid function: 5',
+  } as const;
+  for (const which of ['filter', 'sentinel', 'log'] as const) {
+    withEmacs(
+      `${which}: reported as an ElprocWarning, where batch Emacs exits or the error escapes`,
+      async () => {
+        const dir = mkdtempSync(join(root, `handler-${which}-`));
+        const result = await runEmacsFiles(
+          [join(EMACS_DIR, 'common.el'), join(EMACS_DIR, 'handler-error-report.el')],
+          {
+            timeoutMs: 20000,
+            env: { ELPROC_CONF_TMP: dir, ELPROC_HANDLER: which },
+          },
+        );
+        const emacsReports = result.stderr.split('\n').filter((line) => line.startsWith('error in process '));
+        let expected: string[];
+        if (which === 'log') {
+          // Emacs 28 calls :log unprotected: the error escapes from the wait that accepted.
+          expect(result.code).toBe(0);
+          expect(emacsReports).toEqual([]);
+          expect(result.lines).toContain('waiting for output => (SIGNAL (invalid-function 5))');
+          expected = result.lines.map((line) =>
+            line.startsWith('waiting for output => ') ? 'waiting for output => nil' : line,
+          );
+        } else {
+          // Interactive Emacs shows the report in the echo area and goes on; batch Emacs exits.
+          expect(result.code).toBe(255);
+          expect(emacsReports).toEqual([REPORTS[which]]);
+          // Emacs's lines up to the report, then the ones batch Emacs never reaches.
+          expected = [
+            ...result.lines,
+            'waiting for output => nil',
+            `status afterwards => ${which === 'filter' ? 'open' : 'closed'}`,
+          ];
+        }
+
+        const reports: string[] = [];
+        const spy = jest.spyOn(process, 'emitWarning').mockImplementation((warning: string | Error) => {
+          const text = typeof warning === 'string' ? warning : warning.message;
+          if (text.startsWith('error in process ')) reports.push(text);
+        });
+        try {
+          const out = new Transcript();
+          const ignore = intern('ignore');
+          const srvArgs = [':name', 'srv', ':server', t, ':service', t, ':sentinel', ignore];
+          const srv = await mk(...srvArgs, ...(which === 'log' ? [':log', 5] : []));
+          const port = processContact(srv, ':service');
+          const cArgs = [':name', 'c', ':host', '127.0.0.1', ':service', port];
+          const c = await mk(
+            ...cArgs,
+            ...(which === 'filter' ? [':sentinel', ignore, ':filter', 5] : []),
+            ...(which === 'sentinel' ? [':sentinel', 's'] : []),
+            ...(which === 'log' ? [':sentinel', ignore] : []),
+          );
+          if (which !== 'log') {
+            await waitUntil(() => peerChild('srv', c));
+            const ch = thePeerChild('srv', c);
+            if (which === 'filter') processSendString(ch, 'hello');
+            else deleteProcess(ch);
+          }
+          const shown = {
+            filter: () => processFilter(c),
+            sentinel: () => processSentinel(c),
+            log: () => processContact(srv, ':log'),
+          };
+          out.p('handler', shown[which]());
+          await out.try('waiting for output', async () => {
+            await waitUntil(() => reports.length > 0);
+            return null;
+          });
+          out.p('status afterwards', processStatus(c));
+          expect(reports).toEqual([REPORTS[which]]);
+          expectSameTranscript(`handler-error-report (${which})`, expected, normalise(out.lines, []));
+        } finally {
+          // The cleanup after the test would call the sentinel again, and report that too.
+          for (const proc of processList()) setProcessSentinel(proc, null);
+          spy.mockRestore();
+        }
+      },
+    );
+  }
 });

@@ -1,6 +1,6 @@
 import { LispError } from '../../src/lisp/errors';
 import { intern, t } from '../../src/lisp/symbol';
-import { cons, lispFloat, LispValue, vector } from '../../src/lisp/values';
+import { cons, lispFloat, LispValue, LispVector, vector } from '../../src/lisp/values';
 import { plistGet } from '../../src/lisp/plist';
 import {
   EndpointSpec,
@@ -302,10 +302,10 @@ describe('deferred errors (Emacs signals them after name resolution)', () => {
       [sym('listp'), 2],
     ],
     [
-      ':plist a vector',
-      [':name', 'x', ':server', t, ':service', t, ':plist', vector(1)],
+      ':plist a vector after conses',
+      [':name', 'x', ':server', t, ':service', t, ':plist', cons(1, vector(2))],
       'wrong-type-argument',
-      [sym('listp'), vector(1)],
+      [sym('listp'), vector(2)],
     ],
     [
       ':tls-parameters non-list',
@@ -342,6 +342,21 @@ describe('deferred errors (Emacs signals them after name resolution)', () => {
       1,
     ]);
     expect(parse([':name', 'x', ':service', 1]).plist).toStrictEqual([]);
+  });
+
+  it('copies a vector or a string :plist as it is, as Emacs (copy-sequence) does', () => {
+    const original = vector<LispValue>(sym('a'), 1);
+    const spec = parse([':name', 'x', ':service', 1, ':plist', original]);
+    expect(spec.deferredError).toBeNull();
+    expect(spec.plist).toBeInstanceOf(LispVector);
+    expect(spec.plist).toStrictEqual(original);
+    expect(spec.plist).not.toBe(original);
+    expect(plistGet(spec.contact, kw(':plist'))).toBe(original);
+    const empty = parse([':name', 'x', ':service', 1, ':plist', vector()]);
+    expect(empty.deferredError).toBeNull();
+    expect(empty.plist).toStrictEqual(vector());
+    expect(parse([':name', 'x', ':service', 1, ':plist', 'ab']).plist).toBe('ab');
+    expect(parse([':name', 'x', ':service', 1, ':plist', '']).plist).toBe('');
   });
 
   it('accepts list :tls-parameters', () => {
@@ -692,10 +707,11 @@ describe('the rest of the keywords', () => {
     expect(parse([':name', 'x', ':service', 1, ':filter', true]).filter).toBe(t);
   });
 
-  it('keeps a value that is not a function, to fail when called, as Emacs does', () => {
-    const spec = parse([':name', 'x', ':service', 1, ':filter', 42]);
-    expect(typeof spec.filter).toBe('function');
-    expectSignal(() => (spec.filter as () => void)(), 'invalid-function', [42]);
+  it('keeps a value that is not a function as given, to fail when called, as Emacs does', () => {
+    const spec = parse([':name', 'x', ':service', 1, ':filter', 42, ':sentinel', 's', ':log', vector(1)]);
+    expect(spec.filter).toBe(42);
+    expect(spec.sentinel).toBe('s');
+    expect(spec.log).toStrictEqual(vector(1));
   });
 
   it.each<[string, LispValue, readonly [LispValue, LispValue] | null]>([

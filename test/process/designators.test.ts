@@ -1,10 +1,16 @@
 /**
  * core/designators.ts: Emacs's get_process (a process, a process name, a buffer or buffer name,
- * nil for the current buffer), requireProcess (a process object only) and get-buffer-process.
+ * nil for the current buffer), requireProcess (a process object only), signalTarget (stop-process
+ * and continue-process) and get-buffer-process.
  */
 import { intern, t } from '../../src/lisp/symbol';
 import type { NetworkProcess } from '../../src/process/core/record';
-import { bufferProcess, designatedProcess, requireProcess } from '../../src/process/core/designators';
+import {
+  bufferProcess,
+  designatedProcess,
+  requireProcess,
+  signalTarget,
+} from '../../src/process/core/designators';
 import { registerProcess, unregisterProcess } from '../../src/process/core/registry';
 import { getBufferCreate, killBuffer, LispBuffer, withCurrentBuffer } from '../../src/text/buffer';
 import { makeProcess, signalOf } from './process-fixture';
@@ -130,6 +136,31 @@ describe('requireProcess', () => {
     spawn('p', '*p-buffer*');
     const value = make();
     expect(signalOf(() => requireProcess(value))).toBe(printed);
+  });
+});
+
+describe('signalTarget (stop-process, continue-process)', () => {
+  test('a process object is taken, registered or not', () => {
+    const proc = spawn('p');
+    const loose = makeProcess('loose');
+    expect(signalTarget(proc)).toBe(proc);
+    expect(signalTarget(loose)).toBe(loose);
+  });
+
+  test.each<[string, string, () => unknown]>([
+    ['a process name', '(error "Process p is not a subprocess")', () => signalTarget('p')],
+    ['a buffer', '(error "Process p is not a subprocess")', () => signalTarget(buffer('pb'))],
+    ['a buffer name', '(error "Process p is not a subprocess")', () => signalTarget('pb')],
+    [
+      'nil in the buffer',
+      '(error "Process p is not a subprocess")',
+      () => withCurrentBuffer('pb', () => signalTarget(null)),
+    ],
+    ['an unknown name', '(error "Process nope does not exist")', () => signalTarget('nope')],
+    ['an integer', '(wrong-type-argument processp 5)', () => signalTarget(5)],
+  ])('%s: %s', (_label, printed, call) => {
+    spawn('p', 'pb');
+    expect(signalOf(call)).toBe(printed);
   });
 });
 

@@ -6,6 +6,7 @@ import {
   CodingSystem,
   EolType,
   NO_CODING,
+  checkCodingSystem,
   codingSystemP,
   codingSystemPair,
   createDecoder,
@@ -85,6 +86,13 @@ describe('resolveCodingSystem', () => {
   ])('%p signals', (value, printed) => {
     expect(signal(() => resolveCodingSystem(value))).toBe(printed);
     expect(codingSystemP(value)).toBeNull();
+  });
+
+  test('checkCodingSystem wants a symbol: a name as a string signals symbolp, as in Emacs', () => {
+    expect(checkCodingSystem(intern('utf-8'))).toBe(coding('utf-8'));
+    expect(checkCodingSystem(null)).toBe(NO_CODING);
+    expect(signal(() => checkCodingSystem('utf-8'))).toBe('(wrong-type-argument symbolp "utf-8")');
+    expect(signal(() => checkCodingSystem(intern('nope')))).toBe('(coding-system-error nope)');
   });
 
   test('nil is no coding system: bytes pass through, unibyte (a unibyte process buffer, E21)', () => {

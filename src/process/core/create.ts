@@ -1,7 +1,9 @@
+import { LispError } from '../../lisp/errors';
 import { intern } from '../../lisp/symbol';
+import { copySequence } from '../../lisp/values';
 import type { NetworkProcessSpec } from '../../options/types';
 import { getBufferCreate, LispBuffer } from '../../text/buffer';
-import { resolveCodingSystem } from '../../text/coding';
+import { checkCodingSystem, CodingSystem, resolveCodingSystem } from '../../text/coding';
 import { NetworkProcess } from './record';
 import { registerProcess, uniqueProcessName } from './registry';
 import type { InternalStatus } from './status';
@@ -15,15 +17,37 @@ function initialStatus(spec: NetworkProcessSpec): InternalStatus {
   return spec.nowait ? { kind: 'connect' } : { kind: 'run' };
 }
 
+interface Codings {
+  readonly decoding: CodingSystem;
+  readonly encoding: CodingSystem;
+}
+
+/** The coding systems `:coding` names, decoding first, or the error Emacs signals for them. */
+function specCodings(spec: NetworkProcessSpec): Codings | LispError {
+  const [decodingName, encodingName] = spec.coding ?? [DEFAULT_CODING, DEFAULT_CODING];
+  try {
+    return {
+      decoding: checkCodingSystem(decodingName ?? DEFAULT_CODING),
+      encoding: checkCodingSystem(encodingName ?? DEFAULT_CODING),
+    };
+  } catch (err) {
+    if (err instanceof LispError) return err;
+    throw err;
+  }
+}
+
 /**
  * The process for a spec, registered, before its socket exists (its transport comes next). Emacs
  * creates the buffer after name resolution and before the process; the buffer survives failures.
+ * A `:coding` that names no coding system is signalled later, by setupCodingSystems, once the
+ * socket is made; until then the process has the default.
  */
 export function createProcess(spec: NetworkProcessSpec): NetworkProcess {
   const buffer: LispBuffer | null =
     spec.buffer === null ? null : getBufferCreate(spec.buffer as string | LispBuffer);
   if (spec.deferredError !== null) throw spec.deferredError;
-  const [decodingName, encodingName] = spec.coding ?? [DEFAULT_CODING, DEFAULT_CODING];
+  const codings = specCodings(spec);
+  const fallback = resolveCodingSystem(DEFAULT_CODING);
   const proc = new NetworkProcess({
     name: uniqueProcessName(spec.name),
     type: spec.type,
@@ -34,12 +58,25 @@ export function createProcess(spec: NetworkProcessSpec): NetworkProcess {
     filter: spec.filter,
     sentinel: spec.sentinel,
     log: spec.log,
-    plist: [...spec.plist],
+    plist: copySequence(spec.plist),
     queryOnExit: !spec.noquery,
-    decoding: resolveCodingSystem(decodingName ?? DEFAULT_CODING),
-    encoding: resolveCodingSystem(encodingName ?? DEFAULT_CODING),
+    decoding: codings instanceof LispError ? fallback : codings.decoding,
+    encoding: codings instanceof LispError ? fallback : codings.encoding,
     options: [...spec.options.settings],
   });
   registerProcess(proc);
   return proc;
+}
+
+/**
+ * Emacs: setup_process_coding_systems, which checks `:coding` only once the process has its
+ * socket (bound and listening, or connected): so an option, bind or connect error is signalled
+ * first, then `(wrong-type-argument symbolp "utf-8")` or `(coding-system-error X)`. The caller
+ * closes the socket and unregisters the process when this throws.
+ */
+export function setupCodingSystems(proc: NetworkProcess, spec: NetworkProcessSpec): void {
+  const codings = specCodings(spec);
+  if (codings instanceof LispError) throw codings;
+  proc.decoding = codings.decoding;
+  proc.encoding = codings.encoding;
 }

@@ -41,3 +41,14 @@ export function requireProcess(value: unknown): NetworkProcess {
   if (!isProcess(value)) throw wrongTypeArgument('processp', value as LispValue);
   return value;
 }
+
+/**
+ * Emacs: stop-process and continue-process take a network process as the process object only;
+ * any other designator goes to process_send_signal, which finds the process (with get_process's
+ * errors) and refuses it: `(error "Process c is not a subprocess")`.
+ */
+export function signalTarget(designator: unknown): NetworkProcess {
+  if (isProcess(designator)) return designator;
+  const proc = designatedProcess(designator);
+  throw lispError(`Process ${proc.name} is not a subprocess`);
+}

@@ -1,7 +1,8 @@
 import { prin1ToString } from '../../lisp/printer';
 import { funcall } from '../../lisp/function-table';
 import { LispError } from '../../lisp/errors';
-import { intern } from '../../lisp/symbol';
+import { errorMessageString } from '../../lisp/error-message';
+import { intern, LispSymbol } from '../../lisp/symbol';
 import type { Handler } from '../../options/types';
 import { insertBeforeMarkers, markerBuffer, markerPosition, pointMax, setMarker } from '../../text/buffer';
 import { notifyOutput } from './output-wait';
@@ -21,14 +22,22 @@ export const DEFAULT_FILTER = intern('internal-default-process-filter');
 /** Emacs: internal-default-process-sentinel */
 export const DEFAULT_SENTINEL = intern('internal-default-process-sentinel');
 
-/** Calls a filter, sentinel or log function; errors are reported, never thrown into the I/O path. */
+/**
+ * Calls a filter, sentinel or log function; errors are reported, never thrown into the I/O path.
+ * A handler that is no function (`:filter 5`, `:sentinel "s"`) fails here, as in Emacs, with
+ * `(invalid-function 5)`: funcall would take a string for a function's name.
+ */
 function callHandler(kind: string, handler: Handler, args: unknown[]): void {
   try {
+    if (typeof handler !== 'function' && !(handler instanceof LispSymbol))
+      throw new LispError('invalid-function', [handler]);
     funcall(handler, ...args);
   } catch (err) {
-    // Emacs catches errors in process filters and sentinels and reports them as a message.
-    const text = err instanceof LispError ? prin1ToString(err.toLisp()) : String(err);
-    warn(`error in process ${kind}: ${text}`, String(err));
+    // Emacs catches errors in process filters and sentinels and reports them as a message
+    // ("error in process filter: Invalid function: 5"); batch Emacs then exits (README).
+    const text = err instanceof LispError ? errorMessageString(err) : String(err);
+    const detail = err instanceof LispError ? prin1ToString(err.toLisp()) : String(err);
+    warn(`error in process ${kind}: ${text}`, detail);
   }
 }
 

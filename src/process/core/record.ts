@@ -2,7 +2,7 @@ import type { SocketAddress } from '../../ffi';
 import { intern, LispSymbol } from '../../lisp/symbol';
 import { LispPrintable, lispPrint, LispValue } from '../../lisp/values';
 import { toSocketOptions } from '../../options';
-import type { ConnectionType, Handler, OptionSetting } from '../../options/types';
+import type { ConnectionType, Handler, OptionSetting, ProcessPlist } from '../../options/types';
 import { LispBuffer, Marker, makeMarker, pointMax, setMarker } from '../../text/buffer';
 import { createDecoder, type CodingSystem, type StreamDecoder } from '../../text/coding';
 import { displayStatus, InternalStatus } from './status';
@@ -21,7 +21,7 @@ export interface ProcessInit {
   readonly filter: Handler | null;
   readonly sentinel: Handler | null;
   readonly log: Handler | null;
-  readonly plist: LispValue[];
+  readonly plist: ProcessPlist;
   readonly queryOnExit: boolean;
   readonly decoding: CodingSystem;
   readonly encoding: CodingSystem;
@@ -47,7 +47,7 @@ export class NetworkProcess implements LispPrintable {
   declare filter: Handler | null;
   declare sentinel: Handler | null;
   declare log: Handler | null;
-  declare plist: LispValue[];
+  declare plist: ProcessPlist;
   declare queryOnExit: boolean;
   declare decoding: CodingSystem;
   declare encoding: CodingSystem;
@@ -63,7 +63,8 @@ export class NetworkProcess implements LispPrintable {
 
   constructor(init: ProcessInit) {
     Object.assign(this, init);
-    if (init.buffer !== null) setMarker(this.mark, pointMax(init.buffer), init.buffer);
+    // A killed buffer (Emacs takes one as :buffer) leaves the mark pointing nowhere.
+    if (init.buffer !== null && init.buffer.live) setMarker(this.mark, pointMax(init.buffer), init.buffer);
   }
 
   /** The decoder of `decoding`, which keeps a partial character between two reads. */

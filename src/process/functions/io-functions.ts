@@ -3,7 +3,7 @@ import { t } from '../../lisp/symbol';
 import { isNil, isNumber, LispValue, numberValue } from '../../lisp/values';
 import { bufferSubstring, currentBuffer, onKillBuffer } from '../../text/buffer';
 import { encode } from '../../text/coding';
-import { bufferProcess, designatedProcess, requireProcess } from '../core/designators';
+import { bufferProcess, designatedProcess, requireProcess, signalTarget } from '../core/designators';
 import { syncReading } from '../core/input';
 import { markDeleted } from '../core/lifecycle';
 import { waitForOutput } from '../core/output-wait';
@@ -41,13 +41,13 @@ export function processSendRegion(process: unknown, start: number, end: number):
 
 /**
  * Emacs: process-send-eof: shutdown(SHUT_WR) once queued output is out (nothing on a datagram
- * process); later output is silently discarded. Returns PROCESS.
+ * process); later output is silently discarded. Returns PROCESS as given (a name, a buffer, nil).
  */
-export function processSendEof(process?: unknown): NetworkProcess {
+export function processSendEof<P = null>(process?: P): P | null {
   const proc = designatedProcess(process);
   requireRunning(proc);
   proc.transport.endOutput();
-  return proc;
+  return isNil(process) ? null : (process as P);
 }
 
 /**
@@ -65,17 +65,24 @@ onKillBuffer((buffer) => {
   if (proc !== null) deleteProcess(proc);
 });
 
-/** Emacs: stop-process. Stops reading (servers: accepting); no sentinel. Returns PROCESS. */
+/**
+ * Emacs: stop-process. Stops reading (servers: accepting); no sentinel. Returns PROCESS. A network
+ * process must be given as the process object: a name or buffer signals
+ * `(error "Process c is not a subprocess")`, as in Emacs.
+ */
 export function stopProcess(process?: unknown): NetworkProcess {
-  const proc = designatedProcess(process);
+  const proc = signalTarget(process);
   proc.stopped = true;
   syncReading(proc);
   return proc;
 }
 
-/** Emacs: continue-process. Resumes reading or accepting; what queued meanwhile is delivered. */
+/**
+ * Emacs: continue-process. Resumes reading or accepting; what queued meanwhile is delivered. Like
+ * stop-process, it takes the process object only.
+ */
 export function continueProcess(process?: unknown): NetworkProcess {
-  const proc = designatedProcess(process);
+  const proc = signalTarget(process);
   if (!proc.stopped) return proc;
   proc.stopped = false;
   syncReading(proc);

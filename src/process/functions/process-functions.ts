@@ -1,9 +1,9 @@
 import { wrongTypeArgument } from '../../lisp/errors';
 import { plistGet, plistPut } from '../../lisp/plist';
 import { intern, LispSymbol, t } from '../../lisp/symbol';
-import { cons, Cons, isList, isNil, LispValue, truthy } from '../../lisp/values';
-import type { Handler } from '../../options/types';
-import { getBuffer, LispBuffer, Marker, pointMax, setMarker } from '../../text/buffer';
+import { cons, Cons, isList, isNil, LispValue, LispVector, truthy } from '../../lisp/values';
+import type { Handler, ProcessPlist } from '../../options/types';
+import { LispBuffer, Marker, pointMax, setMarker } from '../../text/buffer';
 import { designatedProcess, requireProcess } from '../core/designators';
 import { DEFAULT_FILTER, DEFAULT_SENTINEL } from '../core/handlers';
 import { syncReading } from '../core/input';
@@ -23,9 +23,9 @@ export function processLiveP(process: unknown): LispSymbol[] | null {
   return isProcess(process) ? liveTail(process.status, process.stopped) : null;
 }
 
-/** Emacs: process-exit-status (an errno, a lookup-failure message, or 0). */
+/** Emacs: process-exit-status (an errno, a lookup-failure message, or 0). A process object only. */
 export function processExitStatus(process: unknown): number | string {
-  return exitStatus(designatedProcess(process).status);
+  return exitStatus(requireProcess(process).status);
 }
 
 /** Emacs: process-name */
@@ -55,15 +55,20 @@ export function processBuffer(process: unknown): LispBuffer | null {
   return requireProcess(process).buffer;
 }
 
-/** Emacs: set-process-buffer. Updates `:buffer` in the contact and moves the mark to the end. */
+/**
+ * Emacs: set-process-buffer. BUFFER is a buffer object (a name signals `bufferp`, as in Emacs),
+ * live or killed, or nil. Updates `:buffer` in the contact and moves the mark to the end (a killed
+ * buffer leaves it pointing nowhere).
+ */
 export function setProcessBuffer(process: unknown, buffer: unknown): LispBuffer | null {
   const proc = requireProcess(process);
-  const target = isNil(buffer) ? null : getBuffer(buffer as string | LispBuffer);
-  if (!isNil(buffer) && target === null) throw wrongTypeArgument('bufferp', buffer as LispValue);
+  if (!isNil(buffer) && !(buffer instanceof LispBuffer))
+    throw wrongTypeArgument('bufferp', buffer as LispValue);
+  const target = isNil(buffer) ? null : buffer;
   proc.buffer = target;
   plistPut(proc.contact, ':buffer', target);
   // After (set-process-buffer p nil) Emacs leaves the marker pointing into the old buffer.
-  if (target !== null) setMarker(proc.mark, pointMax(target), target);
+  if (target !== null) setMarker(proc.mark, target.live ? pointMax(target) : null, target);
   return target;
 }
 
@@ -107,8 +112,8 @@ export function setProcessSentinel(process: unknown, sentinel: unknown): Handler
   return shown;
 }
 
-/** Emacs: process-plist */
-export function processPlist(process: unknown): LispValue[] {
+/** Emacs: process-plist (a vector or string given as `:plist` is returned as it was stored). */
+export function processPlist(process: unknown): ProcessPlist {
   return requireProcess(process).plist;
 }
 
@@ -116,20 +121,29 @@ export function processPlist(process: unknown): LispValue[] {
 export function setProcessPlist(process: unknown, plist: unknown): LispValue[] {
   const proc = requireProcess(process);
   if (!isList(plist) || plist instanceof Cons) throw wrongTypeArgument('listp', plist as LispValue);
-  proc.plist = isNil(plist) ? [] : (plist as LispValue[]);
-  return proc.plist;
+  const list = isNil(plist) ? [] : (plist as LispValue[]);
+  proc.plist = list;
+  return list;
 }
 
-/** Emacs: process-get */
+/** A plist that is a list; a vector or string (from `:plist`) is none. */
+function asList(plist: ProcessPlist): LispValue[] | null {
+  return typeof plist === 'string' || plist instanceof LispVector ? null : plist;
+}
+
+/** Emacs: process-get (nil when the plist is a vector or string, as plist-get gives). */
 export function processGet(process: unknown, property: LispValue): LispValue {
-  return plistGet(requireProcess(process).plist, property);
+  return plistGet(asList(requireProcess(process).plist), property);
 }
 
-/** Emacs: process-put. Returns the new plist. */
+/** Emacs: process-put. Returns the new plist; a vector or string plist signals `plistp`. */
 export function processPut(process: unknown, property: LispValue, value: LispValue): LispValue[] {
   const proc = requireProcess(process);
-  proc.plist = plistPut(proc.plist, property, value);
-  return proc.plist;
+  const list = asList(proc.plist);
+  if (list === null) throw wrongTypeArgument('plistp', proc.plist);
+  const updated = plistPut(list, property, value);
+  proc.plist = updated;
+  return updated;
 }
 
 /** Emacs: process-query-on-exit-flag */
@@ -143,9 +157,9 @@ export function setProcessQueryOnExitFlag<T>(process: unknown, flag: T): T {
   return flag;
 }
 
-/** Emacs: process-coding-system: `(DECODING . ENCODING)`. */
+/** Emacs: process-coding-system: `(DECODING . ENCODING)`. A process object only. */
 export function processCodingSystem(process: unknown): Cons {
-  const proc = designatedProcess(process);
+  const proc = requireProcess(process);
   return cons(proc.decoding.name, proc.encoding.name);
 }
 

@@ -10,7 +10,7 @@ import {
 } from '../../options';
 import type { NetworkProcessSpec } from '../../options/types';
 import { resolveAddresses } from '../sockets/resolve';
-import { createProcess } from '../core/create';
+import { createProcess, setupCodingSystems } from '../core/create';
 import type { NetworkProcess } from '../core/record';
 import { unregisterProcess } from '../core/registry';
 import { openServerSocket } from '../sockets/server-socket';
@@ -63,6 +63,7 @@ export async function makeDatagramServer(spec: NetworkProcessSpec): Promise<Netw
   return buildOrUndo(proc, (opened) => {
     if (address === undefined) throw new LispError('error', ['No address to listen on']);
     const fd = opened(openServerSocket(spec, proc, address).fd);
+    setupCodingSystems(proc, spec);
     const remote =
       spec.endpoint.datagramRemote === null ? null : toSocketAddress(spec.endpoint.datagramRemote);
     proc.datagramAddress =
@@ -93,6 +94,7 @@ export async function makeDatagramClient(spec: NetworkProcessSpec): Promise<Netw
       throw fileError('make client process failed', err, spec.contact);
     }
     applyCreationOptions(fd, spec.options, { implicitReuseaddr: false });
+    setupCodingSystems(proc, spec);
     plistPut(proc.contact, ':remote', socketAddressToLisp(address));
     // Taken before any send, as Emacs does: it stays the unbound address forever.
     plistPut(proc.contact, ':local', socketAddressToLisp(libc().getsockname(fd)));

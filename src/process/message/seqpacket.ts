@@ -4,7 +4,7 @@ import { plistPut } from '../../lisp/plist';
 import { applyCreationOptions, fileError, socketAddressToLisp } from '../../options';
 import type { NetworkProcessSpec } from '../../options/types';
 import { resolveAddresses } from '../sockets/resolve';
-import { createProcess } from '../core/create';
+import { createProcess, setupCodingSystems } from '../core/create';
 import { markOpen } from '../core/lifecycle';
 import type { NetworkProcess } from '../core/record';
 import { buildOrUndo } from './datagram';
@@ -31,6 +31,7 @@ export async function makeSeqpacketClient(spec: NetworkProcessSpec): Promise<Net
       if (err instanceof LispError) throw err;
       throw fileError('make client process failed', err, spec.contact);
     }
+    setupCodingSystems(proc, spec);
     plistPut(proc.contact, ':remote', socketAddressToLisp(address));
     plistPut(proc.contact, ':local', socketAddressToLisp(libc().getsockname(fd)));
     proc.transport = new MessageTransport(proc, (sink) => new PolledEndpoint(fd, sink, true));

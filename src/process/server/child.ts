@@ -2,10 +2,10 @@ import net from 'node:net';
 import { constants, libc, SocketAddress } from '../../ffi';
 import { plistPut } from '../../lisp/plist';
 import { intern } from '../../lisp/symbol';
-import { LispValue } from '../../lisp/values';
+import { copySequence, LispValue } from '../../lisp/values';
 import { isOptionKeyword, resetInheritedOptions, socketAddressToLisp } from '../../options';
 import type { SocketKind } from '../../options';
-import { getBufferCreate } from '../../text/buffer';
+import { getBufferCreate, LispBuffer } from '../../text/buffer';
 import { runLog, runSentinel } from '../core/handlers';
 import { NetworkProcess } from '../core/record';
 import { registerProcess, uniqueProcessName } from '../core/registry';
@@ -50,6 +50,17 @@ function childContact(
 }
 
 /**
+ * Emacs: a child without a filter of its own gets a buffer named after the server's buffer (or,
+ * without one, the server) and the peer; a server whose buffer was killed gives none, since the
+ * killed buffer has no name.
+ */
+function childBuffer(server: NetworkProcess, id: string): LispBuffer | null {
+  if (server.filter !== null && !server.filterIsT) return null;
+  const base = server.buffer === null ? server.name : server.buffer.live ? server.buffer.name : null;
+  return base === null ? null : getBufferCreate(`${base} <${id}>`);
+}
+
+/**
  * Makes the process for a connection `server` accepted on `fd`, as Emacs does: the options Linux
  * copied from the listener undone (children do not inherit them; Linux creates accepted Unix
  * sockets afresh, so there is nothing to undo there), named after the peer, with its contact and
@@ -68,14 +79,11 @@ export function acceptChild(server: NetworkProcess, fd: number, kind: SocketKind
     contact: childContact(server, host, peer, local),
     status: { kind: 'run' },
     stopped: false,
-    buffer:
-      server.filter === null || server.filterIsT
-        ? getBufferCreate(`${server.buffer?.name ?? server.name} <${id}>`)
-        : null,
+    buffer: childBuffer(server, id),
     filter: server.filter,
     sentinel: server.sentinel,
     log: null,
-    plist: [...server.plist],
+    plist: copySequence(server.plist),
     queryOnExit: true,
     decoding: server.decoding,
     encoding: server.encoding,

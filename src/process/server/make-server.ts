@@ -2,7 +2,7 @@ import { libc } from '../../ffi';
 import { LispError } from '../../lisp/errors';
 import type { NetworkProcessSpec } from '../../options/types';
 import { resolveAddresses } from '../sockets/resolve';
-import { createProcess } from '../core/create';
+import { createProcess, setupCodingSystems } from '../core/create';
 import type { NetworkProcess } from '../core/record';
 import { unregisterProcess } from '../core/registry';
 import { ListenerTransport } from './listener';
@@ -16,6 +16,7 @@ export async function makeServer(spec: NetworkProcessSpec): Promise<NetworkProce
     if (address === undefined) throw new LispError('error', ['No address to listen on']);
     const { fd, kind } = openServerSocket(spec, proc, address);
     try {
+      setupCodingSystems(proc, spec);
       proc.transport = new ListenerTransport(proc, fd, kind);
     } catch (err) {
       libc().close(fd);

@@ -16,9 +16,9 @@ function nodeConnectTarget(address: SocketAddress): net.NetConnectOpts {
 
 /**
  * Creates the socket through libc with every option applied (so they are in force before the
- * SYN), then lets Node connect and own it. Option failures throw; connect failures are returned.
+ * SYN). Option failures throw, with the socket closed.
  */
-export function startConnect(spec: NetworkProcessSpec, address: SocketAddress): Promise<ConnectOutcome> {
+export function openConnectSocket(spec: NetworkProcessSpec, address: SocketAddress): number {
   const c = constants();
   let fd: number;
   try {
@@ -33,6 +33,16 @@ export function startConnect(spec: NetworkProcessSpec, address: SocketAddress): 
     libc().close(fd);
     throw err;
   }
+  return fd;
+}
+
+/** Creates the socket (openConnectSocket), then lets Node connect and own it (connectSocket). */
+export function startConnect(spec: NetworkProcessSpec, address: SocketAddress): Promise<ConnectOutcome> {
+  return connectSocket(openConnectSocket(spec, address), address);
+}
+
+/** Lets Node connect the socket `fd` and own it. Connect failures are returned, not thrown. */
+export function connectSocket(fd: number, address: SocketAddress): Promise<ConnectOutcome> {
   // Wrapping and connecting must happen in one synchronous step: an unconnected socket that
   // reached the poll phase would read as hung up.
   const socket = new net.Socket({ fd, readable: true, writable: true });

@@ -5,11 +5,11 @@ import { plistPut } from '../../lisp/plist';
 import { fileError, socketAddressToLisp, systemFailure } from '../../options';
 import type { NetworkProcessSpec } from '../../options/types';
 import { immediateAddresses, resolveAddresses } from '../sockets/resolve';
-import { createProcess } from '../core/create';
+import { createProcess, setupCodingSystems } from '../core/create';
 import { markFailed, markOpen } from '../core/lifecycle';
 import type { NetworkProcess } from '../core/record';
 import { unregisterProcess } from '../core/registry';
-import { ConnectOutcome, connectFirst, startConnect } from './connect';
+import { ConnectOutcome, connectFirst, connectSocket, openConnectSocket } from './connect';
 import { ConnectingTransport } from './connecting';
 import { StreamTransport } from './connection';
 
@@ -36,8 +36,17 @@ export async function makeBlockingClient(spec: NetworkProcessSpec): Promise<Netw
     const outcome = await connectFirst(spec, addresses);
     if ('error' in outcome) throw fileError('make client process failed', outcome.error, spec.contact);
     // Emacs blocks here; a Node program may have deleted the process (found in process-list) meanwhile.
-    if (proc.status.kind === 'exit') outcome.socket.destroy();
-    else connected(proc, connecting, outcome.socket, outcome.address);
+    if (proc.status.kind === 'exit') {
+      outcome.socket.destroy();
+      return proc;
+    }
+    try {
+      setupCodingSystems(proc, spec);
+    } catch (err) {
+      outcome.socket.destroy();
+      throw err;
+    }
+    connected(proc, connecting, outcome.socket, outcome.address);
     return proc;
   } catch (err) {
     unregisterProcess(proc);
@@ -63,13 +72,25 @@ export async function makeNowaitClient(spec: NetworkProcessSpec): Promise<Networ
   proc.transport = connecting;
   // A known address gets its socket, and so its option errors, before the call returns.
   let firstAttempt: Promise<ConnectOutcome> | undefined;
-  if (immediate !== null && immediate[0] !== undefined) {
-    try {
-      firstAttempt = startConnect(spec, immediate[0]);
-    } catch (err) {
-      unregisterProcess(proc);
-      throw err;
+  // Emacs checks :coding once the connection completes, and signals from whatever then waits for
+  // output (README: differences); elproc signals here, after the option errors of the socket.
+  try {
+    if (immediate !== null && immediate[0] !== undefined) {
+      const address = immediate[0];
+      const fd = openConnectSocket(spec, address);
+      try {
+        setupCodingSystems(proc, spec);
+      } catch (err) {
+        libc().close(fd);
+        throw err;
+      }
+      firstAttempt = connectSocket(fd, address);
+    } else {
+      setupCodingSystems(proc, spec);
     }
+  } catch (err) {
+    unregisterProcess(proc);
+    throw err;
   }
   const finish = async (): Promise<void> => {
     let addresses: SocketAddress[];

@@ -1,0 +1,51 @@
+import { LispError } from './errors';
+import { prin1ToString } from './printer';
+
+/**
+ * The `error-message` property of the conditions elproc signals, as Emacs 28 shows them (through
+ * substitute-command-keys, hence the curly quote).
+ */
+const ERROR_MESSAGES: Readonly<Record<string, string>> = {
+  error: 'error',
+  'file-error': 'File error',
+  'file-missing': 'File is missing',
+  'wrong-type-argument': 'Wrong type argument',
+  'args-out-of-range': 'Args out of range',
+  'wrong-number-of-arguments': 'Wrong number of arguments',
+  'invalid-read-syntax': 'Invalid read syntax',
+  'end-of-file': 'End of file during parsing',
+  'void-function': 'Symbol\u2019s function definition is void',
+  'invalid-function': 'Invalid function',
+  'coding-system-error': 'Invalid coding system',
+};
+
+/**
+ * Emacs: error-message-string (print_error_message), the text Emacs reports an error with, e.g.
+ * `Invalid function: 5` for `(invalid-function 5)`, `boom` for `(error "boom")`. The data items
+ * follow the message, separated by ", ", printed with prin1 (with princ for file errors and
+ * end-of-file); an `error` takes its message from its first item.
+ */
+export function errorMessageString(err: LispError): string {
+  const isError = err.symbol === 'error';
+  let message: unknown = isError ? err.data[0] : ERROR_MESSAGES[err.symbol];
+  let items: unknown[] = isError ? err.data.slice(1) : [...err.data];
+  const fileError = err.conditions.includes('file-error');
+  if (fileError && items.length > 0) {
+    message = items[0];
+    items = items.slice(1);
+  }
+  const princ = fileError || err.symbol === 'end-of-file';
+  let text: string;
+  let separator: string | null = ': ';
+  if (typeof message !== 'string') text = 'peculiar error';
+  else if (message === '') {
+    text = '';
+    separator = null;
+  } else text = message;
+  for (const item of items) {
+    if (separator !== null) text += separator;
+    separator = ', ';
+    text += princ && typeof item === 'string' ? item : prin1ToString(item);
+  }
+  return text;
+}

@@ -1,0 +1,25 @@
+;;; handler-error-report.el --- what Emacs does when a filter, sentinel or :log function that is no function is called (README: differences)  -*- lexical-binding: t; coding: utf-8 -*-
+;; ELPROC_HANDLER says which: "filter", "sentinel" or "log". Batch Emacs prints a filter's or a
+;; sentinel's report to stderr and exits with status 255 (without this it would print a backtrace
+;; instead of the report); a :log function's error is not caught, and escapes from the wait.
+(setq backtrace-on-error-noninteractive nil)
+(setq which (getenv "ELPROC_HANDLER"))
+(setq srv (if (equal which "log")
+              (make-network-process :name "srv" :server t :service t :sentinel #'ignore :log 5)
+            (make-network-process :name "srv" :server t :service t :sentinel #'ignore)))
+(setq port (process-contact srv :service))
+(setq c (cond ((equal which "filter")
+               (make-network-process :name "c" :host "127.0.0.1" :service port :sentinel #'ignore :filter 5))
+              ((equal which "sentinel")
+               (make-network-process :name "c" :host "127.0.0.1" :service port :sentinel "s"))
+              (t (make-network-process :name "c" :host "127.0.0.1" :service port :sentinel #'ignore))))
+(unless (equal which "log")
+  (wait-until (peer-child "srv" c))
+  (if (equal which "filter")
+      (process-send-string (peer-child "srv" c) "hello")
+    (delete-process (peer-child "srv" c))))
+(p "handler" (cond ((equal which "filter") (process-filter c))
+                   ((equal which "sentinel") (process-sentinel c))
+                   (t (process-contact srv :log))))
+(try "waiting for output" (settle 0.5))
+(p "status afterwards" (process-status c))

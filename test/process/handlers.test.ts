@@ -1,0 +1,53 @@
+import { defun } from '../../src/lisp/function-table';
+import { intern } from '../../src/lisp/symbol';
+import { vector } from '../../src/lisp/values';
+import type { Handler } from '../../src/options/types';
+import { runFilter, runLog, runSentinel } from '../../src/process/core/handlers';
+import { makeProcess } from './process-fixture';
+
+let reports: { message: string; detail: unknown }[] = [];
+let spy: jest.SpyInstance;
+beforeEach(() => {
+  reports = [];
+  spy = jest
+    .spyOn(process, 'emitWarning')
+    .mockImplementation((warning: string | Error, options?: unknown) => {
+      const message = typeof warning === 'string' ? warning : warning.message;
+      reports.push({ message, detail: (options as { detail?: unknown } | undefined)?.detail });
+    });
+});
+afterEach(() => spy.mockRestore());
+
+describe('handlers that are no function (Emacs keeps them, and fails when calling them)', () => {
+  test.each<[string, Handler, string, string]>([
+    ['5', 5, 'Invalid function: 5', '(invalid-function 5)'],
+    // funcall would take a string for a function's name; a Lisp string is no function.
+    ['"s"', 's', 'Invalid function: "s"', '(invalid-function "s")'],
+    ['[1]', vector(1), 'Invalid function: [1]', '(invalid-function [1])'],
+    [
+      'an undefined symbol',
+      intern('no-such-fn-xyz'),
+      'Symbol\u2019s function definition is void: no-such-fn-xyz',
+      '(void-function no-such-fn-xyz)',
+    ],
+  ])('%s as filter, sentinel and :log: reported with Emacs\u2019s text', (_label, handler, text, detail) => {
+    const proc = makeProcess('p', { filter: handler, sentinel: handler, log: handler });
+    runFilter(proc, 'hello');
+    runSentinel(proc, 'deleted\n');
+    runLog(proc, null, 'accept from x\n');
+    expect(reports).toEqual([
+      { message: `error in process filter: ${text}`, detail },
+      { message: `error in process sentinel: ${text}`, detail },
+      { message: `error in process log: ${text}`, detail },
+    ]);
+  });
+
+  test('a function and a defun symbol are called', () => {
+    const calls: unknown[] = [];
+    defun('handlers-test-filter', (_p: unknown, text: string) => calls.push(text));
+    runFilter(makeProcess('a', { filter: intern('handlers-test-filter') }), 'one');
+    runFilter(makeProcess('b', { filter: (_p: unknown, text: string) => calls.push(text) }), 'two');
+    expect(calls).toEqual(['one', 'two']);
+    expect(reports).toEqual([]);
+  });
+});
