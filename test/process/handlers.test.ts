@@ -1,5 +1,6 @@
 import { defun } from '../../src/lisp/function-table';
 import { intern } from '../../src/lisp/symbol';
+import { LispError } from '../../src/lisp/errors';
 import { vector } from '../../src/lisp/values';
 import type { Handler } from '../../src/options/types';
 import { runFilter, runLog, runSentinel } from '../../src/process/core/handlers';
@@ -49,5 +50,47 @@ describe('handlers that are no function (Emacs keeps them, and fails when callin
     runFilter(makeProcess('b', { filter: (_p: unknown, text: string) => calls.push(text) }), 'two');
     expect(calls).toEqual(['one', 'two']);
     expect(reports).toEqual([]);
+  });
+});
+
+describe('whatever a handler throws is reported, and never escapes', () => {
+  const deep = (): unknown => {
+    let nested: unknown[] = [];
+    for (let i = 0; i < 200_000; i++) nested = [nested];
+    return nested;
+  };
+  test.each<[string, () => unknown, string]>([
+    ['an object without a prototype', () => Object.create(null), '[object Object] that cannot be printed'],
+    [
+      'an object whose toString throws',
+      () => ({
+        toString() {
+          throw new Error('no text for you');
+        },
+      }),
+      '[object Object] that cannot be printed',
+    ],
+    // The printer signals "Apparently circular structure being printed" for it, as Emacs's does.
+    [
+      'a LispError with data too deep to print',
+      () => new LispError('error', ['deep', deep() as never]),
+      '[object Error] that cannot be printed',
+    ],
+    ['a string', () => 'plain', 'plain'],
+  ])('%s, from a filter, a sentinel and a :log function', (_label, make, text) => {
+    const thrower = (): never => {
+      throw make();
+    };
+    const proc = makeProcess('p', { filter: thrower, sentinel: thrower, log: thrower });
+    expect(() => {
+      runFilter(proc, 'hello');
+      runSentinel(proc, 'deleted\n');
+      runLog(proc, null, 'accept from x\n');
+    }).not.toThrow();
+    expect(reports.map((report) => report.message)).toEqual(
+      ['filter', 'sentinel', 'log'].map((kind) =>
+        expect.stringContaining(`error in process ${kind}: ${text}`),
+      ),
+    );
   });
 });

@@ -35,9 +35,30 @@ function callHandler(kind: string, handler: Handler, args: unknown[]): void {
   } catch (err) {
     // Emacs catches errors in process filters and sentinels and reports them as a message
     // ("error in process filter: Invalid function: 5"); batch Emacs then exits (README).
-    const text = err instanceof LispError ? errorMessageString(err) : String(err);
-    const detail = err instanceof LispError ? prin1ToString(err.toLisp()) : String(err);
+    const { text, detail } = describeThrown(err);
     warn(`error in process ${kind}: ${text}`, detail);
+  }
+}
+
+/**
+ * What a handler threw, as the report's text and detail. Anything can be thrown, including values
+ * that cannot be turned into text (`Object.create(null)`, a throwing `toString`, data too deep to
+ * print): the report must not fail in turn, or the error would escape into the I/O path.
+ */
+function describeThrown(err: unknown): { text: string; detail: string } {
+  try {
+    if (err instanceof LispError)
+      return { text: errorMessageString(err), detail: prin1ToString(err.toLisp()) };
+    const text = String(err);
+    return { text, detail: text };
+  } catch {
+    let tag = 'a value';
+    try {
+      tag = Object.prototype.toString.call(err);
+    } catch {
+      // Even its tag is a throwing getter: "a value" it is.
+    }
+    return { text: `${tag} that cannot be printed`, detail: tag };
   }
 }
 
