@@ -61,10 +61,15 @@ function shortPrint(value: LispValue): string {
   if (value instanceof LispSymbol) return value.name;
   if (value === null || value === undefined || value === false) return 'nil';
   if (value === true) return 't';
+  // Only the JavaScript message: data too deep or too strange to show must not stop the signal.
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {
-    return String(value);
+    try {
+      return String(value);
+    } catch {
+      return Object.prototype.toString.call(value);
+    }
   }
 }
 
