@@ -6,7 +6,7 @@ import type { Position } from '../../text/buffer';
 import { encode } from '../../text/coding';
 import { bufferProcess, designatedProcess, requireProcess } from '../core/designators';
 import { syncReading } from '../core/input';
-import { markDeleted } from '../core/lifecycle';
+import { afterStatusNotifications, markDeleted } from '../core/lifecycle';
 import { waitForOutput } from '../core/output-wait';
 import type { NetworkProcess } from '../core/record';
 import { canSend } from '../core/status';
@@ -100,7 +100,11 @@ export async function acceptProcessOutput(
   if (!isNil(seconds) && !isNumber(seconds)) throw wrongTypeArgument('numberp', seconds as LispValue);
   if (!isNil(millisec) && !isNumber(millisec)) throw wrongTypeArgument('numberp', millisec as LispValue);
   const proc = isNil(process) ? null : requireProcess(process);
-  if (proc !== null && !canSend(proc.status)) return null;
+  if (proc !== null && !canSend(proc.status)) {
+    // Emacs runs the sentinels due before it returns (status_notify in its wait loop).
+    await afterStatusNotifications();
+    return null;
+  }
   const hasTimeout = !isNil(seconds) || !isNil(millisec);
   const total =
     (isNil(seconds) ? 0 : numberValue(seconds as number)) +
