@@ -3,13 +3,11 @@ import { systemCallError } from './errno';
 import { platformConstants } from './platform';
 import { decodeSocketAddress, encodeSocketAddress, socketAddressSize } from './sockaddr';
 import { BackendParts, SyscallFunctions } from './backend-parts';
-import { createPollHandles } from './uv-poll';
+import { createPollHandles, LoopWatches } from './uv-poll';
 import {
   HardwareAddress,
   InterfaceAddress,
   LibcBackend,
-  PollHandle,
-  ReadyCallback,
   ResolvedAddress,
   ResolverError,
   SocketAddress,
@@ -21,6 +19,9 @@ const FAMILY_SIZE = 2;
 const IFREQ_UNION_OFFSET = 16;
 const HWADDR_DATA_OFFSET = IFREQ_UNION_OFFSET + 2;
 const HWADDR_LENGTH = 6;
+/** `struct pollfd`: int fd, short events, short revents. */
+const POLLFD_SIZE = 8;
+const POLLIN = 1;
 const EAGAIN = osConstants.errno.EAGAIN;
 const EWOULDBLOCK = osConstants.errno.EWOULDBLOCK;
 const EINTR = osConstants.errno.EINTR;
@@ -50,7 +51,8 @@ export function createLibcBackend<P>(parts: BackendParts<P>): LibcBackend {
   const lengthView = new Uint32Array(lengthBuffer.buffer, lengthBuffer.byteOffset, 1);
   const addressBuffer = Buffer.alloc(C.SOCKADDR_STORAGE_SIZE);
   const ifreqBuffer = Buffer.alloc(C.IFREQ_SIZE);
-  let watch: ((fd: number, onReady: ReadyCallback) => PollHandle) | undefined;
+  const pollfdBuffer = Buffer.alloc(POLLFD_SIZE);
+  let loopWatches: LoopWatches | undefined;
   let receiveBuffer = Buffer.alloc(0);
 
   function describeErrno(n: number): string {
@@ -61,6 +63,21 @@ export function createLibcBackend<P>(parts: BackendParts<P>): LibcBackend {
   function fail(syscall: string): never {
     const n = errno();
     throw systemCallError(syscall, n, describeErrno);
+  }
+
+  // A zero-timeout poll(2) of one descriptor for input; an interrupted poll counts as ready.
+  function readable(fd: number): boolean {
+    if (HOST_LITTLE_ENDIAN) {
+      pollfdBuffer.writeInt32LE(fd, 0);
+      pollfdBuffer.writeInt16LE(POLLIN, 4);
+    } else {
+      pollfdBuffer.writeInt32BE(fd, 0);
+      pollfdBuffer.writeInt16BE(POLLIN, 4);
+    }
+    pollfdBuffer.fill(0, 6);
+    const ready = calls.poll(pollfdBuffer, 1, 0);
+    if (ready < 0 && errno() !== EINTR) fail('poll');
+    return ready !== 0;
   }
 
   // For the calls whose EAGAIN means "nothing yet" rather than an error.
@@ -225,8 +242,13 @@ export function createLibcBackend<P>(parts: BackendParts<P>): LibcBackend {
     },
 
     watch(fd, onReady) {
-      watch ??= createPollHandles(parts.loadUv, describeErrno);
-      return watch(fd, onReady);
+      loopWatches ??= createPollHandles(parts.loadUv, describeErrno, readable);
+      return loopWatches.watch(fd, onReady);
+    },
+
+    loopEventsWaiting() {
+      loopWatches ??= createPollHandles(parts.loadUv, describeErrno, readable);
+      return loopWatches.eventsWaiting();
     },
 
     strerror(n) {

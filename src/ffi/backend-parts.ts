@@ -30,6 +30,8 @@ export interface SyscallFunctions {
   send(fd: number, data: Buffer, size: number, flags: number): number;
   sendto(fd: number, data: Buffer, size: number, flags: number, address: Buffer, length: number): number;
   recvfrom(fd: number, data: Buffer, size: number, flags: number, address: Buffer, length: Buffer): number;
+  /** `poll(fds, count, timeout)`: `fds` holds `count` `struct pollfd`s. */
+  poll(fds: Buffer, count: number, timeout: number): number;
   strerror(errno: number): string | null;
 }
 

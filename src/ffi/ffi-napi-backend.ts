@@ -181,6 +181,7 @@ export function createFfiNapiBackend(): LibcBackend {
     send: call('send', 'long', ['int', 'pointer', 'size_t', 'int']),
     sendto: call('sendto', 'long', ['int', 'pointer', 'size_t', 'int', 'pointer', 'uint']),
     recvfrom: call('recvfrom', 'long', ['int', 'pointer', 'size_t', 'int', 'pointer', 'pointer']),
+    poll: call('poll', 'int', ['pointer', 'ulong', 'int']),
     strerror: ffi.ForeignFunction<[number], string | null>(libc.get('strerror'), 'string', ['int']),
   };
   const errno = prepared(bindings.StaticFunctions._errno, 'int', []);
@@ -275,6 +276,7 @@ export function createFfiNapiBackend(): LibcBackend {
       const free = call('free', 'void', ['pointer']);
       return {
         defaultLoop: uvCall('uv_default_loop', 'pointer', []),
+        backendFd: uvCall('uv_backend_fd', 'int', ['pointer']),
         handleSize: uvCall('uv_handle_size', 'size_t', ['int']),
         pollInit: uvCall('uv_poll_init', 'int', ['pointer', 'pointer', 'int']),
         pollStart: (handle, events) => pollStart(handle, events, pollCallback),

@@ -95,6 +95,7 @@ export function createKoffiBackend(): LibcBackend {
     send: lib.func('intptr_t send(int, const void *, size_t, int)'),
     sendto: lib.func('intptr_t sendto(int, const void *, size_t, int, const void *, uint32_t)'),
     recvfrom: lib.func('intptr_t recvfrom(int, void *, size_t, int, void *, void *)'),
+    poll: lib.func('int poll(void *, unsigned long, int)'),
     strerror: lib.func('const char *strerror(int)'),
   };
   const gaiStrerror: StringCall = lib.func('const char *gai_strerror(int)');
@@ -204,6 +205,7 @@ function loadKoffiUv(
   const malloc = libc.func('void *malloc(size_t)');
   return {
     defaultLoop: uv.func('void *uv_default_loop(void)'),
+    backendFd: uv.func('int uv_backend_fd(void *)'),
     handleSize: uv.func('size_t uv_handle_size(int)'),
     pollInit: uv.func('int uv_poll_init(void *, void *, int)'),
     pollStart: (handle, events) => pollStart(handle, events, pollCallback),

@@ -104,6 +104,13 @@ export interface LibcBackend {
    * when there is none, or when called off the main thread.
    */
   watch(fd: number, onReady: ReadyCallback): PollHandle;
+  /**
+   * Whether the main thread's event loop has descriptors ready that it has not handled yet:
+   * `poll(2)` with a zero timeout on libuv's backend (epoll) descriptor, which is readable while
+   * any descriptor libuv watches is ready. Always false off the main thread, or when libuv
+   * cannot be loaded.
+   */
+  loopEventsWaiting(): boolean;
   strerror(errno: number): string;
   /** Runs getaddrinfo off the main thread. */
   getaddrinfo(

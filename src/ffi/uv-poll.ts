@@ -21,6 +21,8 @@ const UV_POLL = 8;
  */
 export interface UvFunctions<P> {
   defaultLoop(): P;
+  /** `uv_backend_fd`: the loop's epoll descriptor, readable while something it watches is ready. */
+  backendFd(loop: P): number;
   handleSize(type: number): number;
   pollInit(loop: P, handle: P, fd: number): number;
   pollStart(handle: P, events: number): number;
@@ -63,19 +65,29 @@ interface Watch<P> {
   closed: boolean;
 }
 
+/** What createPollHandles gives the backend: poll handles, and a look at the loop's readiness. */
+export interface LoopWatches {
+  watch(fd: number, onReady: ReadyCallback): PollHandle;
+  /** LibcBackend.loopEventsWaiting: `readable(uv_backend_fd(loop))`; false off the main thread or without libuv. */
+  eventsWaiting(): boolean;
+}
+
 /**
  * Poll handles on the default loop, which is the main thread's: Node runs every callback of
  * elproc there, so nothing waits on a thread of libuv's pool and `process.exit()` is never held up.
  * An active handle keeps Node running, as an active socket does; a stopped or closed one does not.
  * Handle memory is malloc'd and freed only in uv_close's callback, once libuv is done with it.
+ * `readable(fd)` is a zero-timeout poll(2) of one descriptor.
  */
 export function createPollHandles<P>(
   load: UvLoader<P>,
   strerror: (errno: number) => string,
-): (fd: number, onReady: ReadyCallback) => PollHandle {
+  readable: (fd: number) => boolean,
+): LoopWatches {
   let uv: UvFunctions<P> | undefined;
   let loop: P | undefined;
   let handleSize = 0;
+  let backendFd: number | undefined;
   const watches = new Map<bigint | number, Watch<P>>();
 
   const onPoll = (key: bigint | number, status: number, events: number): void => {
@@ -114,7 +126,20 @@ export function createPollHandles<P>(
     return loaded;
   }
 
-  return (fd, onReady) => {
+  function eventsWaiting(): boolean {
+    if (!isMainThread) return false;
+    if (backendFd === undefined) {
+      try {
+        backendFd = open().backendFd(loop as P);
+      } catch {
+        // No libuv to look at (the error is thrown again where poll handles are needed).
+        backendFd = -1;
+      }
+    }
+    return backendFd >= 0 && readable(backendFd);
+  }
+
+  function watch(fd: number, onReady: ReadyCallback): PollHandle {
     const calls = open();
     const handle = calls.malloc(handleSize);
     if (handle === null) throw systemCallError('malloc', ENOMEM, strerror);
@@ -140,5 +165,7 @@ export function createPollHandles<P>(
         calls.close(handle);
       },
     };
-  };
+  }
+
+  return { watch, eventsWaiting };
 }

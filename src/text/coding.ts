@@ -210,10 +210,17 @@ export function decode(bytes: Uint8Array, coding: CodingSystem): string {
   return decoder.decode(bytes) + decoder.end();
 }
 
+/** Emacs: (coding-system-get 'latin-1 :default-char) is nil, and the encoder then uses a space. */
+const LATIN1_DEFAULT_CHAR = 0x20;
+/** Emacs: (coding-system-get 'us-ascii :default-char) => 63. */
+const ASCII_DEFAULT_CHAR = 0x3f;
+
 /**
- * Emacs: encode-coding-string, as process-send-string uses it. Characters Latin-1 or ASCII cannot
- * hold become `?`; raw coding systems write characters up to 255 as one byte and others as UTF-8
- * (Emacs's internal bytes); an undecided EOL encodes as unix.
+ * Emacs: encode-coding-string, as process-send-string uses it. A character the charset cannot
+ * hold becomes the coding system's default character, one byte per character: a space for
+ * Latin-1 (Emacs's default `:default-char`), `?` for us-ascii (whose `:default-char` is `?`).
+ * Raw coding systems write characters up to 255 as one byte and others as UTF-8 (Emacs's
+ * internal bytes); an undecided EOL encodes as unix.
  */
 export function encode(text: string, coding: CodingSystem): Buffer {
   const lines =
@@ -226,23 +233,24 @@ export function encode(text: string, coding: CodingSystem): Buffer {
     case 'utf-8':
       return Buffer.from(lines, 'utf8');
     case 'latin-1':
-      return singleBytes(lines, 0xff, false);
+      return singleBytes(lines, 0xff, LATIN1_DEFAULT_CHAR);
     case 'us-ascii':
-      return singleBytes(lines, 0x7f, false);
+      return singleBytes(lines, 0x7f, ASCII_DEFAULT_CHAR);
     case 'raw':
-      return singleBytes(lines, 0xff, true);
+      return singleBytes(lines, 0xff, null);
   }
 }
 
-function singleBytes(text: string, max: number, utf8Beyond: boolean): Buffer {
+/** One byte per character up to `max`; beyond it `defaultChar`, or UTF-8 when that is null. */
+function singleBytes(text: string, max: number, defaultChar: number | null): Buffer {
   const beyond = max === 0xff ? /[\u0100-\uffff]/ : /[\u0080-\uffff]/;
   if (!beyond.test(text)) return Buffer.from(text, 'latin1');
   const bytes: number[] = [];
   for (const ch of text) {
     const code = ch.codePointAt(0) ?? 0;
     if (code <= max) bytes.push(code);
-    else if (utf8Beyond) bytes.push(...Buffer.from(ch, 'utf8'));
-    else bytes.push(0x3f);
+    else if (defaultChar === null) bytes.push(...Buffer.from(ch, 'utf8'));
+    else bytes.push(defaultChar);
   }
   return Buffer.from(bytes);
 }

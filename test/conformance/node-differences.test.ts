@@ -2,6 +2,7 @@
  * Where elproc differs from Emacs because Node does not block (README, "Differences from Emacs"):
  * elproc-only assertions of the documented behaviour.
  */
+import { unlinkSync } from 'node:fs';
 import net from 'node:net';
 import {
   LispError,
@@ -9,6 +10,7 @@ import {
   deleteProcess,
   intern,
   makeNetworkProcess,
+  processContact,
   processExitStatus,
   processList,
   processSendEof,
@@ -16,7 +18,9 @@ import {
   processStatus,
   t,
 } from '../../src';
-import { waitUntil } from './twin';
+import { POLL_READABLE, constants, libc } from '../../src/ffi';
+import { closeAll, openSocket, tempSocketPath } from '../ffi/helpers';
+import { peerChild, waitUntil } from './twin';
 
 afterEach(() => {
   for (const proc of processList()) deleteProcess(proc);
@@ -82,4 +86,36 @@ test('data sent while a :nowait connection fails is dropped, and the sentinel re
   expect(processExitStatus(proc)).toBe(111);
   expect(events).toEqual(['failed with code 111\n']);
   expect(() => processSendString(proc, 'again')).toThrow(LispError);
+});
+
+test('a sentinel still runs while a descriptor of the loop stays ready: elproc waits at most 10 turns', async () => {
+  // A descriptor Node's loop watches and nobody reads: ready on every turn.
+  const C = constants();
+  const path = tempSocketPath();
+  const a = openSocket(C.AF_UNIX, C.SOCK_DGRAM | C.SOCK_NONBLOCK);
+  libc().bind(a, { family: 'unix', path: Buffer.from(path) });
+  const b = openSocket(C.AF_UNIX, C.SOCK_DGRAM | C.SOCK_NONBLOCK);
+  libc().connect(b, { family: 'unix', path: Buffer.from(path) });
+  unlinkSync(path);
+  const handle = libc().watch(a, () => undefined);
+  try {
+    handle.start(POLL_READABLE);
+    libc().send(b, Buffer.from('never read'), 0);
+    const events: string[] = [];
+    const server = (await makeNetworkProcess(':name', 'srv', ':server', t, ':service', t)) as NetworkProcess;
+    // prettier-ignore
+    const client = (await makeNetworkProcess(
+      ':name', 'c', ':host', '127.0.0.1', ':service', processContact(server, ':service'),
+      ':sentinel', (_p: NetworkProcess, message: string) => events.push(message),
+    )) as NetworkProcess;
+    expect(await waitUntil(() => peerChild('srv', client))).toBe(true);
+    expect(libc().loopEventsWaiting()).toBe(true);
+    deleteProcess(peerChild('srv', client));
+    expect(await waitUntil(() => events.length > 0, 1)).toBe(true);
+    expect(events).toEqual(['connection broken by remote peer\n']);
+    expect(libc().loopEventsWaiting()).toBe(true);
+  } finally {
+    handle.close();
+    closeAll();
+  }
 });

@@ -17,6 +17,7 @@ import {
   processList,
   processName,
 } from '../../src';
+import { afterStatusNotifications } from '../../src/process/core/lifecycle';
 import { settle, waitFor, WaitTimeoutError } from '../support/wait';
 
 export { Scenario, Transcript, TwinContext } from './harness';
@@ -38,12 +39,18 @@ export async function mk(...args: unknown[]): Promise<NetworkProcess> {
 /**
  * common.el's `wait-until`: true once `predicate` holds, false after `seconds` (default 3). It
  * does not throw on timeout: a twin must go on and print what it sees, as the Emacs script does
- * after its bounded loop, so that a missed event shows up as a differing line.
+ * after its bounded loop, so that a missed event shows up as a differing line. wait-until looks
+ * at its form between accept-process-output calls, which run the sentinels due (status_notify)
+ * before they return; so the predicate is looked at once those have run here too.
  */
 export async function waitUntil(predicate: () => unknown, seconds = 3): Promise<boolean> {
-  try {
+  const check = async (): Promise<boolean> => {
+    await afterStatusNotifications();
     // JavaScript truthiness, as the twins' conditions are written.
-    return await waitFor(async () => Boolean(await predicate()), 'wait-until', seconds * 1000, 5);
+    return Boolean(await predicate());
+  };
+  try {
+    return await waitFor(check, 'wait-until', seconds * 1000, 5);
   } catch (err) {
     if (err instanceof WaitTimeoutError) return false;
     throw err;

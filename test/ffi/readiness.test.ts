@@ -93,6 +93,19 @@ describe(`poll handles on Node's loop (${L.name})`, () => {
     expect(L.recvfrom(a, 64, 0)?.data).toEqual(Buffer.from('ping'));
   });
 
+  test("loopEventsWaiting: true while a descriptor Node's loop watches is ready, false once it is read", async () => {
+    const [a, b] = socketPair();
+    watchAll(a).handle.start(POLL_READABLE);
+    // libuv adds the descriptor to its epoll set on the loop's next turn.
+    await settle(20);
+    await waitFor(() => !L.loopEventsWaiting(), 'an idle loop');
+    L.send(b, Buffer.from('ping'), 0);
+    // Before the loop has turned: libuv's epoll descriptor is readable.
+    expect(L.loopEventsWaiting()).toBe(true);
+    expect(L.recvfrom(a, 64, 0)?.data).toEqual(Buffer.from('ping'));
+    expect(L.loopEventsWaiting()).toBe(false);
+  });
+
   test('writable at once; start(0) stops reports; close stops them for good', async () => {
     const [a] = socketPair();
     const { reports, handle } = watchAll(a);

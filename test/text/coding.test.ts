@@ -254,9 +254,13 @@ describe('binary and single-byte coding systems', () => {
     ['utf-8', 'a\nb', [0x61, 0x0a, 0x62]],
     ['utf-8-dos', 'a\nb\n', [0x61, 0x0d, 0x0a, 0x62, 0x0d, 0x0a]],
     ['utf-8-mac', 'a\nb', [0x61, 0x0d, 0x62]],
-    ['latin-1', '\u00e9\u20ac\ud83d\ude00x', [0xe9, 0x3f, 0x3f, 0x78]],
+    // Emacs: a character Latin-1 cannot hold becomes a space (its default :default-char), one per character.
+    ['latin-1', '\u00e9\u20ac\ud83d\ude00x', [0xe9, 0x20, 0x20, 0x78]],
+    ['iso-latin-1-dos', '\u2713\n', [0x20, 0x0d, 0x0a]],
     ['iso-8859-1-dos', '\u00ff\n', [0xff, 0x0d, 0x0a]],
+    // us-ascii's :default-char is ?.
     ['us-ascii', 'caf\u00e9', [0x63, 0x61, 0x66, 0x3f]],
+    ['us-ascii', '\u20ac\ud83d\ude00x', [0x3f, 0x3f, 0x78]],
     ['binary', '\u00e9\u20ac', [0xe9, 0xe2, 0x82, 0xac]],
     ['raw-text-dos', '\n', [0x0d, 0x0a]],
   ])('%s encodes %p', (name, text, bytes) => {

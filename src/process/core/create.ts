@@ -64,6 +64,8 @@ export function createProcess(spec: NetworkProcessSpec): NetworkProcess {
     encoding: codings instanceof LispError ? fallback : codings.encoding,
     options: [...spec.options.settings],
   });
+  // A `:nowait` client's mark is placed once it is connected (or failed to connect), as in Emacs.
+  if (proc.status.kind !== 'connect') proc.placeMark();
   registerProcess(proc);
   return proc;
 }

@@ -4,7 +4,7 @@ import { LispError } from '../../lisp/errors';
 import { errorMessageString } from '../../lisp/error-message';
 import { intern, LispSymbol } from '../../lisp/symbol';
 import type { Handler } from '../../options/types';
-import { insertBeforeMarkers, markerBuffer, markerPosition, pointMax, setMarker } from '../../text/buffer';
+import { markerPosition, pointMax, setMarker } from '../../text/buffer';
 import { notifyOutput } from './output-wait';
 import type { NetworkProcess } from './record';
 import { warn } from './warnings';
@@ -62,20 +62,27 @@ function describeThrown(err: unknown): { text: string; detail: string } {
   }
 }
 
-/** Inserts at the process mark, as the default filter and sentinel do, and advances the mark. */
-function insertAtMark(proc: NetworkProcess, text: string): void {
+/**
+ * Inserts into the process buffer as the default filter and sentinel do, and puts the mark after
+ * the text. Where: at the mark's position, clipped to the process buffer, even when the mark has
+ * been moved into another buffer (Emacs's set_point_from_marker takes only its position); at the
+ * end when the mark points nowhere. The filter inserts before markers (insert-before-markers);
+ * the sentinel with a plain insert, so that other markers there stay before its text. Point
+ * moves with the text when it was at or after the insertion point.
+ */
+function insertAtMark(proc: NetworkProcess, text: string, beforeMarkers: boolean): void {
   const buffer = proc.buffer;
   if (buffer === null || !buffer.live) return;
-  const position =
-    markerBuffer(proc.mark) === buffer ? (markerPosition(proc.mark) ?? pointMax(buffer)) : pointMax(buffer);
-  // Positions count characters (not UTF-16 units); take the end from insertBeforeMarkers.
-  setMarker(proc.mark, insertBeforeMarkers(buffer, position, text), buffer);
+  const end = pointMax(buffer);
+  const at = Math.min(Math.max(markerPosition(proc.mark) ?? end, 1), end);
+  // Positions count characters (not UTF-16 units); insertAt returns the one after the text.
+  setMarker(proc.mark, buffer.insertAt(at, text, beforeMarkers), buffer);
 }
 
 /** Hands decoded output to the process filter (Emacs: read_process_output). */
 export function runFilter(proc: NetworkProcess, text: string): void {
   const filter = proc.filter;
-  if (filter === null) insertAtMark(proc, text);
+  if (filter === null) insertAtMark(proc, text, true);
   else callHandler('filter', filter, [proc, text]);
   notifyOutput(proc);
 }
@@ -86,7 +93,7 @@ export function runSentinel(proc: NetworkProcess, message: string): void {
   if (sentinel !== null) {
     callHandler('sentinel', sentinel, [proc, message]);
   } else if (proc.status.kind !== 'run') {
-    insertAtMark(proc, `\nProcess ${proc.name} ${message}`);
+    insertAtMark(proc, `\nProcess ${proc.name} ${message}`, false);
   }
 }
 

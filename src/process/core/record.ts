@@ -52,19 +52,31 @@ export class NetworkProcess implements LispPrintable {
   declare decoding: CodingSystem;
   declare encoding: CodingSystem;
   declare readonly options: OptionSetting[];
-  /** Emacs: process-mark; at the end of the buffer when the process starts with one. */
+  /**
+   * Emacs: process-mark. It points nowhere until placeMark puts it at the end of the buffer:
+   * when the process is made (servers, datagram processes, blocking clients), or once connected
+   * (`:nowait`); an accepted child's stays nowhere until its first output or set-process-buffer.
+   */
   readonly mark: Marker = makeMarker();
   /** Emacs's datagram address: where a datagram process sends, updated by each datagram read. */
   datagramAddress: SocketAddress | null = null;
   /** The socket and how it is driven; NO_TRANSPORT before the socket exists and once closed. */
   transport: Transport = NO_TRANSPORT;
+  /** @internal Where it stands in process-list: larger is newer (set by registerProcess). */
+  listOrder = 0;
   /** Made on first input: an idle connection does not carry one. */
   private streamDecoder: StreamDecoder | null = null;
 
   constructor(init: ProcessInit) {
     Object.assign(this, init);
-    // A killed buffer (Emacs takes one as :buffer) leaves the mark pointing nowhere.
-    if (init.buffer !== null && init.buffer.live) setMarker(this.mark, pointMax(init.buffer), init.buffer);
+  }
+
+  /**
+   * Puts the mark at the end of the process buffer, if it has a live one (Emacs:
+   * connect_network_socket); a killed buffer, which Emacs takes as :buffer, leaves it nowhere.
+   */
+  placeMark(): void {
+    if (this.buffer !== null && this.buffer.live) setMarker(this.mark, pointMax(this.buffer), this.buffer);
   }
 
   /** The decoder of `decoding`, which keeps a partial character between two reads. */

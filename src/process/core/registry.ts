@@ -13,7 +13,10 @@ export function uniqueProcessName(name: string): string {
   }
 }
 
+let registrations = 0;
+
 export function registerProcess(process: NetworkProcess): void {
+  process.listOrder = ++registrations;
   processes.set(process.name, process);
 }
 

@@ -17,16 +17,18 @@ export type StatusKind = InternalStatus['kind'];
 /**
  * Every legal change of status. `run` is where clients, children and datagram processes start
  * (and `connect` where `:nowait` stream clients do, `listen` where stream and seqpacket servers
- * do). `exit` is final: delete-process, or the peer closed. `failed` (a `:nowait` connection that
- * could not be made) stays in process-list until deleted. Stopping is not a status change: it is
- * `stopped` (Emacs's process-command t).
+ * do). `exit` is final (delete-process, or the peer closed) but for its code: deleting a closed
+ * process makes it 0, as in Emacs. `failed` (a `:nowait` connection that could not be made) stays
+ * in process-list until deleted. Stopping is not a status change: it is `stopped` (Emacs's
+ * process-command t).
  */
 const TRANSITIONS: Readonly<Record<StatusKind, readonly StatusKind[]>> = {
   connect: ['run', 'failed', 'exit'],
   run: ['exit'],
   listen: ['exit'],
   failed: ['exit'],
-  exit: [],
+  // delete-process on a closed process: Emacs sets (exit 0) again.
+  exit: ['exit'],
 };
 
 /** Whether a process may go from `from` to `to`. */

@@ -1,11 +1,12 @@
-import { argsOutOfRange, lispError, wrongTypeArgument } from '../../lisp/errors';
+import { lispError, wrongTypeArgument } from '../../lisp/errors';
 import { t } from '../../lisp/symbol';
 import { isNil, isNumber, LispValue, numberValue } from '../../lisp/values';
 import { bufferSubstring, currentBuffer, onKillBuffer } from '../../text/buffer';
+import type { Position } from '../../text/buffer';
 import { encode } from '../../text/coding';
 import { bufferProcess, designatedProcess, requireProcess, signalTarget } from '../core/designators';
 import { syncReading } from '../core/input';
-import { markDeleted } from '../core/lifecycle';
+import { afterStatusNotifications, markDeleted } from '../core/lifecycle';
 import { waitForOutput } from '../core/output-wait';
 import type { NetworkProcess } from '../core/record';
 import { canSend } from '../core/status';
@@ -28,12 +29,15 @@ export function processSendString(process: unknown, string: unknown): null {
   return null;
 }
 
-/** Emacs: process-send-region: the current buffer's text between START and END, in either order. */
-export function processSendRegion(process: unknown, start: number, end: number): null {
+/**
+ * Emacs: process-send-region: the current buffer's text between START and END (integers or
+ * markers, in either order). As in Emacs, PROCESS is checked first, then the region
+ * (validate_region: `(wrong-type-argument integer-or-marker-p X)`, `(args-out-of-range BUFFER
+ * START END)`), and only then whether the process is running.
+ */
+export function processSendRegion(process: unknown, start: unknown, end: unknown): null {
   const proc = designatedProcess(process);
-  const buffer = currentBuffer();
-  const text = bufferSubstring(buffer, Math.min(start, end), Math.max(start, end));
-  if (text === null) throw argsOutOfRange(buffer, start, end);
+  const text = bufferSubstring(currentBuffer(), start as Position, end as Position);
   requireRunning(proc);
   send(proc, encode(text, proc.encoding));
   return null;
@@ -103,7 +107,11 @@ export async function acceptProcessOutput(
   if (!isNil(seconds) && !isNumber(seconds)) throw wrongTypeArgument('numberp', seconds as LispValue);
   if (!isNil(millisec) && !isNumber(millisec)) throw wrongTypeArgument('numberp', millisec as LispValue);
   const proc = isNil(process) ? null : requireProcess(process);
-  if (proc !== null && !canSend(proc.status)) return null;
+  if (proc !== null && !canSend(proc.status)) {
+    // Emacs runs the sentinels due before it returns (status_notify in its wait loop).
+    await afterStatusNotifications();
+    return null;
+  }
   const hasTimeout = !isNil(seconds) || !isNil(millisec);
   const total =
     (isNil(seconds) ? 0 : numberValue(seconds as number)) +

@@ -109,6 +109,8 @@ export async function makeNowaitClient(spec: NetworkProcessSpec): Promise<Networ
     if ('error' in outcome) {
       plistPut(proc.contact, ':remote', socketAddressToLisp(outcome.address));
       if (outcome.local !== null) plistPut(proc.contact, ':local', socketAddressToLisp(outcome.local));
+      // Emacs placed the mark when it made the socket; a failed name lookup leaves it nowhere.
+      proc.placeMark();
       markFailed(proc, systemFailure(outcome.error).errno);
       return;
     }
