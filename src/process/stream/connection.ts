@@ -18,7 +18,9 @@ function onEnd(this: Socket): void {
 }
 
 // Emacs reports a reset or a read error exactly like an orderly close by the peer.
-const onError = onEnd;
+function onError(this: Socket): void {
+  owner.get(this)?.failed();
+}
 
 function ignore(): void {}
 
@@ -31,6 +33,8 @@ export class StreamTransport implements Transport {
   private socket: Socket | null;
   private readonly pending: Buffer[] = [];
   private paused: boolean;
+  /** The peer reset (or reading failed) while paused: reported once the input before it is. */
+  private brokenWhilePaused = false;
   /** After process-send-eof: output is discarded, as Emacs points it at /dev/null. */
   private outputEnded = false;
 
@@ -59,7 +63,9 @@ export class StreamTransport implements Transport {
   resume(): void {
     this.paused = false;
     this.deliver();
-    if (!this.paused) this.socket?.resume();
+    if (this.paused) return;
+    if (!this.brokenWhilePaused) this.socket?.resume();
+    else if (this.pending.length === 0) this.peerClosed();
   }
 
   send(bytes: Buffer): void {
@@ -90,6 +96,24 @@ export class StreamTransport implements Transport {
   received(chunk: Buffer): void {
     this.pending.push(chunk);
     this.deliver();
+  }
+
+  /**
+   * @internal A reset or read error. Emacs reads a stopped process's socket only when continued,
+   * and then gets what arrived before the reset first: so while paused, what Node had read is
+   * kept (a destroyed socket still gives up its buffer) and the close waits for resume.
+   */
+  failed(): void {
+    const socket = this.socket;
+    if (socket === null) return;
+    if (!this.paused) {
+      this.peerClosed();
+      return;
+    }
+    for (let chunk = socket.read() as Buffer | null; chunk !== null; chunk = socket.read() as Buffer | null) {
+      this.pending.push(chunk);
+    }
+    this.brokenWhilePaused = true;
   }
 
   /** @internal The peer closed, reset, or reading failed: Emacs closes the whole socket. */
