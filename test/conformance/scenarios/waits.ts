@@ -4,7 +4,9 @@ import {
   defun,
   deleteProcess,
   intern,
+  processBuffer,
   processContact,
+  processExitStatus,
   processFilter,
   processLiveP,
   processName,
@@ -14,7 +16,18 @@ import {
   setProcessFilter,
   t,
 } from '../../../src';
-import { Events, Scenario, Transcript, childrenOf, mk, peerChild, thePeerChild, waitUntil } from '../twin';
+import {
+  Events,
+  Scenario,
+  Transcript,
+  bufferText,
+  childrenOf,
+  memq,
+  mk,
+  peerChild,
+  thePeerChild,
+  waitUntil,
+} from '../twin';
 
 /** The events of just-this-one.el, shown and cleared as its `show` and `show-sorted` do. */
 function eventLog(out: Transcript): {
@@ -163,4 +176,84 @@ const justThisOne: Scenario = {
   },
 };
 
-export const waitScenarios: Scenario[] = [justThisOne];
+const backlogAtDeletion: Scenario = {
+  name: 'backlog-at-deletion',
+  async twin(out) {
+    const events = new Events();
+    defun('rec-sent', (proc: NetworkProcess, msg: string) => events.push([processName(proc), msg]));
+    const show = (label: string): void => {
+      out.p(label, events.list);
+      events.clear();
+    };
+
+    // The client's connect is reported in a poll phase and the code after the await runs there;
+    // the server accepts only in that turn's check phase, so it has accepted nothing yet.
+    for (let i = 0; i < 10; i++) {
+      const srv = await mk(':name', 'srv', ':server', t, ':service', t, ':host', '127.0.0.1', ':sentinel', intern('rec-sent')); // prettier-ignore
+      const c = await mk(':name', 'c', ':host', '127.0.0.1', ':service', processContact(srv, ':service'), ':sentinel', intern('rec-sent')); // prettier-ignore
+      events.clear();
+      out.p(`round ${i}: c status and children of srv before the deletion`, [
+        processStatus(c),
+        childrenOf('srv').length,
+      ]);
+      deleteProcess(srv);
+      await waitUntil(() => !processLiveP(c));
+      out.p(`round ${i}`, [events.list, processStatus(c), processExitStatus(c), childrenOf('srv').length]);
+      deleteProcess(c);
+    }
+
+    for (let i = 0; i < 5; i++) {
+      const srv = await mk(':name', 'srv', ':server', t, ':service', t, ':host', '127.0.0.1', ':sentinel', intern('rec-sent')); // prettier-ignore
+      const c = await mk(':name', 'c', ':nowait', t, ':host', '127.0.0.1', ':service', processContact(srv, ':service'), ':sentinel', intern('rec-sent')); // prettier-ignore
+      events.clear();
+      deleteProcess(srv);
+      await waitUntil(() => !memq(processStatus(c), [intern('connect'), intern('open')]));
+      out.p(`nowait round ${i}`, [
+        events.list,
+        processStatus(c),
+        processExitStatus(c),
+        childrenOf('srv').length,
+      ]);
+      deleteProcess(c);
+    }
+
+    const srv = await mk(':name', 'srv', ':server', t, ':service', t, ':host', '127.0.0.1', ':sentinel', intern('rec-sent')); // prettier-ignore
+    const port = processContact(srv, ':service') as number;
+    const c1 = await mk(
+      ':name',
+      'c1',
+      ':host',
+      '127.0.0.1',
+      ':service',
+      port,
+      ':sentinel',
+      intern('rec-sent'),
+    );
+    await waitUntil(() => peerChild('srv', c1));
+    const ch1 = thePeerChild('srv', c1);
+    const c2 = await mk(
+      ':name',
+      'c2',
+      ':host',
+      '127.0.0.1',
+      ':service',
+      port,
+      ':sentinel',
+      intern('rec-sent'),
+    );
+    events.clear();
+    deleteProcess(srv);
+    await waitUntil(() => !processLiveP(c2));
+    show('events after deleting srv (c1 accepted, c2 in the queue)');
+    out.p('c1, its child, c2', [processStatus(c1), processStatus(ch1), processStatus(c2)]);
+    processSendString(c1, 'still here');
+    out.p("apo on c1's child", await acceptProcessOutput(ch1, 1));
+    out.p("c1's child's buffer", bufferText(processBuffer(ch1)));
+    await out.try('connecting after the deletion', async () =>
+      processStatus(await mk(':name', 'c3', ':host', '127.0.0.1', ':service', port)),
+    );
+    show('events at the end');
+  },
+};
+
+export const waitScenarios: Scenario[] = [justThisOne, backlogAtDeletion];
