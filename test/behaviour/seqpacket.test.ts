@@ -137,7 +137,7 @@ test('children are processes of their own, and a peer that leaves closes its chi
   peer.close();
   await waitFor(() => processStatus(child) === intern('closed'), 'the child to close');
   // The status changes at once; the sentinel runs from the next status notification, as in Emacs.
-  await waitFor(() => events.length === 2, 'the child\'s sentinel');
+  await waitFor(() => events.length === 2, "the child's sentinel");
   expect(events).toEqual([
     `${child.name}: open from -\n`,
     `${child.name}: connection broken by remote peer\n`,

@@ -595,3 +595,44 @@ describe('an error in a filter, sentinel or :log function is reported, and the p
     );
   }
 });
+
+describe('a server accepts whenever the event loop goes round', () => {
+  withEmacs(
+    "an await between connecting and deleting the server lets it accept: Emacs's reset client is a live child's peer",
+    async () => {
+      const emacs = await emacsLines('backlog-at-deletion');
+      // Emacs accepts only while it waits: the connection was still in the listen queue.
+      const broken = '((("srv" "deleted\\n") ("c" "connection broken by remote peer\\n")) closed 256 0)';
+      expect(valueOf(emacs, 'round 0')).toBe(broken);
+
+      const out = new Transcript();
+      const events = new Events();
+      defun('rec-sent', (proc: NetworkProcess, msg: string) => events.push([processName(proc), msg]));
+      const children = (): number => processList().filter((x) => processName(x).startsWith('srv <')).length;
+      for (let i = 0; i < 10; i++) {
+        const srv = await mk(':name', 'srv', ':server', t, ':service', t, ':host', '127.0.0.1', ':sentinel', intern('rec-sent')); // prettier-ignore
+        const c = await mk(':name', 'c', ':host', '127.0.0.1', ':service', processContact(srv, ':service'), ':sentinel', intern('rec-sent')); // prettier-ignore
+        // The one change: the event loop goes round (a timer) before the deletion, and the
+        // server accepts in the check phase of the turn that reported the connection.
+        await settle(10);
+        events.clear();
+        deleteProcess(srv);
+        await settle(100);
+        out.p(`round ${i}`, [events.list, processStatus(c), processExitStatus(c), children()]);
+        deleteProcess(c);
+        await waitUntil(() => children() === 0);
+      }
+
+      // Emacs's rounds with the client alive: no reset, and the accepted child outlives its server.
+      const expected = emacs
+        .filter((line) => /^round \d+ => /.test(line))
+        .map((line) => line.replace(broken, '((("srv" "deleted\\n")) open 0 1)'));
+      expect(expected).toHaveLength(10);
+      expectSameTranscript(
+        'backlog-at-deletion (an await before the deletion)',
+        expected,
+        normalise(out.lines, []),
+      );
+    },
+  );
+});

@@ -1,3 +1,4 @@
+import { holdOthersBack } from './reading';
 import type { NetworkProcess } from './record';
 
 interface Waiter {
@@ -32,15 +33,23 @@ export function notifyStopped(proc: NetworkProcess): void {
 
 /**
  * Waits for output from `proc` (or any process) for at most `timeoutMs` (Infinity: no limit).
- * A zero timeout still lets one turn of the event loop deliver what is already readable.
+ * A zero timeout still lets one turn of the event loop deliver what is already readable. With
+ * `justThisOne` (and a process), every other process is held back until the wait ends: output
+ * arrives, the timeout passes, or the process stops running (core/reading.ts).
  */
-export function waitForOutput(proc: NetworkProcess | null, timeoutMs: number): Promise<boolean> {
+export function waitForOutput(
+  proc: NetworkProcess | null,
+  timeoutMs: number,
+  justThisOne = false,
+): Promise<boolean> {
   return new Promise((resolve) => {
     let timer: NodeJS.Timeout | undefined;
+    const release = justThisOne && proc !== null ? holdOthersBack(proc) : null;
     const waiter: Waiter = {
       proc,
       resolve: (gotOutput) => {
         if (timer !== undefined) clearTimeout(timer);
+        release?.();
         resolve(gotOutput);
       },
     };
@@ -48,7 +57,7 @@ export function waitForOutput(proc: NetworkProcess | null, timeoutMs: number): P
     if (Number.isFinite(timeoutMs)) {
       timer = setTimeout(
         () => {
-          if (waiters.delete(waiter)) resolve(false);
+          if (waiters.delete(waiter)) waiter.resolve(false);
         },
         Math.max(0, timeoutMs),
       );

@@ -24,6 +24,11 @@ export function unregisterProcess(process: NetworkProcess): void {
   if (processes.get(process.name) === process) processes.delete(process.name);
 }
 
+/** Calls `fn` on every live process, oldest first, without copying the list. */
+export function forEachProcess(fn: (process: NetworkProcess) => void): void {
+  for (const process of processes.values()) fn(process);
+}
+
 /** Emacs: process-list (newest first). */
 export function processList(): NetworkProcess[] {
   return [...processes.values()].reverse();

@@ -96,13 +96,16 @@ export function continueProcess(process?: unknown): NetworkProcess {
 /**
  * Emacs: accept-process-output. Resolves t when output from PROCESS (any process if nil) reached
  * its filter before the timeout, else nil. SECONDS and MILLISEC add up; without them and with a
- * PROCESS it waits until output arrives or the process stops running.
+ * PROCESS it waits until output arrives or the process stops running. JUST-THIS-ONE non-nil
+ * (with a PROCESS; Emacs ignores it without one) reads from PROCESS only while the wait lasts:
+ * other processes, servers included, are held back and read afterwards (core/reading.ts has the
+ * rule for concurrent waits). An integer also suppresses timers in Emacs; elproc has none.
  */
 export async function acceptProcessOutput(
   process?: unknown,
   seconds?: unknown,
   millisec?: unknown,
-  _justThisOne?: unknown,
+  justThisOne?: unknown,
 ): Promise<LispValue> {
   if (!isNil(seconds) && !isNumber(seconds)) throw wrongTypeArgument('numberp', seconds as LispValue);
   if (!isNil(millisec) && !isNumber(millisec)) throw wrongTypeArgument('numberp', millisec as LispValue);
@@ -117,6 +120,6 @@ export async function acceptProcessOutput(
     (isNil(seconds) ? 0 : numberValue(seconds as number)) +
     (isNil(millisec) ? 0 : numberValue(millisec as number) / 1000);
   const timeoutMs = hasTimeout ? Math.max(0, total * 1000) : proc === null ? 0 : Infinity;
-  const got = await waitForOutput(proc, timeoutMs);
+  const got = await waitForOutput(proc, timeoutMs, !isNil(justThisOne));
   return got ? t : null;
 }

@@ -3,6 +3,7 @@ import type { SocketKind } from '../../options';
 import { runLog } from '../core/handlers';
 import { wantsInput } from '../core/input';
 import { watchDescriptor } from '../core/readiness';
+import { warn } from '../core/warnings';
 import type { NetworkProcess } from '../core/record';
 import type { Transport } from '../core/transport';
 import { acceptChild } from './child';
@@ -33,6 +34,8 @@ export class ListenerTransport implements Transport {
   private readonly poll: PollHandle;
   private paused: boolean;
   private retry: NodeJS.Timeout | undefined;
+  /** The accepts of this turn of the loop, queued for its check phase. */
+  private queued: NodeJS.Immediate | undefined;
 
   constructor(
     private readonly server: NetworkProcess,
@@ -41,7 +44,7 @@ export class ListenerTransport implements Transport {
     readonly kind: SocketKind,
   ) {
     this.descriptor = fd;
-    this.poll = watchDescriptor(fd, () => this.acceptBatch());
+    this.poll = watchDescriptor(fd, this.onReadable);
     this.paused = !wantsInput(server);
     try {
       this.rearm();
@@ -77,6 +80,7 @@ export class ListenerTransport implements Transport {
     if (fd === null) return;
     this.descriptor = null;
     if (this.retry !== undefined) clearTimeout(this.retry);
+    if (this.queued !== undefined) clearImmediate(this.queued);
     this.poll.close();
     libc().close(fd);
   }
@@ -85,6 +89,25 @@ export class ListenerTransport implements Transport {
     if (this.descriptor === null) return;
     this.poll.start(this.paused || this.retry !== undefined ? 0 : POLL_READABLE);
   }
+
+  /**
+   * The poll phase found connections waiting: they are accepted in this turn's check phase, after
+   * every I/O callback of the turn and the code it resumed. So a program that connects a client
+   * (its connect is reported in this poll phase) and then deletes the server finds the connection
+   * not yet accepted, as in Emacs, which accepts only while it waits: the kernel resets it.
+   */
+  private readonly onReadable = (): void => {
+    this.queued ??= setImmediate(this.acceptQueued);
+  };
+
+  private readonly acceptQueued = (): void => {
+    this.queued = undefined;
+    try {
+      this.acceptBatch();
+    } catch (err) {
+      warn(`elproc readiness handler failed: ${String(err)}`);
+    }
+  };
 
   private acceptBatch(): void {
     for (let count = 0; count < ACCEPT_BATCH; count++) {

@@ -18,7 +18,9 @@ function onEnd(this: Socket): void {
 }
 
 // Emacs reports a reset or a read error exactly like an orderly close by the peer.
-const onError = onEnd;
+function onError(this: Socket): void {
+  owner.get(this)?.failed();
+}
 
 function ignore(): void {}
 
@@ -99,6 +101,26 @@ export class StreamTransport implements Transport {
   received(chunk: Buffer): void {
     this.pending.push(chunk);
     this.deliver();
+  }
+
+  /**
+   * @internal A reset or read error. Emacs reads a stopped process's socket only when continued,
+   * and then gets what arrived before the reset first: so while paused, what Node had read is
+   * kept (a destroyed socket still gives up its buffer) and the close waits for resume.
+   */
+  failed(): void {
+    const socket = this.socket;
+    if (socket === null) return;
+    if (this.paused) {
+      for (
+        let chunk = socket.read() as Buffer | null;
+        chunk !== null;
+        chunk = socket.read() as Buffer | null
+      ) {
+        this.pending.push(chunk);
+      }
+    }
+    this.peerClosed();
   }
 
   /**

@@ -7,6 +7,7 @@ import type { NetworkProcessSpec } from '../../options/types';
 import { immediateAddresses, resolveAddresses } from '../sockets/resolve';
 import { createProcess, setupCodingSystems } from '../core/create';
 import { markFailed, markOpen } from '../core/lifecycle';
+import { unlessHeldBack } from '../core/reading';
 import type { NetworkProcess } from '../core/record';
 import { unregisterProcess } from '../core/registry';
 import { ConnectOutcome, connectFirst, connectSocket, openConnectSocket } from './connect';
@@ -60,6 +61,28 @@ function failureReason(err: unknown): number | string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** A `:nowait` connection's outcome reaches the process: `open`, or `failed` with the errno. */
+function complete(
+  proc: NetworkProcess,
+  connecting: ConnectingTransport,
+  outcome: ConnectOutcome & { address: SocketAddress },
+): void {
+  if (proc.status.kind !== 'connect') {
+    if ('socket' in outcome) outcome.socket.destroy();
+    return;
+  }
+  if ('error' in outcome) {
+    plistPut(proc.contact, ':remote', socketAddressToLisp(outcome.address));
+    if (outcome.local !== null) plistPut(proc.contact, ':local', socketAddressToLisp(outcome.local));
+    // Emacs placed the mark when it made the socket; a failed name lookup leaves it nowhere.
+    proc.placeMark();
+    markFailed(proc, systemFailure(outcome.error).errno);
+    return;
+  }
+  connected(proc, connecting, outcome.socket, outcome.address);
+  markOpen(proc);
+}
+
 /**
  * `:nowait`: returns in status `connect`. Known addresses get their socket (and option errors)
  * at once; names are looked up in the background, and a failed lookup runs the sentinel
@@ -102,24 +125,31 @@ export async function makeNowaitClient(spec: NetworkProcessSpec): Promise<Networ
       return;
     }
     const outcome = await connectFirst(spec, addresses, firstAttempt);
-    if (proc.status.kind !== 'connect') {
-      if ('socket' in outcome) outcome.socket.destroy();
-      return;
-    }
-    if ('error' in outcome) {
-      plistPut(proc.contact, ':remote', socketAddressToLisp(outcome.address));
-      if (outcome.local !== null) plistPut(proc.contact, ':local', socketAddressToLisp(outcome.local));
-      // Emacs placed the mark when it made the socket; a failed name lookup leaves it nowhere.
-      proc.placeMark();
-      markFailed(proc, systemFailure(outcome.error).errno);
-      return;
-    }
-    connected(proc, connecting, outcome.socket, outcome.address);
-    markOpen(proc);
+    // Emacs completes the connection only while it reads the process: a JUST-THIS-ONE wait for
+    // another one defers it. A reset meanwhile fails it, as the socket's SO_ERROR would.
+    let resetMeanwhile: unknown = null;
+    const onReset = (err: unknown): void => {
+      resetMeanwhile = err;
+    };
+    if ('socket' in outcome) outcome.socket.on('error', onReset);
+    unlessHeldBack(proc, () => {
+      try {
+        if (!('socket' in outcome) || resetMeanwhile === null) {
+          if ('socket' in outcome) outcome.socket.removeListener('error', onReset);
+          complete(proc, connecting, outcome);
+          return;
+        }
+        outcome.socket.destroy();
+        complete(proc, connecting, { error: resetMeanwhile, local: null, address: outcome.address });
+      } catch (err) {
+        fail(err);
+      }
+    });
   };
   // Later failures (an option refused on a looked-up address) fail the process with the errno.
-  finish().catch((err: unknown) => {
+  const fail = (err: unknown): void => {
     if (proc.status.kind === 'connect') markFailed(proc, failureReason(err));
-  });
+  };
+  finish().catch(fail);
   return proc;
 }

@@ -1,0 +1,102 @@
+;;; just-this-one.el --- accept-process-output with JUST-THIS-ONE reads one process only  -*- lexical-binding: t -*-
+(defvar events nil)
+(defun f1 (proc text) (push (list 'F1 (process-name proc) text) events))
+(defun f2 (proc text) (push (list 'F2 (process-name proc) text) events))
+(defun f2-new (proc text) (push (list 'F2-NEW (process-name proc) text) events))
+(defun f1-switching (proc text)
+  "c1's filter that gives c2 a new filter while the wait for c1 goes on."
+  (push (list 'F1 (process-name proc) text) events)
+  (set-process-filter c2 #'f2-new))
+(defun rec-sent (proc msg) (push (list 'SENT (process-name proc) msg) events))
+(defun show (label) (p label (reverse events)) (setq events nil))
+(defun show-sorted (label)
+  "Events of simultaneous reads, by process name: the order between processes is the kernel's."
+  (p label (sort (reverse events) (lambda (a b) (string< (nth 1 a) (nth 1 b)))))
+  (setq events nil))
+
+(setq srv (make-network-process :name "srv" :server t :service t :host "127.0.0.1" :filter #'ignore))
+(setq port (process-contact srv :service))
+(setq c1 (make-network-process :name "c1" :host "127.0.0.1" :service port :filter #'f1))
+(setq c2 (make-network-process :name "c2" :host "127.0.0.1" :service port :filter #'f2 :sentinel #'rec-sent))
+(wait-until (and (peer-child "srv" c1) (peer-child "srv" c2)))
+(setq ch1 (peer-child "srv" c1) ch2 (peer-child "srv" c2))
+
+;; The server's children send to both clients, c2 first: the wait reads c1 only.
+(process-send-string ch2 "for c2 #1")
+(process-send-string ch1 "for c1 #1")
+(p "apo c1 0.3 nil t" (accept-process-output c1 0.3 nil t))
+(show "filters run during the wait")
+(p "apo c1 0.3 nil t, nothing more for c1" (accept-process-output c1 0.3 nil t))
+(show "filters run during the second wait")
+(p "apo c2 1" (accept-process-output c2 1))
+(show "filters run after the waits")
+
+;; c1's filter gives c2 a new filter during the wait: c2's data, read later, goes to the new one.
+(set-process-filter c1 #'f1-switching)
+(process-send-string ch2 "for c2 #2")
+(process-send-string ch1 "for c1 #2")
+(p "apo c1 0.3 nil t (filter switching)" (accept-process-output c1 0.3 nil t))
+(show "filters run during the wait (c1's filter switched c2's)")
+(p "c2's filter" (process-filter c2))
+(p "apo c2 1 (new filter)" (accept-process-output c2 1))
+(show "filters run after the wait")
+
+;; JUST-THIS-ONE an integer: the same for processes (Emacs also runs no timers then).
+(set-process-filter c1 #'f1)
+(set-process-filter c2 #'f2)
+(process-send-string ch2 "for c2 #3")
+(process-send-string ch1 "for c1 #3")
+(p "apo c1 0.3 nil 1" (accept-process-output c1 0.3 nil 1))
+(show "filters run during the wait (integer)")
+(p "apo c2 1 (integer)" (accept-process-output c2 1))
+(show "filters run after the wait (integer)")
+
+;; Without a PROCESS, JUST-THIS-ONE is ignored: every process reads.
+(process-send-string ch2 "for c2 #4")
+(process-send-string ch1 "for c1 #4")
+(p "apo nil 0.3 nil t" (accept-process-output nil 0.3 nil t))
+(wait-until (= (length events) 2))
+(show-sorted "filters run during the wait without a process")
+
+;; A server is a process too: it accepts nothing during the wait, and a :nowait client made
+;; before it is not completed; both happen once the waits are over.
+(setq c3 (make-network-process :name "c3" :host "127.0.0.1" :service port :filter #'f1))
+(setq c4 (make-network-process :name "c4" :nowait t :host "127.0.0.1" :service port :sentinel #'rec-sent))
+(process-send-string ch1 "for c1 #5")
+(p "apo c1 0.3 nil t (c3 and c4 connecting)" (accept-process-output c1 0.3 nil t))
+(p "children of srv during the wait" (length (children-of "srv")))
+(p "c4 status during the wait" (process-status c4))
+(p "apo c1 0.3 nil t, nothing more for c1 (c3 and c4 connecting)" (accept-process-output c1 0.3 nil t))
+(p "children of srv during the second wait" (length (children-of "srv")))
+(p "c4 status during the second wait" (process-status c4))
+(show "events during the waits")
+(wait-until (and (peer-child "srv" c3) (peer-child "srv" c4) (eq (process-status c4) 'open)))
+(p "children of srv after the waits" (length (children-of "srv")))
+(p "c4 status after the waits" (process-status c4))
+(show "events after the waits")
+
+;; c2's peer sends and closes during the wait: c2 stays open until it is read, data first.
+(process-send-string ch2 "last for c2")
+(delete-process ch2)
+(process-send-string ch1 "for c1 #6")
+(p "apo c1 0.3 nil t (c2's peer gone)" (accept-process-output c1 0.3 nil t))
+(p "c2 status during the wait" (process-status c2))
+(show "events during the wait (c2's peer gone)")
+(wait-until (not (process-live-p c2)))
+(p "c2 status after the wait" (process-status c2))
+(show "events after the wait (c2's peer gone)")
+
+;; c5's peer sends and resets the connection during the wait: the same, and the data is not lost.
+(setq c5 (make-network-process :name "c5" :host "127.0.0.1" :service port :filter #'f2 :sentinel #'rec-sent))
+(wait-until (peer-child "srv" c5))
+(setq ch5 (peer-child "srv" c5))
+(set-network-process-option ch5 :linger 0)
+(process-send-string ch5 "last for c5")
+(delete-process ch5)
+(process-send-string ch1 "for c1 #7")
+(p "apo c1 0.3 nil t (c5's peer reset)" (accept-process-output c1 0.3 nil t))
+(p "c5 status during the wait" (process-status c5))
+(show "events during the wait (c5's peer reset)")
+(wait-until (not (process-live-p c5)))
+(p "c5 status after the wait" (process-status c5))
+(show "events after the wait (c5's peer reset)")
