@@ -8,12 +8,32 @@ export function readFromString(text: string): LispValue {
 }
 
 /**
+ * Emacs's validate_subarray for START: nil is 0, a negative integer counts from the end, anything
+ * else must be an integer within the string (`(wrong-type-argument integerp 1.0)`,
+ * `(args-out-of-range "abc" 5 nil)`).
+ */
+function startIndex(text: string, start: unknown): number {
+  if (isNil(start)) return 0;
+  if (typeof start === 'bigint') throw new LispError('args-out-of-range', [text, start as LispValue, null]);
+  if (typeof start !== 'number' || !Number.isInteger(start)) {
+    throw new LispError('wrong-type-argument', [intern('integerp'), start as LispValue]);
+  }
+  const index = start < 0 ? text.length + start : start;
+  if (index < 0 || index > text.length) throw new LispError('args-out-of-range', [text, start, null]);
+  return index;
+}
+
+/**
  * Emacs: read-from-string. Reads one object starting at `start` and returns it with `end`, the
  * index just after it (the cdr of Emacs's result). Indices count UTF-16 code units, so they
- * differ from Emacs's character indices after a character outside the BMP.
+ * differ from Emacs's character indices after a character outside the BMP. A TEXT that is no
+ * string signals `(wrong-type-argument stringp TEXT)`.
  */
-export function readObject(text: string, start = 0): { value: LispValue; end: number } {
-  const reader = new Reader(text, start);
+export function readObject(text: string, start: unknown = 0): { value: LispValue; end: number } {
+  if (typeof text !== 'string') {
+    throw new LispError('wrong-type-argument', [intern('stringp'), text as LispValue]);
+  }
+  const reader = new Reader(text, startIndex(text, start));
   const value = reader.readTop();
   return { value, end: reader.pos };
 }

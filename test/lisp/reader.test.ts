@@ -2,8 +2,11 @@ import {
   Cons,
   LispError,
   LispFloat,
+  LispValue,
   LispVector,
+  cons,
   intern,
+  lispFloat,
   parseNumber,
   prin1ToString,
   readFromString,
@@ -319,5 +322,30 @@ describe('readFromString: errors', () => {
     expect(caught).toBeInstanceOf(LispError);
     expect((caught as LispError).symbol).toBe('end-of-file');
     expect((caught as LispError).conditions).toEqual(['end-of-file', 'error']);
+  });
+});
+
+describe('bad arguments signal as Emacs 28 does (read-from-string)', () => {
+  /** (read-from-string TEXT START) as Emacs returns it: (OBJECT . END). */
+  const readFrom = (text: unknown, start?: unknown): LispValue => {
+    const { value, end } = readObject(text as string, start);
+    return cons(value, end);
+  };
+  // Each expected line is what emacs --batch printed for the same call.
+  test.each<[string, () => LispValue, string]>([
+    ['a number', () => readFromString(2 as unknown as string), '(wrong-type-argument stringp 2)'],
+    ['nil', () => readFromString(null as unknown as string), '(wrong-type-argument stringp nil)'],
+    ['a NaN start', () => readFrom(';h`6k', NaN), '(wrong-type-argument integerp 0.0e+NaN)'],
+    ['a float start', () => readFrom('abc', lispFloat(1)), '(wrong-type-argument integerp 1.0)'],
+    ['a start past the end', () => readFrom('abc', 5), '(args-out-of-range "abc" 5 nil)'],
+    ['a negative start', () => readFrom('abc', -1), '(c . 3)'],
+  ])('%s', (_label, call, expected) => {
+    let outcome: string;
+    try {
+      outcome = prin1ToString(call());
+    } catch (err) {
+      outcome = err instanceof LispError ? prin1ToString(err.toLisp()) : `not a LispError: ${String(err)}`;
+    }
+    expect(outcome).toBe(expected);
   });
 });

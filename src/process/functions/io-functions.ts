@@ -1,6 +1,7 @@
 import { lispError, wrongTypeArgument } from '../../lisp/errors';
 import { t } from '../../lisp/symbol';
 import { isNil, isNumber, LispValue, numberValue } from '../../lisp/values';
+import { asFixnum } from '../../options';
 import { bufferSubstring, currentBuffer, onKillBuffer } from '../../text/buffer';
 import type { Position } from '../../text/buffer';
 import { encode } from '../../text/coding';
@@ -94,6 +95,29 @@ export function continueProcess(process?: unknown): NetworkProcess {
 }
 
 /**
+ * accept-process-output's time limit in ms, checked as Emacs checks it: MILLISEC, the obsolete
+ * integer convention, must be a fixnum, and then so must SECONDS (`(wrong-type-argument fixnump
+ * 0.0e+NaN)`); SECONDS alone is any number. NaN and negative limits are no wait at all; no limit
+ * is forever with a PROCESS and no wait without one.
+ */
+function waitLimitMs(seconds: unknown, millisec: unknown, forProcess: boolean): number {
+  let limit: number;
+  if (!isNil(millisec)) {
+    const ms = asFixnum(millisec);
+    if (ms === undefined) throw wrongTypeArgument('fixnump', millisec as LispValue);
+    const secs = isNil(seconds) ? 0n : asFixnum(seconds);
+    if (secs === undefined) throw wrongTypeArgument('fixnump', seconds as LispValue);
+    limit = Number(secs) * 1000 + Number(ms);
+  } else if (!isNil(seconds)) {
+    if (!isNumber(seconds)) throw wrongTypeArgument('numberp', seconds as LispValue);
+    limit = numberValue(seconds) * 1000;
+  } else {
+    return forProcess ? Infinity : 0;
+  }
+  return Number.isNaN(limit) ? 0 : Math.max(0, limit);
+}
+
+/**
  * Emacs: accept-process-output. Resolves t when output from PROCESS (any process if nil) reached
  * its filter before the timeout, else nil. SECONDS and MILLISEC add up; without them and with a
  * PROCESS it waits until output arrives or the process stops running. JUST-THIS-ONE non-nil
@@ -107,19 +131,13 @@ export async function acceptProcessOutput(
   millisec?: unknown,
   justThisOne?: unknown,
 ): Promise<LispValue> {
-  if (!isNil(seconds) && !isNumber(seconds)) throw wrongTypeArgument('numberp', seconds as LispValue);
-  if (!isNil(millisec) && !isNumber(millisec)) throw wrongTypeArgument('numberp', millisec as LispValue);
   const proc = isNil(process) ? null : requireProcess(process);
+  const timeoutMs = waitLimitMs(seconds, millisec, proc !== null);
   if (proc !== null && !canSend(proc.status)) {
     // Emacs runs the sentinels due before it returns (status_notify in its wait loop).
     await afterStatusNotifications();
     return null;
   }
-  const hasTimeout = !isNil(seconds) || !isNil(millisec);
-  const total =
-    (isNil(seconds) ? 0 : numberValue(seconds as number)) +
-    (isNil(millisec) ? 0 : numberValue(millisec as number) / 1000);
-  const timeoutMs = hasTimeout ? Math.max(0, total * 1000) : proc === null ? 0 : Infinity;
   const got = await waitForOutput(proc, timeoutMs, !isNil(justThisOne));
   return got ? t : null;
 }

@@ -364,6 +364,13 @@ const sendRegionDesignators: Scenario = {
     await out.try('apo millisec', () => acceptProcessOutput(null, 0, 100));
     await out.try('apo negative', () => acceptProcessOutput(null, -1));
     await out.try('apo with unknown name', () => acceptProcessOutput('nope', 0.1));
+    await out.try('apo NaN millisec', () => acceptProcessOutput(null, 0.01, NaN));
+    await out.try('apo float millisec', () => acceptProcessOutput(null, 0, 1.5));
+    await out.try('apo bignum millisec', () => acceptProcessOutput(null, 0, 2n ** 70n));
+    await out.try('apo float seconds with millisec', () => acceptProcessOutput(null, 0.01, 5));
+    await out.try('apo NaN seconds', () => acceptProcessOutput(null, NaN));
+    await out.try('apo -inf seconds', () => acceptProcessOutput(null, -Infinity));
+    await out.try('apo bad process before bad millisec', () => acceptProcessOutput(5, null, 'x'));
     await out.try('delete-process by buffer name', () => deleteProcess('cbuf'));
     out.p('c status', processStatus(c));
     await out.try('delete-process buffer, process gone', () => deleteProcess('cbuf'));
