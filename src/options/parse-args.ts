@@ -111,9 +111,14 @@ function copyPlist(value: LispValue): ProcessPlist | LispError {
   if (typeof value === 'string' || value instanceof LispVector) return copySequence(value);
   const items: LispValue[] = [];
   let tail: LispValue = value;
+  // A second pointer at half speed meets the first one only on a circular list (Emacs's
+  // FOR_EACH_TAIL signals `(circular-list LIST)` there instead of looping).
+  let slow: LispValue = value;
   while (tail instanceof Cons) {
     items.push(tail.car);
     tail = tail.cdr;
+    if (items.length % 2 === 0) slow = (slow as Cons).cdr;
+    if (tail === slow && tail instanceof Cons) return new LispError('circular-list', [value]);
   }
   if (isNil(tail)) return items;
   if (Array.isArray(tail) && !(tail instanceof LispVector)) return [...items, ...(tail as LispValue[])];

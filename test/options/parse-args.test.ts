@@ -328,6 +328,22 @@ describe('deferred errors (Emacs signals them after name resolution)', () => {
     });
   });
 
+  it.each([1, 2, 3, 4])(
+    'a circular :plist of %d conses signals (circular-list LIST) instead of looping',
+    (length) => {
+      const conses = Array.from({ length }, (_, i) => cons(sym(`k${i}`), null));
+      conses.forEach((c, i) => (c.cdr = conses[(i + 1) % length] ?? null));
+      const spec = parse([':name', 'x', ':server', t, ':service', t, ':plist', conses[0]]);
+      expect(spec.deferredError?.symbol).toBe('circular-list');
+      expect(spec.deferredError?.data[0]).toBe(conses[0]);
+      // A list that only shares structure without a loop is no circular list.
+      const shared = cons(1, null);
+      expect(
+        parse([':name', 'x', ':service', 1, ':plist', cons(shared, cons(shared, null))]).deferredError,
+      ).toBeNull();
+    },
+  );
+
   it('copies a valid :plist, lists of every spelling', () => {
     const original = [sym('a'), 1];
     const spec = parse([':name', 'x', ':service', 1, ':plist', original]);
