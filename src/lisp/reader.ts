@@ -1,26 +1,11 @@
 import { LispError, lispError } from './errors';
+import { subarrayStart } from './subarray';
 import { intern } from './symbol';
 import { Cons, LispFloat, LispValue, LispVector, isNil, lispFloat, vector } from './values';
 
 /** Emacs: read-from-string (the object only; trailing text is ignored, as in Emacs). */
 export function readFromString(text: string): LispValue {
   return readObject(text).value;
-}
-
-/**
- * Emacs's validate_subarray for START: nil is 0, a negative integer counts from the end, anything
- * else must be an integer within the string (`(wrong-type-argument integerp 1.0)`,
- * `(args-out-of-range "abc" 5 nil)`).
- */
-function startIndex(text: string, start: unknown): number {
-  if (isNil(start)) return 0;
-  if (typeof start === 'bigint') throw new LispError('args-out-of-range', [text, start as LispValue, null]);
-  if (typeof start !== 'number' || !Number.isInteger(start)) {
-    throw new LispError('wrong-type-argument', [intern('integerp'), start as LispValue]);
-  }
-  const index = start < 0 ? text.length + start : start;
-  if (index < 0 || index > text.length) throw new LispError('args-out-of-range', [text, start, null]);
-  return index;
 }
 
 /**
@@ -33,7 +18,7 @@ export function readObject(text: string, start: unknown = 0): { value: LispValue
   if (typeof text !== 'string') {
     throw new LispError('wrong-type-argument', [intern('stringp'), text as LispValue]);
   }
-  const reader = new Reader(text, startIndex(text, start));
+  const reader = new Reader(text, subarrayStart(text, start));
   const value = reader.readTop();
   return { value, end: reader.pos };
 }
