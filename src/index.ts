@@ -115,6 +115,7 @@ export { makeNetworkProcess } from './process/functions/make-network-process';
 export { processDatagramAddress, setProcessDatagramAddress } from './process/functions/datagram-functions';
 export { formatNetworkAddress, networkLookupAddressInfo } from './process/functions/address-functions';
 export { networkInterfaceInfo, networkInterfaceList } from './process/functions/interface-functions';
+export { readProcessOutputMax, setReadProcessOutputMax } from './process/core/input';
 export { el } from './process/functions/el-table';
 export { parseNetworkProcessArgs, featurep } from './options';
 export type {

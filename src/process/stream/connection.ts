@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import { deliverInput, READ_CHUNK_BYTES, wantsInput } from '../core/input';
+import { deliverInput, readChunkBytes, wantsInput } from '../core/input';
 import { markClosed } from '../core/lifecycle';
 import type { NetworkProcess } from '../core/record';
 import { drainLimitMs, LingerMode, Transport } from '../core/transport';
@@ -162,22 +162,24 @@ export class StreamTransport implements Transport {
   }
 
   /**
-   * The next read as Emacs makes it: at most READ_CHUNK_BYTES of what is waiting, across the
-   * chunks Node read (several of them only after a pause). One chunk is handed over without a copy.
+   * The next read as Emacs makes it: at most read-process-output-max bytes of what is waiting,
+   * across the chunks Node read (several of them only after a pause). One chunk that fits is
+   * handed over without a copy.
    */
   private nextPiece(): Buffer {
     const pending = this.pending;
+    const max = readChunkBytes();
     const first = pending[0] as Buffer;
-    if (first.length >= READ_CHUNK_BYTES || pending.length === 1) {
-      if (first.length <= READ_CHUNK_BYTES) return pending.shift() as Buffer;
-      pending[0] = first.subarray(READ_CHUNK_BYTES);
-      return first.subarray(0, READ_CHUNK_BYTES);
+    if (first.length >= max || pending.length === 1) {
+      if (first.length <= max) return pending.shift() as Buffer;
+      pending[0] = first.subarray(max);
+      return first.subarray(0, max);
     }
     const parts: Buffer[] = [];
     let size = 0;
-    while (pending.length > 0 && size < READ_CHUNK_BYTES) {
+    while (pending.length > 0 && size < max) {
       const chunk = pending[0] as Buffer;
-      const take = Math.min(chunk.length, READ_CHUNK_BYTES - size);
+      const take = Math.min(chunk.length, max - size);
       if (take === chunk.length) pending.shift();
       else pending[0] = chunk.subarray(take);
       parts.push(chunk.subarray(0, take));

@@ -1,0 +1,16 @@
+;;; read-process-output-max.el --- the most one filter call of a stream read gets  -*- lexical-binding: t -*-
+(p "default" read-process-output-max)
+(try "setq a string" (setq read-process-output-max "x"))
+(try "setq a float" (setq read-process-output-max 1.5))
+(try "setq a bignum" (setq read-process-output-max (expt 2 70)))
+(defvar got nil)
+(setq srv (make-network-process :name "srv" :server t :service t :host "127.0.0.1"
+  :filter (lambda (_p text) (push (length text) got))))
+(setq c (make-network-process :name "c" :host "127.0.0.1" :service (process-contact srv :service)))
+(wait-until (peer-child "srv" c))
+(dolist (max '(1000 100 1 0 -5 4096))
+  (setq read-process-output-max max got nil)
+  (process-send-string c (make-string 3000 ?x))
+  (wait-until (>= (apply #'+ got) 3000))
+  (p (format "max %d: chunks" max)
+     (let ((l (reverse got))) (if (> (length l) 12) (list (length l) 'chunks-of (car l)) l))))
