@@ -3,7 +3,7 @@
  * filter `t` stops reading, except a listening server's accepting (Emacs: set-process-filter).
  */
 import { intern, t } from '../../src/lisp/symbol';
-import { wantsInput } from '../../src/process/core/input';
+import { wantsInput } from '../../src/process/core/reading';
 import type { StatusKind } from '../../src/process/core/status';
 import type { Handler } from '../../src/options/types';
 import { KINDS, makeProcess, STATUS } from './process-fixture';

@@ -6,7 +6,7 @@ import { bufferSubstring, currentBuffer, onKillBuffer } from '../../text/buffer'
 import type { Position } from '../../text/buffer';
 import { encode } from '../../text/coding';
 import { bufferProcess, designatedProcess, requireProcess, signalTarget } from '../core/designators';
-import { syncReading } from '../core/input';
+import { syncReading } from '../core/reading';
 import { afterStatusNotifications, markDeleted } from '../core/lifecycle';
 import { waitForOutput } from '../core/output-wait';
 import type { NetworkProcess } from '../core/record';

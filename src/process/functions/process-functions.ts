@@ -6,7 +6,7 @@ import type { Handler, ProcessPlist } from '../../options/types';
 import { LispBuffer, Marker, pointMax, setMarker } from '../../text/buffer';
 import { designatedProcess, requireProcess } from '../core/designators';
 import { DEFAULT_FILTER, DEFAULT_SENTINEL } from '../core/handlers';
-import { syncReading } from '../core/input';
+import { syncReading } from '../core/reading';
 import type { NetworkProcess } from '../core/record';
 import { findProcess, isProcess, processList as registryList } from '../core/registry';
 import { exitStatus, liveTail } from '../core/status';

@@ -1,6 +1,7 @@
 import { SystemCallError } from '../../ffi';
 import { fileError } from '../../options';
-import { deliverInput, wantsInput } from '../core/input';
+import { deliverInput } from '../core/input';
+import { wantsInput } from '../core/reading';
 import { markClosed } from '../core/lifecycle';
 import type { NetworkProcess } from '../core/record';
 import { drainLimitMs, LingerMode, Transport } from '../core/transport';

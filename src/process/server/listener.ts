@@ -1,7 +1,7 @@
 import { libc, POLL_READABLE, PollHandle, SystemCallError } from '../../ffi';
 import type { SocketKind } from '../../options';
 import { runLog } from '../core/handlers';
-import { wantsInput } from '../core/input';
+import { wantsInput } from '../core/reading';
 import { watchDescriptor } from '../core/readiness';
 import { warn } from '../core/warnings';
 import type { NetworkProcess } from '../core/record';

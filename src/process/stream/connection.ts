@@ -1,5 +1,6 @@
 import type { Socket } from 'node:net';
-import { deliverInput, readChunkBytes, wantsInput } from '../core/input';
+import { deliverInput, readChunkBytes } from '../core/input';
+import { wantsInput } from '../core/reading';
 import { markClosed } from '../core/lifecycle';
 import type { NetworkProcess } from '../core/record';
 import { drainLimitMs, LingerMode, Transport } from '../core/transport';
@@ -63,10 +64,7 @@ export class StreamTransport implements Transport {
 
   resume(): void {
     this.paused = false;
-    // What Node read while paused is still in its buffer, in the chunks it read it in; Emacs reads
-    // it all at once. read() takes it out as one Buffer (through 'data', so it joins `pending`).
-    const socket = this.socket;
-    if (socket !== null && socket.readableLength > 0) socket.read();
+    this.takeBuffered();
     this.deliver();
     if (!this.paused) this.socket?.resume();
   }
@@ -109,18 +107,23 @@ export class StreamTransport implements Transport {
    * kept (a destroyed socket still gives up its buffer) and the close waits for resume.
    */
   failed(): void {
-    const socket = this.socket;
-    if (socket === null) return;
-    if (this.paused) {
-      for (
-        let chunk = socket.read() as Buffer | null;
-        chunk !== null;
-        chunk = socket.read() as Buffer | null
-      ) {
-        this.pending.push(chunk);
-      }
-    }
+    if (this.paused) this.takeBuffered();
     this.peerClosed();
+  }
+
+  /**
+   * Moves what Node read while paused (still in its buffer, in the chunks it read it in) to
+   * `pending`, where it is handed over in Emacs's reads. The 'data' listener is off meanwhile, so
+   * each chunk is taken once, whether or not read() would emit it.
+   */
+  private takeBuffered(): void {
+    const socket = this.socket;
+    if (socket === null || socket.readableLength === 0) return;
+    socket.removeListener('data', onData);
+    for (let chunk = socket.read() as Buffer | null; chunk !== null; chunk = socket.read() as Buffer | null) {
+      this.pending.push(chunk);
+    }
+    socket.on('data', onData);
   }
 
   /**
