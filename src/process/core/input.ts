@@ -3,7 +3,6 @@ import type { LispValue } from '../../lisp/values';
 import { runFilter } from './handlers';
 import type { NetworkProcess } from './record';
 
-
 /** Emacs 28's default of read-process-output-max. */
 const DEFAULT_READ_MAX = 4096;
 const INTMAX_MAX = 2n ** 63n - 1n;
