@@ -1,6 +1,6 @@
 /** The comparison machinery itself: a normaliser that hid real differences would hide bugs. */
 import { emacsPath, runEmacsBatch } from '../support/emacs-batch';
-import { NO_EMACS, diffLines, normalise } from './harness';
+import { NO_EMACS, diffLines, normalise, onlyPortsDiffer } from './harness';
 
 describe('normalise', () => {
   test('ports become PORTn consistently across lines, in every place Lisp puts a port', () => {
@@ -54,6 +54,17 @@ describe('diffLines', () => {
     expect(diffLines(['a', 'b', 'c'], ['a', 'x', 'c'])).toEqual(['  a', '- b', '+ x', '  c']);
     expect(diffLines(['a'], ['a', 'b'])).toEqual(['  a', '+ b']);
     expect(diffLines(['a', 'b'], ['b'])).toEqual(['- a', '  b']);
+  });
+});
+
+describe('onlyPortsDiffer', () => {
+  test('is true only when the lines differ in which PORTn stands where', () => {
+    const emacs = normalise(['c1 => [127 0 0 1 40001]', 'c2 => [127 0 0 1 40002]'], []);
+    const shared = normalise(['c1 => [127 0 0 1 40001]', 'c2 => [127 0 0 1 40001]'], []);
+    expect(onlyPortsDiffer(emacs, shared)).toBe(true);
+    expect(onlyPortsDiffer(emacs, emacs)).toBe(false);
+    expect(onlyPortsDiffer(emacs, ['c1 => [127 0 0 1 PORT1]', 'c2 => [127 0 0 2 PORT2]'])).toBe(false);
+    expect(onlyPortsDiffer(emacs, emacs.slice(0, 1))).toBe(false);
   });
 });
 
