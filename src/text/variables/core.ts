@@ -110,8 +110,10 @@ function setLocalized(symbol: LispSymbol, cell: Cell, value: Slot, buffer: LispB
     } else stored = checkForward(cell.fwd, value);
   }
   const locals = localsOf(buffer);
-  if (locals?.has(symbol) === true) locals.set(symbol, stored);
-  else if (flag !== 'set' || !cell.localIfSet || letShadowsBufferBindingP(symbol)) cell.value = stored;
+  const own = locals?.has(symbol) === true;
+  const toDefault = !own && (flag !== 'set' || !cell.localIfSet || letShadowsBufferBindingP(symbol));
+  if (cell.fwd !== null && stored !== UNBOUND) cell.fwd.set?.(stored, toDefault ? null : buffer);
+  if (toDefault) cell.value = stored;
   else ensureLocals(buffer).set(symbol, stored);
 }
 
@@ -125,7 +127,11 @@ export function setDefaultInternal(symbol: LispSymbol, value: Slot, flag: SetFla
       setInternal(symbol, newValue, null, flag);
       return;
     case 'localized':
-      cell.value = cell.fwd !== null && newValue !== UNBOUND ? checkForward(cell.fwd, newValue) : newValue;
+      if (cell.fwd !== null && newValue !== UNBOUND) {
+        const checked = checkForward(cell.fwd, newValue);
+        cell.fwd.set?.(checked, null);
+        cell.value = checked;
+      } else cell.value = newValue;
       return;
     case 'forwarded': {
       const fwd = cell.fwd as NonNullable<Cell['fwd']>;

@@ -16,9 +16,17 @@ export {
 } from './locals';
 export { letBindings } from './let-bindings';
 export type { LetBinding } from './let-bindings';
-export { defvar, defconst, defvarLocal, variableDocumentation } from './defvar';
-export { defineBuiltinVariable } from './builtins';
-export type { BuiltinVariable, BuiltinVariableSpec } from './builtins';
-export type { BuiltinKind, PerBuffer } from './cells';
-export { caseFoldSearch, caseFoldSearchVariable, enableMultibyteCharactersVariable } from './standard';
+export { defvar, defconst, defvarLocal } from './defvar';
 export { variableFunctions } from './functions';
+
+// For elproc's own code (the regexp functions, the process layer); not part of the package's API.
+/** @internal */
+export { variableDocumentation } from './defvar';
+/** @internal */
+export { defineBuiltinVariable } from './builtins';
+/** @internal */
+export type { BuiltinVariable, BuiltinVariableSpec } from './builtins';
+/** @internal */
+export type { BuiltinKind, PerBuffer } from './cells';
+/** @internal */
+export { caseFoldSearch, caseFoldSearchVariable, enableMultibyteCharactersVariable } from './standard';
