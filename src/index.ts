@@ -68,6 +68,30 @@ export {
 } from './text/buffer';
 export type { BufferOrName, Position } from './text/buffer';
 
+// Variables: global, default and buffer-local values, dynamic binding.
+export {
+  symbolValue,
+  set,
+  boundp,
+  makunbound,
+  defaultValue,
+  setDefault,
+  defaultBoundp,
+  makeLocalVariable,
+  makeVariableBufferLocal,
+  killLocalVariable,
+  killAllLocalVariables,
+  localVariableP,
+  localVariableIfSetP,
+  bufferLocalValue,
+  bufferLocalVariables,
+  letBindings,
+  defvar,
+  defconst,
+  defvarLocal,
+} from './text/variables';
+export type { SymbolDesignator, LetBinding } from './text/variables';
+
 // Processes.
 export { NetworkProcess } from './process/core/record';
 export type { InternalStatus } from './process/core/status';

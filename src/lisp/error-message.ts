@@ -17,6 +17,9 @@ const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'void-function': 'Symbol\u2019s function definition is void',
   'invalid-function': 'Invalid function',
   'coding-system-error': 'Invalid coding system',
+  'void-variable': 'Symbol\u2019s value as variable is void',
+  'setting-constant': 'Attempt to set a constant symbol',
+  'overflow-error': 'Arithmetic overflow error',
 };
 
 /**

@@ -12,6 +12,9 @@ const CONDITIONS: Record<string, readonly string[]> = {
   'invalid-read-syntax': ['invalid-read-syntax', 'error'],
   'end-of-file': ['end-of-file', 'error'],
   'void-function': ['void-function', 'error'],
+  'void-variable': ['void-variable', 'error'],
+  'setting-constant': ['setting-constant', 'error'],
+  'overflow-error': ['overflow-error', 'range-error', 'arith-error', 'error'],
 };
 
 /** What a failed system call adds to a LispError, in Node's terms. */

@@ -1,27 +1,32 @@
 /*
- * PLACEHOLDER for the symbol-value store (issue 9, item 4). Other rooms code against these two
- * exports; the full store (defaults, buffer-local values, forwarded built-ins, dynamic binding)
- * replaces this file and keeps their signatures.
+ * The symbol-value store (issue 9, item 4): global, default and buffer-local values, dynamic
+ * binding, and the built-in variables elproc obeys, with Emacs 28's rules (data.c, eval.c).
  */
-import { LispError } from '../../lisp/errors';
-import { LispSymbol, intern, t } from '../../lisp/symbol';
-import type { LispValue } from '../../lisp/values';
+export type { SymbolDesignator } from './symbols';
+export { symbolValue, set, boundp, makunbound, defaultValue, setDefault, defaultBoundp } from './access';
+export {
+  makeLocalVariable,
+  makeVariableBufferLocal,
+  killLocalVariable,
+  killAllLocalVariables,
+  localVariableP,
+  localVariableIfSetP,
+  bufferLocalValue,
+  bufferLocalVariables,
+} from './locals';
+export { letBindings } from './let-bindings';
+export type { LetBinding } from './let-bindings';
+export { defvar, defconst, defvarLocal } from './defvar';
+export { variableFunctions } from './functions';
 
-const values = new Map<LispSymbol, LispValue>([[intern('case-fold-search'), t]]);
-
-function toSymbol(name: LispSymbol | string): LispSymbol {
-  return typeof name === 'string' ? intern(name) : name;
-}
-
-/** Emacs: symbol-value */
-export function symbolValue(symbol: LispSymbol | string): LispValue {
-  const sym = toSymbol(symbol);
-  if (!values.has(sym)) throw new LispError('void-variable', [sym]);
-  return values.get(sym);
-}
-
-/** Emacs: set */
-export function set<V extends LispValue>(symbol: LispSymbol | string, value: V): V {
-  values.set(toSymbol(symbol), value);
-  return value;
-}
+// For elproc's own code (the regexp functions, the process layer); not part of the package's API.
+/** @internal */
+export { variableDocumentation } from './defvar';
+/** @internal */
+export { defineBuiltinVariable } from './builtins';
+/** @internal */
+export type { BuiltinVariable, BuiltinVariableSpec } from './builtins';
+/** @internal */
+export type { BuiltinKind, PerBuffer } from './cells';
+/** @internal */
+export { caseFoldSearch, caseFoldSearchVariable, enableMultibyteCharactersVariable } from './standard';
