@@ -12,6 +12,8 @@ const CONDITIONS: Record<string, readonly string[]> = {
   'invalid-read-syntax': ['invalid-read-syntax', 'error'],
   'end-of-file': ['end-of-file', 'error'],
   'void-function': ['void-function', 'error'],
+  'beginning-of-buffer': ['beginning-of-buffer', 'error'],
+  'end-of-buffer': ['end-of-buffer', 'error'],
 };
 
 /** What a failed system call adds to a LispError, in Node's terms. */
