@@ -82,7 +82,7 @@ describe('printing', () => {
     expect(killBuffer('c7buf')).toBe(intern('t'));
     expect(show(buffer)).toBe('#<killed buffer>');
     expect(show(mark)).toBe('#<marker in no buffer>');
-    expect([markerPosition(mark), markerBuffer(mark), buffer.size]).toEqual([null, null, 0]);
+    expect([markerPosition(mark), markerBuffer(mark), buffer.size]).toEqual([null, null, 3]);
   });
 });
 

@@ -42,6 +42,13 @@ export class GapText {
     this.gapStart = from;
   }
 
+  /** Removes every character and gives the memory back. */
+  clear(): void {
+    this.data = new Int32Array(16);
+    this.gapStart = 0;
+    this.gapEnd = this.data.length;
+  }
+
   /** A copy of the characters FROM to TO. */
   slice(from: number, to: number): Int32Array {
     const out = new Int32Array(Math.max(to - from, 0));

@@ -26,6 +26,7 @@ export class LispBuffer implements LispPrintable {
   private unibyte = false;
   /** Characters of #x80 and above: none means bytes and characters coincide. */
   private wide = 0;
+  private sizeWhenKilled = 0;
 
   /** @internal Use getBufferCreate, which also registers the name. */
   constructor(name: string) {
@@ -56,9 +57,9 @@ export class LispBuffer implements LispPrintable {
   get zv(): number {
     return this.end;
   }
-  /** Emacs: buffer-size, the characters of the whole buffer, narrowing ignored. */
+  /** Emacs: buffer-size, the characters of the whole buffer, narrowing ignored (the last size once killed). */
   get size(): number {
-    return this.text.length;
+    return this.alive ? this.text.length : this.sizeWhenKilled;
   }
   /** @internal True when every character is ASCII, so that byte and character positions agree. */
   get asciiOnly(): boolean {
@@ -157,7 +158,7 @@ export class LispBuffer implements LispPrintable {
    */
   convert(codes: ArrayLike<number>, multibyte: boolean, map: (position: number) => number): void {
     const modified = this.modified;
-    this.text.delete(0, this.text.length);
+    this.text.clear();
     this.text.insert(0, codes);
     this.wide = 0;
     for (let i = 0; i < codes.length; i++) if ((codes[i] as number) >= 0x80) this.wide++;
@@ -169,10 +170,14 @@ export class LispBuffer implements LispPrintable {
     this.modified = modified;
   }
 
-  /** @internal Marks the buffer dead: its markers point nowhere and its text is gone (Emacs: kill-buffer's last step). */
+  /**
+   * @internal Marks the buffer dead: its markers point nowhere and its text is freed, though
+   * buffer-size still gives its length, as Emacs's does (kill-buffer's last step).
+   */
   kill(): void {
     for (const marker of [...this.markers]) marker.detach();
-    this.text.delete(0, this.text.length);
+    this.sizeWhenKilled = this.text.length;
+    this.text.clear();
     this.wide = 0;
     this.pt = this.start = this.end = 1;
     this.alive = false;
