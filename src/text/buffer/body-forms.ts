@@ -54,6 +54,8 @@ function unwindProtect<T>(body: () => T, unwind: () => void): T {
 /**
  * Emacs: save-current-buffer. Runs FN and makes the buffer current before it current again,
  * unless it was killed meanwhile.
+ * An async FN (one returning a thenable) gets a Promise back; the state is restored when it
+ * settles, and until then it is global, not tied to FN's async context.
  */
 export function saveCurrentBuffer<T>(fn: () => T): T {
   const saved = currentBuffer();
@@ -63,6 +65,8 @@ export function saveCurrentBuffer<T>(fn: () => T): T {
 /**
  * Emacs: with-current-buffer. Makes BUFFER-OR-NAME current (with set-buffer's errors), runs FN
  * with that buffer as its argument, and restores the previous buffer as save-current-buffer does.
+ * An async FN (one returning a thenable) gets a Promise back; the state is restored when it
+ * settles, and until then it is global, not tied to FN's async context.
  */
 export function withCurrentBuffer<T>(bufferOrName: BufferOrName, fn: (buffer: LispBuffer) => T): T {
   return saveCurrentBuffer(() => fn(setBuffer(bufferOrName)));
@@ -72,6 +76,8 @@ export function withCurrentBuffer<T>(bufferOrName: BufferOrName, fn: (buffer: Li
  * Emacs: with-temp-buffer. FN runs in a new buffer, `(generate-new-buffer " *temp*" t)`, passed
  * as its argument; the buffer is killed afterwards if it is still live, then the previous buffer
  * is current again.
+ * An async FN (one returning a thenable) gets a Promise back; the state is restored when it
+ * settles, and until then it is global, not tied to FN's async context.
  */
 export function withTempBuffer<T>(fn: (buffer: LispBuffer) => T): T {
   const temp = generateNewBuffer(' *temp*', t);
@@ -89,6 +95,8 @@ export function withTempBuffer<T>(fn: (buffer: LispBuffer) => T): T {
  * Emacs: save-excursion. Saves the current buffer and point, point as a marker (so that edits
  * before it move it, and an insertion at it stays after it); restores both, point clipped to the
  * narrowing then in force. Nothing is restored if the buffer was killed.
+ * An async FN (one returning a thenable) gets a Promise back; the state is restored when it
+ * settles, and until then it is global, not tied to FN's async context.
  */
 export function saveExcursion<T>(fn: () => T): T {
   const buffer = currentBuffer();
@@ -108,6 +116,8 @@ export function saveExcursion<T>(fn: () => T): T {
  * (the end one advancing on insertion, so text inserted at the end stays inside), and restores
  * it in that buffer, whichever is current then; point is moved inside if need be. An unnarrowed
  * buffer is widened again. The current buffer itself is not restored.
+ * An async FN (one returning a thenable) gets a Promise back; the state is restored when it
+ * settles, and until then it is global, not tied to FN's async context.
  */
 export function saveRestriction<T>(fn: () => T): T {
   const buffer = currentBuffer();

@@ -18,6 +18,8 @@ export class LispBuffer implements LispPrintable {
   dying = false;
   /** @internal Emacs's SAVE_MODIFF < MODIFF, which is all Emacs 28 shows of it. */
   modified = false;
+  /** @internal Counts changes to the text (Emacs: MODIFF), so that caches of positions know when they are stale. */
+  changes = 0;
   private currentName: string;
   private pt = 1;
   private start = 1;
@@ -118,6 +120,7 @@ export class LispBuffer implements LispPrintable {
         marker.charpos = at + n;
     }
     this.modified = true;
+    this.changes++;
     return position + n;
   }
 
@@ -139,6 +142,7 @@ export class LispBuffer implements LispPrintable {
     this.end = adjust(this.end);
     for (const marker of this.markers) marker.charpos = adjust(marker.charpos as number);
     this.modified = true;
+    this.changes++;
     return removed;
   }
 
@@ -168,6 +172,7 @@ export class LispBuffer implements LispPrintable {
     this.end = codes.length + 1;
     for (const marker of this.markers) marker.charpos = map(marker.charpos as number);
     this.modified = modified;
+    this.changes++;
   }
 
   /**

@@ -7,11 +7,29 @@ import { internalLength, parseBytes, pushInternalBytes } from './internal-bytes'
 import type { LispBuffer } from './lisp-buffer';
 import { currentBuffer } from './registry';
 
+/** A character position and its byte position, valid while the text is unchanged (Emacs: the charpos cache). */
+interface Correspondence {
+  readonly changes: number;
+  readonly charpos: number;
+  readonly bytepos: number;
+}
+
+const lastCorrespondence = new WeakMap<LispBuffer, Correspondence>();
+
+/** Where to start counting from: the cached pair if it lies before the target, else the beginning. */
+function startingPoint(buffer: LispBuffer, isBefore: (known: Correspondence) => boolean): Correspondence {
+  const known = lastCorrespondence.get(buffer);
+  if (known !== undefined && known.changes === buffer.changes && isBefore(known)) return known;
+  return { changes: buffer.changes, charpos: 1, bytepos: 1 };
+}
+
 /** The byte position of character position P (Emacs: CHAR_TO_BYTE), for 1 <= p <= size + 1. */
 function charToBytePosition(buffer: LispBuffer, p: number): number {
   if (!buffer.multibyte || buffer.asciiOnly) return p;
-  let bytes = 1;
-  for (let i = 1; i < p; i++) bytes += internalLength(buffer.charAt(i));
+  const from = startingPoint(buffer, (known) => known.charpos <= p);
+  let bytes = from.bytepos;
+  for (let i = from.charpos; i < p; i++) bytes += internalLength(buffer.charAt(i));
+  lastCorrespondence.set(buffer, { changes: buffer.changes, charpos: p, bytepos: bytes });
   return bytes;
 }
 
@@ -36,10 +54,14 @@ export function byteToPosition(bytepos: number): number | null {
   const buffer = currentBuffer();
   if (target < 1) return null;
   if (!buffer.multibyte || buffer.asciiOnly) return target <= buffer.size + 1 ? target : null;
-  let bytes = 1;
-  for (let p = 1; p <= buffer.size; p++) {
+  const from = startingPoint(buffer, (known) => known.bytepos <= target);
+  let bytes = from.bytepos;
+  for (let p = from.charpos; p <= buffer.size; p++) {
     const next = bytes + internalLength(buffer.charAt(p));
-    if (target < next) return p;
+    if (target < next) {
+      lastCorrespondence.set(buffer, { changes: buffer.changes, charpos: p, bytepos: bytes });
+      return p;
+    }
     bytes = next;
   }
   return target === bytes ? buffer.size + 1 : null;
