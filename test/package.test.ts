@@ -49,9 +49,11 @@ describe('the built package', () => {
     expect(
       fs.readFileSync(path.join(root, 'dist', 'process', 'functions', 'make-network-process.d.ts'), 'utf8'),
     ).toContain('makeNetworkProcess');
-    const buffer = fs.readFileSync(path.join(root, 'dist', 'text', 'buffer.d.ts'), 'utf8');
+    const buffer = fs.readFileSync(path.join(root, 'dist', 'text', 'buffer', 'lisp-buffer.d.ts'), 'utf8');
     expect(buffer).toContain('class LispBuffer');
-    expect(buffer).not.toContain('insertAt');
+    expect(buffer).toContain('get multibyte()');
+    expect(buffer).not.toContain('insertCodes');
+    expect(buffer).not.toContain('charAt');
   });
 
   test('its declarations type-check in a strict TypeScript project', () => {

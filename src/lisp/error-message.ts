@@ -20,6 +20,8 @@ const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'void-variable': 'Symbol\u2019s value as variable is void',
   'setting-constant': 'Attempt to set a constant symbol',
   'overflow-error': 'Arithmetic overflow error',
+  'beginning-of-buffer': 'Beginning of buffer',
+  'end-of-buffer': 'End of buffer',
 };
 
 /**

@@ -15,6 +15,8 @@ const CONDITIONS: Record<string, readonly string[]> = {
   'void-variable': ['void-variable', 'error'],
   'setting-constant': ['setting-constant', 'error'],
   'overflow-error': ['overflow-error', 'range-error', 'arith-error', 'error'],
+  'beginning-of-buffer': ['beginning-of-buffer', 'error'],
+  'end-of-buffer': ['end-of-buffer', 'error'],
 };
 
 /** What a failed system call adds to a LispError, in Node's terms. */

@@ -15,6 +15,7 @@ import {
   processBuffer,
   processSendString,
   t,
+  withCurrentBuffer,
 } from '../../src';
 import { collect, deleteAllProcesses, make } from '../support/behaviour-helpers';
 import { BROKEN, RawPeers, Recorder, recorder, server, statusName } from '../support/stream-helpers';
@@ -141,10 +142,13 @@ describe('reading', () => {
     const conn = await peer.nextConnection();
     expect(processBuffer(client)).toBe(getBuffer('sc-buffer'));
     conn.write('first line\n');
-    await waitFor(() => bufferString('sc-buffer') === 'first line\n', 'the first insertion');
+    await waitFor(
+      () => withCurrentBuffer('sc-buffer', bufferString) === 'first line\n',
+      'the first insertion',
+    );
     conn.write('second ☃\n');
-    await waitFor(() => bufferString('sc-buffer').length > 11, 'the second insertion');
-    expect(bufferString('sc-buffer')).toBe('first line\nsecond ☃\n');
+    await waitFor(() => withCurrentBuffer('sc-buffer', bufferString).length > 11, 'the second insertion');
+    expect(withCurrentBuffer('sc-buffer', bufferString)).toBe('first line\nsecond ☃\n');
   });
 });
 

@@ -6,7 +6,7 @@
 import {
   LispBuffer,
   NetworkProcess,
-  bufferString,
+  bufferSubstringNoProperties,
   defun,
   equal,
   getBuffer,
@@ -16,6 +16,9 @@ import {
   processContact,
   processList,
   processName,
+  pointMax,
+  pointMin,
+  withCurrentBuffer,
 } from '../../src';
 import { afterStatusNotifications } from '../../src/process/core/lifecycle';
 import { settle, waitFor, WaitTimeoutError } from '../support/wait';
@@ -88,7 +91,9 @@ export function names(procs: readonly NetworkProcess[]): string[] {
 /** common.el's `buffer-text`: the text, or the symbol no-buffer. */
 export function bufferText(bufferOrName: LispBuffer | string | null): unknown {
   const buffer = bufferOrName === null ? null : getBuffer(bufferOrName);
-  return buffer !== null && buffer.live ? bufferString(buffer) : intern('no-buffer');
+  return buffer !== null && buffer.live
+    ? withCurrentBuffer(buffer, () => bufferSubstringNoProperties(pointMin(), pointMax()))
+    : intern('no-buffer');
 }
 
 /** `(memq X (process-list))` reduced to t/nil, as the scenarios print it. */

@@ -4,7 +4,7 @@ import { LispError } from '../../lisp/errors';
 import { errorMessageString } from '../../lisp/error-message';
 import { intern, LispSymbol } from '../../lisp/symbol';
 import type { Handler } from '../../options/types';
-import { markerPosition, pointMax, setMarker } from '../../text/buffer';
+import { markerPosition, setMarker } from '../../text/buffer';
 import { notifyOutput } from './output-wait';
 import type { NetworkProcess } from './record';
 import { warn } from './warnings';
@@ -64,19 +64,19 @@ function describeThrown(err: unknown): { text: string; detail: string } {
 
 /**
  * Inserts into the process buffer as the default filter and sentinel do, and puts the mark after
- * the text. Where: at the mark's position, clipped to the process buffer, even when the mark has
- * been moved into another buffer (Emacs's set_point_from_marker takes only its position); at the
- * end when the mark points nowhere. The filter inserts before markers (insert-before-markers);
- * the sentinel with a plain insert, so that other markers there stay before its text. Point
- * moves with the text when it was at or after the insertion point.
+ * the text. Where: at the mark's position, clipped to the accessible region of the process
+ * buffer, even when the mark has been moved into another buffer (Emacs's set_point_from_marker
+ * takes only its position); at the end of that region when the mark points nowhere. The filter
+ * inserts before markers (insert-before-markers); the sentinel with a plain insert, so that other
+ * markers there stay before its text. Point moves with the text when it was at or after the
+ * insertion point, and a narrowing grows by the text, as Emacs restores them after inserting.
  */
 function insertAtMark(proc: NetworkProcess, text: string, beforeMarkers: boolean): void {
   const buffer = proc.buffer;
   if (buffer === null || !buffer.live) return;
-  const end = pointMax(buffer);
-  const at = Math.min(Math.max(markerPosition(proc.mark) ?? end, 1), end);
-  // Positions count characters (not UTF-16 units); insertAt returns the one after the text.
-  setMarker(proc.mark, buffer.insertAt(at, text, beforeMarkers), buffer);
+  const at = buffer.clip(markerPosition(proc.mark) ?? buffer.zv);
+  // Positions count characters (not UTF-16 units); insertString returns the one after the text.
+  setMarker(proc.mark, buffer.insertString(at, text, beforeMarkers), buffer);
 }
 
 /** Hands decoded output to the process filter (Emacs: read_process_output). */

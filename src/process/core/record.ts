@@ -3,7 +3,7 @@ import { intern, LispSymbol } from '../../lisp/symbol';
 import { LispPrintable, lispPrint, LispValue } from '../../lisp/values';
 import { toSocketOptions } from '../../options';
 import type { ConnectionType, Handler, OptionSetting, ProcessPlist } from '../../options/types';
-import { LispBuffer, Marker, makeMarker, pointMax, setMarker } from '../../text/buffer';
+import { LispBuffer, Marker, makeMarker, setMarker } from '../../text/buffer';
 import { createDecoder, type CodingSystem, type StreamDecoder } from '../../text/coding';
 import { displayStatus, InternalStatus } from './status';
 import { LingerMode, NO_TRANSPORT, Transport } from './transport';
@@ -76,7 +76,7 @@ export class NetworkProcess implements LispPrintable {
    * connect_network_socket); a killed buffer, which Emacs takes as :buffer, leaves it nowhere.
    */
   placeMark(): void {
-    if (this.buffer !== null && this.buffer.live) setMarker(this.mark, pointMax(this.buffer), this.buffer);
+    if (this.buffer !== null && this.buffer.live) setMarker(this.mark, this.buffer.zv, this.buffer);
   }
 
   /** The decoder of `decoding`, which keeps a partial character between two reads. */

@@ -2,7 +2,7 @@ import { defun } from '../../lisp/function-table';
 import type { LispFunction } from '../../lisp/values';
 import { featurep } from '../../options';
 import { formatNetworkAddress, networkLookupAddressInfo } from './address-functions';
-import { bufferString, generateNewBuffer, getBuffer, getBufferCreate, killBuffer } from '../../text/buffer';
+import { bufferFunctions } from '../../text/buffer';
 import { networkProcessOption, processContact, setNetworkProcessOption } from './contact-functions';
 import { processDatagramAddress, setProcessDatagramAddress } from './datagram-functions';
 import { networkInterfaceInfo, networkInterfaceList } from './interface-functions';
@@ -62,16 +62,12 @@ export const el: Readonly<Record<string, LispFunction>> = {
   'process-datagram-address': processDatagramAddress,
   'set-process-datagram-address': setProcessDatagramAddress,
   featurep,
-  'get-buffer': getBuffer,
-  'get-buffer-create': getBufferCreate,
-  'generate-new-buffer': generateNewBuffer,
-  'buffer-string': bufferString,
-  'kill-buffer': killBuffer,
   'format-network-address': formatNetworkAddress,
   'network-lookup-address-info': networkLookupAddressInfo,
   'network-interface-list': networkInterfaceList,
   'network-interface-info': networkInterfaceInfo,
   ...variableFunctions,
+  ...bufferFunctions,
 };
 
 for (const [name, fn] of Object.entries(el)) defun(name, fn);

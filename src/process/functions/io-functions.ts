@@ -2,7 +2,7 @@ import { lispError, wrongTypeArgument } from '../../lisp/errors';
 import { t } from '../../lisp/symbol';
 import { isNil, isNumber, LispValue, numberValue } from '../../lisp/values';
 import { asFixnum } from '../../options';
-import { bufferSubstring, currentBuffer, onKillBuffer } from '../../text/buffer';
+import { bufferSubstring, onKillBuffer } from '../../text/buffer';
 import type { Position } from '../../text/buffer';
 import { encode } from '../../text/coding';
 import { bufferProcess, designatedProcess, requireProcess, signalTarget } from '../core/designators';
@@ -38,7 +38,7 @@ export function processSendString(process: unknown, string: unknown): null {
  */
 export function processSendRegion(process: unknown, start: unknown, end: unknown): null {
   const proc = designatedProcess(process);
-  const text = bufferSubstring(currentBuffer(), start as Position, end as Position);
+  const text = bufferSubstring(start as Position, end as Position);
   requireRunning(proc);
   send(proc, encode(text, proc.encoding));
   return null;

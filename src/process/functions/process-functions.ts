@@ -3,7 +3,7 @@ import { plistGet, plistPut } from '../../lisp/plist';
 import { intern, LispSymbol, t } from '../../lisp/symbol';
 import { cons, Cons, isList, isNil, LispValue, LispVector, truthy } from '../../lisp/values';
 import type { Handler, ProcessPlist } from '../../options/types';
-import { LispBuffer, Marker, pointMax, setMarker } from '../../text/buffer';
+import { LispBuffer, Marker, setMarker } from '../../text/buffer';
 import { designatedProcess, requireProcess } from '../core/designators';
 import { DEFAULT_FILTER, DEFAULT_SENTINEL } from '../core/handlers';
 import { syncReading } from '../core/reading';
@@ -68,7 +68,7 @@ export function setProcessBuffer(process: unknown, buffer: unknown): LispBuffer 
   proc.buffer = target;
   plistPut(proc.contact, ':buffer', target);
   // After (set-process-buffer p nil) Emacs leaves the marker pointing into the old buffer.
-  if (target !== null) setMarker(proc.mark, target.live ? pointMax(target) : null, target);
+  if (target !== null) setMarker(proc.mark, target.live ? target.zv : null, target);
   return target;
 }
 

@@ -419,8 +419,8 @@ const defaultFilterMarks: Scenario = {
     await waitUntil(() => text() === 'line1\n');
     out.p('c1buf after line1', state());
     withCurrentBuffer('c1buf', () => {
-      gotoChar(null, pointMin());
-      insert(null, 'USER:');
+      gotoChar(pointMin());
+      insert('USER:');
     });
     processSendString(child, 'line2\n');
     await waitUntil(() => text().endsWith('line2\n'));
@@ -429,12 +429,12 @@ const defaultFilterMarks: Scenario = {
     processSendString(child, 'AT6|');
     await waitUntil(() => text().includes('AT6|'));
     out.p('c1buf after moving the mark to point', state());
-    withCurrentBuffer('c1buf', () => gotoChar(null, pointMax()));
+    withCurrentBuffer('c1buf', () => gotoChar(pointMax()));
     withCurrentBuffer('c1buf', () => setMarker(processMark(c1), 3));
     processSendString(child, 'AT3|');
     await waitUntil(() => text().includes('AT3|'));
     out.p('c1buf with point after the mark', state());
-    withCurrentBuffer('c1buf', () => gotoChar(null, 2));
+    withCurrentBuffer('c1buf', () => gotoChar(2));
     processSendString(child, 'again|');
     await waitUntil(() => text().includes('again|'));
     out.p('c1buf with point before the mark', state());

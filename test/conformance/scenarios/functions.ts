@@ -299,7 +299,7 @@ const sendRegionDesignators: Scenario = {
     const c = await mk(':name', 'c', ':host', '127.0.0.1', ':service', port, ':buffer', 'cbuf');
     await waitUntil(() => peerChild('srv', c));
     getBufferCreate('src');
-    withCurrentBuffer('src', () => insert(null, '0123456789'));
+    withCurrentBuffer('src', () => insert('0123456789'));
     const inSrc = (fn: () => unknown) => () => withCurrentBuffer('src', fn);
     await out.try(
       'send-region 3 6',

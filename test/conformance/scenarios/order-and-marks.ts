@@ -113,7 +113,7 @@ const sentinelOrder: Scenario = {
 
 /** `(with-current-buffer (get-buffer-create NAME) (insert TEXT))` */
 function fill(name: string, text: string): void {
-  withCurrentBuffer(getBufferCreate(name), () => insert(null, text));
+  withCurrentBuffer(getBufferCreate(name), () => insert(text));
 }
 
 /** `(set-marker (make-marker) POSITION (get-buffer NAME))` */
@@ -164,15 +164,15 @@ const processMarks: Scenario = {
     const child = thePeerChild('plain', c);
     out.p('child mark after accept', processMark(child));
     withCurrentBuffer(processBuffer(child) as LispBuffer, () => {
-      insert(null, 'abc');
-      gotoChar(null, 2);
+      insert('abc');
+      gotoChar(2);
     });
     out.p('child mark after the user inserted', processMark(child));
     processSendString(c, 'hello');
     await waitUntil(() => String(bufferText(processBuffer(child))).includes('hello'));
     out.p('child buffer after output', bufferText(processBuffer(child)));
     out.p('child mark position after output', markerPosition(processMark(child)));
-    out.p('child point after output', point(processBuffer(child)));
+    out.p('child point after output', withCurrentBuffer(processBuffer(child) as LispBuffer, point));
     const c2 = await mk(':name', 'c2', ':host', '127.0.0.1', ':service', port);
     await waitUntil(() => peerChild('srv', c2));
     const child2 = thePeerChild('srv', c2);
@@ -211,7 +211,13 @@ const processMarks: Scenario = {
     const m = await mk(':name', 'm', ':host', '127.0.0.1', ':service', pport, ':buffer', 'pbuf');
     await waitUntil(() => peerChild('plain', m));
     const mchild = thePeerChild('plain', m);
-    const st = () => [bufferText('pbuf'), point('pbuf'), bufferText('obuf'), point('obuf'), processMark(m)];
+    const st = () => [
+      bufferText('pbuf'),
+      withCurrentBuffer('pbuf', point),
+      bufferText('obuf'),
+      withCurrentBuffer('obuf', point),
+      processMark(m),
+    ];
     const um5 = markerAt(5, 'pbuf');
     const umEnd = markerAt(11, 'pbuf');
     const om5 = markerAt(5, 'obuf');
@@ -224,7 +230,7 @@ const processMarks: Scenario = {
     processSendString(mchild, 'ZW');
     await waitUntil(() => String(bufferText('pbuf')).includes('ZW'));
     out.p("after output, the mark past the process buffer's end", st());
-    gotoChar('pbuf', 3);
+    withCurrentBuffer('pbuf', () => gotoChar(3));
     setMarker(processMark(m), 3, getBuffer('obuf'));
     const um3 = markerAt(3, 'pbuf');
     const um3t = markerAt(3, 'pbuf');

@@ -27,13 +27,9 @@ import type { LispBuffer } from '../../../src';
 import type { Scenario } from '../twin';
 import { localsOf } from './variables-locals';
 
-/**
- * `(with-current-buffer BUFFER (set-buffer-multibyte FLAG))`, whichever of the two signatures
- * setBufferMultibyte has: (buffer, flag) now, (flag) once buffer functions act on the current buffer.
- */
+/** `(with-current-buffer BUFFER (set-buffer-multibyte FLAG))` */
 function setMultibyte(buffer: LispBuffer, flag: unknown): void {
-  const fn = setBufferMultibyte as (...args: unknown[]) => unknown;
-  withCurrentBuffer(buffer, () => (fn.length >= 2 ? fn(null, flag) : fn(flag)));
+  withCurrentBuffer(buffer, () => setBufferMultibyte(flag));
 }
 
 /** defvar, defconst, defvar-local. */

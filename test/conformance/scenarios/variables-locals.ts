@@ -238,7 +238,7 @@ const bufferLocalValueScenario: Scenario = {
       inX(() => localsOf(null, syms)),
     );
     out.p('the other buffer', localsOf(y, syms));
-    inX(() => setBufferMultibyte(null, null));
+    inX(() => setBufferMultibyte(null));
     out.p('unibyte', localsOf(x, syms));
     out.p('buffer-local-value', [
       bufferLocalValue('vv-b', x),

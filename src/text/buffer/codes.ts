@@ -1,0 +1,79 @@
+/*
+ * Characters as buffers hold them (code points up to Emacs's MAX_CHAR, #x3FFFFF) and the
+ * conversions to and from JavaScript strings, done only where text enters or leaves a buffer.
+ */
+
+/** Emacs: (max-char) */
+export const MAX_CHAR = 0x3fffff;
+/** Emacs's BYTE8_TO_CHAR offset: byte B of #x80..#xFF is the raw-byte character B + #x3FFF00. */
+const RAW_BYTE_OFFSET = 0x3fff00;
+const FIRST_RAW_BYTE_CHAR = 0x3fff80;
+const CHUNK = 8192;
+
+/** Emacs: characterp */
+export function isCharacter(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_CHAR;
+}
+
+/** Emacs: CHAR_BYTE8_P, a raw-byte character (an 8-bit byte kept in multibyte text). */
+export function isRawByteChar(c: number): boolean {
+  return c >= FIRST_RAW_BYTE_CHAR;
+}
+
+/** Emacs: BYTE8_TO_CHAR */
+export function rawByteChar(byte: number): number {
+  return byte < 0x80 ? byte : byte + RAW_BYTE_OFFSET;
+}
+
+/** Emacs: CHAR_TO_BYTE8, what a character becomes in unibyte text: its raw byte, else its low byte. */
+export function charToByte(c: number): number {
+  return isRawByteChar(c) ? c - RAW_BYTE_OFFSET : c & 0xff;
+}
+
+/** The code points of TEXT, as a multibyte buffer stores them, or as bytes for a unibyte one. */
+export function stringToCodes(text: string, multibyte: boolean): Int32Array {
+  const out = new Int32Array(text.length);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low < 0xe000) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+        i++;
+      }
+    }
+    out[n++] = multibyte || c < 0x100 ? c : c & 0xff;
+  }
+  return n === out.length ? out : out.subarray(0, n);
+}
+
+/** One character for a buffer of the given kind (Emacs: general_insert_function's conversion). */
+export function charToCode(c: number, multibyte: boolean): number {
+  return multibyte ? c : charToByte(c);
+}
+
+/**
+ * The JavaScript string of CODES. Characters beyond Unicode have no JavaScript form: a raw-byte
+ * character becomes the character of its byte (as a unibyte string of issue 10 will hold it),
+ * and the others, which only set-buffer-multibyte or `insert` of such a number can make, U+FFFD.
+ */
+export function codesToString(codes: ArrayLike<number>): string {
+  const units = new Uint16Array(codes.length * 2);
+  let n = 0;
+  for (let i = 0; i < codes.length; i++) {
+    let c = codes[i] as number;
+    if (c > 0x10ffff) c = isRawByteChar(c) ? c - RAW_BYTE_OFFSET : 0xfffd;
+    if (c < 0x10000) units[n++] = c;
+    else {
+      c -= 0x10000;
+      units[n++] = 0xd800 + (c >> 10);
+      units[n++] = 0xdc00 + (c & 0x3ff);
+    }
+  }
+  let out = '';
+  for (let i = 0; i < n; i += CHUNK) {
+    out += String.fromCharCode.apply(null, units.subarray(i, Math.min(i + CHUNK, n)) as unknown as number[]);
+  }
+  return out;
+}

@@ -1,0 +1,63 @@
+;;; buf-body-forms.el --- with-current-buffer, with-temp-buffer, save-excursion, save-restriction, save-current-buffer: what they restore after a normal exit and after an error  -*- lexical-binding: t; coding: utf-8 -*-
+(defun where () (list (current-buffer) (point) (point-min) (point-max)))
+(setq a (get-buffer-create "a"))
+(setq b (get-buffer-create "b"))
+(with-current-buffer a (insert "0123456789") (goto-char 4))
+(with-current-buffer b (insert "abcdefghij") (goto-char 2))
+(set-buffer a)
+(try "with-current-buffer's value" (with-current-buffer b (list (where) 'body)))
+(p "after it" (where))
+(try "with-current-buffer by name" (with-current-buffer "b" (buffer-name)))
+(try "with-current-buffer after an error" (condition-case err (with-current-buffer b (forward-char 50)) (error (list err (where)))))
+(p "after the error" (where))
+(try "save-current-buffer" (list (save-current-buffer (set-buffer b) (goto-char 5) (where)) (where)))
+(try "save-current-buffer after an error" (condition-case err (save-current-buffer (set-buffer b) (error "boom")) (error (list err (where)))))
+(try "save-current-buffer, the saved buffer killed"
+     (let ((tmp (get-buffer-create "tmp")))
+       (set-buffer tmp)
+       (list (save-current-buffer (set-buffer b) (kill-buffer tmp) 'done) (eq (current-buffer) b))))
+(set-buffer a)
+(try "save-excursion restores point" (list (save-excursion (goto-char 9) (point)) (point)))
+(try "save-excursion restores the buffer" (list (save-excursion (set-buffer b) (goto-char 7) (where)) (where)
+                                              (with-current-buffer b (point))))
+(try "save-excursion after an error" (condition-case err (save-excursion (goto-char 2) (delete-char -5)) (error (list err (where)))))
+(try "save-excursion: text inserted before point moves it"
+     (list (save-excursion (goto-char 1) (insert "AB") (point)) (point)))
+(try "save-excursion: text inserted at point stays after it"
+     (list (save-excursion (insert "CD") (point)) (point) (buffer-string)))
+(try "save-excursion: insert-before-markers at point moves it"
+     (list (save-excursion (insert-before-markers "EF") (point)) (point)))
+(try "save-excursion: text deleted around point"
+     (list (save-excursion (delete-region 3 (+ (point) 2)) (point)) (point) (buffer-string)))
+(try "save-excursion: point clipped to a narrowing made inside"
+     (progn (goto-char 8) (list (save-excursion (goto-char 2) (narrow-to-region 1 4) (point)) (point) (progn (widen) (point)))))
+(try "save-excursion, the buffer killed"
+     (let ((tmp (get-buffer-create "tmp2")))
+       (set-buffer tmp)
+       (list (save-excursion (set-buffer b) (kill-buffer tmp) (goto-char 3) 'done) (where))))
+(set-buffer a)
+(erase-buffer)
+(insert "0123456789")
+(goto-char 5)
+(try "save-restriction widens again" (list (save-restriction (narrow-to-region 3 6) (where)) (where)))
+(narrow-to-region 3 8)
+(try "save-restriction restores a narrowing" (list (save-restriction (widen) (where)) (where)))
+(try "save-restriction: the saved region follows edits"
+     (list (save-restriction (widen) (goto-char 1) (insert "<<") (goto-char (point-max)) (insert ">>")
+                             (goto-char 10) (insert "mid") (narrow-to-region 1 2) (where))
+           (where) (buffer-string)))
+(try "save-restriction: text inserted at the region's end stays inside"
+     (list (save-restriction (widen) (goto-char 13) (insert "END") (where)) (where) (buffer-string)))
+(try "save-restriction moves point inside"
+     (list (save-restriction (widen) (goto-char 1) (point)) (where)))
+(try "save-restriction after an error" (condition-case err (save-restriction (narrow-to-region 1 2) (error "boom")) (error (list err (where)))))
+(try "save-restriction does not restore the buffer" (list (save-restriction (set-buffer b) (where)) (eq (current-buffer) b)))
+(set-buffer a)
+(try "save-restriction restores in its buffer" (list (with-current-buffer b (save-restriction (set-buffer a) (widen) (narrow-to-region 2 3) (set-buffer b) 'x)) (where)))
+(widen)
+(try "with-temp-buffer" (let (tb) (list (with-temp-buffer (setq tb (current-buffer)) (insert "tmp") (list (buffer-name) (buffer-string)))
+                                        (buffer-live-p tb) (eq (current-buffer) a))))
+(try "with-temp-buffer after an error" (let (tb) (condition-case err (with-temp-buffer (setq tb (current-buffer)) (error "boom"))
+                                                   (error (list err (buffer-live-p tb) (eq (current-buffer) a))))))
+(try "with-temp-buffer, the buffer made current inside killed" (with-temp-buffer (let ((c (get-buffer-create "c"))) (set-buffer c) (kill-buffer c) 'ok)))
+(p "current buffer at the end" (current-buffer))

@@ -1,0 +1,22 @@
+;;; buf-forward-line.el --- forward-line's return value and point, from every start, with every count  -*- lexical-binding: t; coding: utf-8 -*-
+(setq cases (with-temp-buffer
+              (insert-file-contents (expand-file-name "buf-lines.eld" (file-name-directory load-file-name)))
+              (read (current-buffer))))
+(with-temp-buffer
+  (dolist (case cases)
+    (erase-buffer)
+    (insert (car case))
+    (dolist (start (nth 1 case))
+      (p (format "%S from %d" (car case) start)
+         (mapcar (lambda (n) (goto-char start) (list n (forward-line n) (point))) (nth 2 case)))))
+  (erase-buffer)
+  (insert "a\nb\nc")
+  (goto-char 3)
+  (narrow-to-region 3 5)
+  (p "narrowed to \"b\\n\"" (mapcar (lambda (n) (goto-char 3) (list n (forward-line n) (point))) '(1 2 -1 0)))
+  (widen)
+  (goto-char 3)
+  (try "a bignum" (list (forward-line (expt 2 70)) (point)))
+  (try "a negative bignum" (list (forward-line (- (expt 2 70))) (point)))
+  (try "a float" (forward-line 1.0))
+  (try "a string" (forward-line "1")))
