@@ -11,6 +11,9 @@ describe('the built package', () => {
   let scratch: string;
 
   beforeAll(() => {
+    // What `npm run build` does: a file left from an older layout (dist/text/buffer.d.ts beside
+    // the newer dist/text/buffer/) would shadow the new one.
+    fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
     execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
       cwd: root,
     });

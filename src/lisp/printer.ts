@@ -10,6 +10,13 @@ export interface PrintOptions {
   escapeNewlines?: boolean;
 }
 
+/** Emacs: prin1-to-string with NOESCAPE, i.e. how `princ` prints: strings and symbol names as they are. */
+export function princToString(value: unknown): string {
+  const printer = new Printer(false, false);
+  printer.print(value, 0);
+  return printer.out;
+}
+
 /**
  * Emacs: prin1-to-string, as Emacs 28 prints with print-quoted t and print-circle nil.
  *
@@ -96,14 +103,20 @@ class Printer {
   /** Emacs's new_backquote_output: commas abbreviate only inside a backquote. */
   private backquotes = 0;
 
-  constructor(private readonly escapeNewlines: boolean) {}
+  constructor(
+    private readonly escapeNewlines: boolean,
+    /** Emacs's escapeflag: false for princ. */
+    private readonly escape = true,
+  ) {}
 
   print(value: unknown, depth: number): void {
     if (depth >= PRINT_CIRCLE) throw new LispError('error', ['Apparently circular structure being printed']);
     if (value instanceof LispError) value = value.toLisp();
     const emptyList = Array.isArray(value) && value.length === 0 && !(value instanceof LispVector);
     if (value instanceof LispVector || (isListObject(value) && !emptyList)) this.printContainer(value, depth);
-    else if (typeof value === 'string') this.printString(value);
+    else if (typeof value === 'string')
+      this.out += this.escape ? stringText(value, this.escapeNewlines) : value;
+    else if (!this.escape && value instanceof LispSymbol) this.out += value.name;
     else this.out += atomText(value);
   }
 
@@ -187,20 +200,20 @@ class Printer {
     }
     this.out += ')';
   }
-
-  private printString(text: string): void {
-    let result = '"';
-    for (const c of text) {
-      if (c === '"' || c === '\\') result += `\\${c}`;
-      else if (this.escapeNewlines && c === '\n') result += '\\n';
-      else if (this.escapeNewlines && c === '\f') result += '\\f';
-      else result += c;
-    }
-    this.out += `${result}"`;
-  }
 }
 
 /** Everything but strings, lists and vectors. */
+function stringText(text: string, escapeNewlines: boolean): string {
+  let result = '"';
+  for (const c of text) {
+    if (c === '"' || c === '\\') result += `\\${c}`;
+    else if (escapeNewlines && c === '\n') result += '\\n';
+    else if (escapeNewlines && c === '\f') result += '\\f';
+    else result += c;
+  }
+  return `${result}"`;
+}
+
 function atomText(value: unknown): string {
   if (isNil(value) || (Array.isArray(value) && value.length === 0)) return 'nil';
   if (value === true) return 't';
