@@ -6,6 +6,7 @@
  * runs in between (a filter, another task) sees it and may change it.
  */
 import { t } from '../../lisp/symbol';
+import { unwindProtect } from '../../lisp/unwind-protect';
 import { gotoChar } from './motion';
 import type { LispBuffer } from './lisp-buffer';
 import { Marker } from './marker';
@@ -17,39 +18,6 @@ import {
   setBuffer,
   setBufferIfLive,
 } from './registry';
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    value !== null &&
-    (typeof value === 'object' || typeof value === 'function') &&
-    typeof (value as { then?: unknown }).then === 'function'
-  );
-}
-
-/** Emacs: unwind-protect. UNWIND runs after BODY returns or throws, or after its thenable settles. */
-function unwindProtect<T>(body: () => T, unwind: () => void): T {
-  let value: T;
-  try {
-    value = body();
-  } catch (err) {
-    unwind();
-    throw err;
-  }
-  if (!isThenable(value)) {
-    unwind();
-    return value;
-  }
-  return Promise.resolve(value).then(
-    (result) => {
-      unwind();
-      return result;
-    },
-    (err: unknown) => {
-      unwind();
-      throw err;
-    },
-  ) as T;
-}
 
 /**
  * Emacs: save-current-buffer. Runs FN and makes the buffer current before it current again,

@@ -2,6 +2,7 @@ import { currentBuffer } from '../buffer';
 import { LispError, wrongTypeArgument } from '../../lisp/errors';
 import type { LispSymbol } from '../../lisp/symbol';
 import type { LispValue } from '../../lisp/values';
+import { unwindProtect } from '../../lisp/unwind-protect';
 import { cellOf, forwardIsLocal, localsOf } from './cells';
 import { findSymbolValue, localVariablePIn, setDefaultInternal, setInternal } from './core';
 import { type BindingKind, type SpecBinding, specpdl } from './specpdl';
@@ -126,34 +127,11 @@ export function letBindingsWith<T>(
   if (typeof fn !== 'function') throw wrongTypeArgument('functionp', fn as LispValue);
   const parts = bindings.map(bindingParts);
   const made: SpecBinding[] = [];
-  let result: T;
-  try {
-    for (const [symbol, value] of parts) specbind(resolve(symbol), value, made);
-    result = fn();
-  } catch (err) {
-    unbindAll(made);
-    throw err;
-  }
-  if (isThenable(result)) {
-    return Promise.resolve(result).then(
-      (value) => {
-        unbindAll(made);
-        return value;
-      },
-      (err: unknown) => {
-        unbindAll(made);
-        throw err;
-      },
-    );
-  }
-  unbindAll(made);
-  return result;
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    (typeof value === 'object' || typeof value === 'function') &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === 'function'
+  return unwindProtect(
+    () => {
+      for (const [symbol, value] of parts) specbind(resolve(symbol), value, made);
+      return fn();
+    },
+    () => unbindAll(made),
   );
 }

@@ -1,0 +1,37 @@
+/** True for a value `await` would wait for: an object or function with a `then` method. */
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    value !== null &&
+    (typeof value === 'object' || typeof value === 'function') &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
+}
+
+/**
+ * Emacs: unwind-protect, for the body forms that take a callback. UNWIND runs after BODY returns
+ * or throws or, when BODY returns a thenable, after it settles; the result is then a Promise of
+ * its value, typed as BODY's own result so that an async body gives `Promise<…>` back.
+ */
+export function unwindProtect<T>(body: () => T, unwind: () => void): T {
+  let value: T;
+  try {
+    value = body();
+  } catch (err) {
+    unwind();
+    throw err;
+  }
+  if (!isThenable(value)) {
+    unwind();
+    return value;
+  }
+  return Promise.resolve(value).then(
+    (result) => {
+      unwind();
+      return result;
+    },
+    (err: unknown) => {
+      unwind();
+      throw err;
+    },
+  ) as T;
+}
