@@ -30,7 +30,10 @@ export {
 export type { LispValue, LispFunction, LispPrintable } from './lisp/values';
 export { LispError, lispError, wrongTypeArgument, argsOutOfRange, isCondition } from './lisp/errors';
 export type { SystemCallFailure } from './lisp/errors';
-export { prin1ToString } from './lisp/printer';
+export { prin1ToString, princToString } from './lisp/printer';
+// Printing to output streams (Emacs's print.c).
+export { prin1, princ, print, terpri, writeChar, withOutputToString } from './text/printing';
+export type { PrintCharFun } from './text/printing';
 export type { PrintOptions } from './lisp/printer';
 export { readFromString, readObject } from './lisp/reader';
 export { plistGet, plistMember, plistPut, plistKeys } from './lisp/plist';

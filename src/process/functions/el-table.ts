@@ -19,6 +19,7 @@ import { makeNetworkProcess } from './make-network-process';
 import * as accessors from './process-functions';
 import { getProcess } from '../core/registry';
 import { variableFunctions } from '../../text/variables';
+import { printFunctions } from '../../text/printing';
 
 /**
  * Every function under its Emacs name, so a port can be written line by line:
@@ -68,6 +69,7 @@ export const el: Readonly<Record<string, LispFunction>> = {
   'network-interface-info': networkInterfaceInfo,
   ...variableFunctions,
   ...bufferFunctions,
+  ...printFunctions,
 };
 
 for (const [name, fn] of Object.entries(el)) defun(name, fn);
