@@ -146,6 +146,29 @@ export class LispBuffer implements LispPrintable {
     return removed;
   }
 
+  /**
+   * @internal Emacs: replace_range, as replace-match uses it. Replaces FROM to TO by CODES in one
+   * change: markers inside the old text go to FROM, those at or after TO move by the change in
+   * length (so, unlike a deletion and an insertion, a marker at TO stays after the new text);
+   * point inside the old text goes to the end of the new. Returns the end of the new text.
+   */
+  replaceCodes(from: number, to: number, codes: ArrayLike<number>): number {
+    const removed = this.text.slice(from - 1, to - 1);
+    this.text.delete(from - 1, to - 1);
+    this.text.insert(from - 1, codes);
+    for (const c of removed) if (c >= 0x80) this.wide--;
+    for (let i = 0; i < codes.length; i++) if ((codes[i] as number) >= 0x80) this.wide++;
+    const diff = codes.length - (to - from);
+    const adjust = (p: number): number => (p >= to ? p + diff : p > from ? from : p);
+    if (this.pt >= to) this.pt += diff;
+    else if (this.pt > from) this.pt = from + codes.length;
+    this.end = adjust(this.end);
+    for (const marker of this.markers) marker.charpos = adjust(marker.charpos as number);
+    this.modified = true;
+    this.changes++;
+    return from + codes.length;
+  }
+
   /** @internal The characters from FROM to TO (valid positions, FROM <= TO). */
   codes(from: number, to: number): Int32Array {
     return this.text.slice(from - 1, to - 1);
