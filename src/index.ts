@@ -68,6 +68,33 @@ export {
 } from './text/buffer';
 export type { BufferOrName, Position } from './text/buffer';
 
+// Regexps, match data and the string functions built on them.
+export {
+  compileRegexp,
+  matchAt,
+  searchRegexp,
+  parseSkipSet,
+  stringMatch,
+  stringMatchP,
+  matchBeginning,
+  matchEnd,
+  matchData,
+  setMatchData,
+  matchString,
+  matchStringNoProperties,
+  replaceMatch,
+  replaceRegexpInString,
+  regexpQuote,
+  regexpOpt,
+  splitString,
+  saveMatchData,
+  upcase,
+  downcase,
+  capitalize,
+  upcaseInitials,
+} from './text/regex';
+export type { CharSource, MatchTarget, Registers, Program, Replacement } from './text/regex';
+
 // Processes.
 export { NetworkProcess } from './process/core/record';
 export type { InternalStatus } from './process/core/status';

@@ -17,6 +17,8 @@ const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'void-function': 'Symbol\u2019s function definition is void',
   'invalid-function': 'Invalid function',
   'coding-system-error': 'Invalid coding system',
+  'invalid-regexp': 'Invalid regexp',
+  'search-failed': 'Search failed',
 };
 
 /**

@@ -12,6 +12,8 @@ const CONDITIONS: Record<string, readonly string[]> = {
   'invalid-read-syntax': ['invalid-read-syntax', 'error'],
   'end-of-file': ['end-of-file', 'error'],
   'void-function': ['void-function', 'error'],
+  'invalid-regexp': ['invalid-regexp', 'error'],
+  'search-failed': ['search-failed', 'error'],
 };
 
 /** What a failed system call adds to a LispError, in Node's terms. */

@@ -18,6 +18,7 @@ import {
 import { makeNetworkProcess } from './make-network-process';
 import * as accessors from './process-functions';
 import { getProcess } from '../core/registry';
+import { regexFunctions } from '../../text/regex';
 
 /**
  * Every function under its Emacs name, so a port can be written line by line:
@@ -70,6 +71,7 @@ export const el: Readonly<Record<string, LispFunction>> = {
   'network-lookup-address-info': networkLookupAddressInfo,
   'network-interface-list': networkInterfaceList,
   'network-interface-info': networkInterfaceInfo,
+  ...regexFunctions,
 };
 
 for (const [name, fn] of Object.entries(el)) defun(name, fn);
