@@ -140,6 +140,32 @@ export {
   defvarLocal,
 } from './text/variables';
 export type { SymbolDesignator, LetBinding } from './text/variables';
+// Regexps, match data and the string functions built on them.
+export {
+  compileRegexp,
+  matchAt,
+  searchRegexp,
+  parseSkipSet,
+  stringMatch,
+  stringMatchP,
+  matchBeginning,
+  matchEnd,
+  matchData,
+  setMatchData,
+  matchString,
+  matchStringNoProperties,
+  replaceMatch,
+  replaceRegexpInString,
+  regexpQuote,
+  regexpOpt,
+  splitString,
+  saveMatchData,
+  upcase,
+  downcase,
+  capitalize,
+  upcaseInitials,
+} from './text/regex';
+export type { CharSource, MatchTarget, Registers, Program, Replacement } from './text/regex';
 
 // Processes.
 export { NetworkProcess } from './process/core/record';

@@ -22,6 +22,8 @@ const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'overflow-error': 'Arithmetic overflow error',
   'beginning-of-buffer': 'Beginning of buffer',
   'end-of-buffer': 'End of buffer',
+  'invalid-regexp': 'Invalid regexp',
+  'search-failed': 'Search failed',
 };
 
 /**

@@ -17,6 +17,8 @@ const CONDITIONS: Record<string, readonly string[]> = {
   'overflow-error': ['overflow-error', 'range-error', 'arith-error', 'error'],
   'beginning-of-buffer': ['beginning-of-buffer', 'error'],
   'end-of-buffer': ['end-of-buffer', 'error'],
+  'invalid-regexp': ['invalid-regexp', 'error'],
+  'search-failed': ['search-failed', 'error'],
 };
 
 /** What a failed system call adds to a LispError, in Node's terms. */

@@ -20,6 +20,7 @@ import * as accessors from './process-functions';
 import { getProcess } from '../core/registry';
 import { variableFunctions } from '../../text/variables';
 import { printFunctions } from '../../text/printing';
+import { regexFunctions } from '../../text/regex';
 
 /**
  * Every function under its Emacs name, so a port can be written line by line:
@@ -70,6 +71,7 @@ export const el: Readonly<Record<string, LispFunction>> = {
   ...variableFunctions,
   ...bufferFunctions,
   ...printFunctions,
+  ...regexFunctions,
 };
 
 for (const [name, fn] of Object.entries(el)) defun(name, fn);

@@ -1,0 +1,45 @@
+/*
+ * Lists as match-data and set-match-data walk them: elements that can be replaced in place,
+ * whether the list is a JavaScript array or a chain of conses (ending, perhaps, in an array).
+ */
+import { wrongTypeArgument } from '../../lisp/errors';
+import { Cons, LispValue, LispVector, isNil } from '../../lisp/values';
+
+export interface ListCell {
+  readonly value: LispValue;
+  /** Emacs: XSETCAR */
+  set(value: LispValue): void;
+  /** Adds ITEMS after this, the last cell (Emacs: XSETCDR of the last cons). */
+  append(items: LispValue[]): void;
+}
+
+const isArrayList = (value: LispValue): value is LispValue[] =>
+  Array.isArray(value) && !(value instanceof LispVector);
+
+function arrayCells(list: LispValue[], cells: ListCell[]): void {
+  list.forEach((value, i) =>
+    cells.push({ value, set: (v) => (list[i] = v), append: (items) => list.push(...items) }),
+  );
+}
+
+/** The cells of LIST as far as it is a list (Emacs: walking while CONSP). */
+export function listCells(list: LispValue): ListCell[] {
+  const cells: ListCell[] = [];
+  let tail: LispValue = list;
+  for (; tail instanceof Cons; tail = tail.cdr) {
+    const cell = tail;
+    cells.push({ value: cell.car, set: (v) => (cell.car = v), append: (items) => (cell.cdr = items) });
+  }
+  if (isArrayList(tail)) arrayCells(tail, cells);
+  return cells;
+}
+
+/** The cells of LIST, which must be a proper list (Emacs: CHECK_LIST, then list_length). */
+export function properListCells(list: LispValue): ListCell[] {
+  if (isNil(list)) return [];
+  if (!isArrayList(list) && !(list instanceof Cons)) throw wrongTypeArgument('listp', list);
+  let tail: LispValue = list;
+  while (tail instanceof Cons) tail = tail.cdr;
+  if (!isNil(tail) && !isArrayList(tail)) throw wrongTypeArgument('listp', tail);
+  return listCells(list);
+}

@@ -1,0 +1,51 @@
+/* Emacs: replace-regexp-in-string (subr.el), ported line for line. */
+import type { LispFunction, LispValue } from '../../lisp/values';
+import type { LispSymbol } from '../../lisp/symbol';
+import { funcall } from '../../lisp/function-table';
+import { matchBeginning, matchDataTranslate, matchEnd } from './match-data';
+import { matchString, lispSubstring } from './match-string';
+import { replaceMatch } from './replace-match';
+import { saveMatchData } from './save-match-data';
+import { checkString, stringMatch } from './string-match';
+import { stringChars } from './string-target';
+
+/** What REP may be: the replacement text, or a function (or its symbol) of the matched text. */
+export type Replacement = string | LispFunction | LispSymbol;
+
+/**
+ * Emacs: replace-regexp-in-string. Replaces every match of REGEXP in STRING by REP (as
+ * replace-match's NEWTEXT, or the string a function REP returns for the matched text, called
+ * with match data relative to that text). With START, matching starts there and the first
+ * START characters are left out of the result. The match data are preserved.
+ */
+export function replaceRegexpInString(
+  regexp: string,
+  rep: Replacement,
+  string: string,
+  fixedcase?: LispValue,
+  literal?: LispValue,
+  subexp?: number | null,
+  start?: number | null,
+): string {
+  const l = stringChars(checkString(string)).length;
+  let from = start ?? 0;
+  const matches: string[] = [];
+  return saveMatchData(() => {
+    while (from < l && stringMatch(regexp, string, from) !== null) {
+      const mb = matchBeginning(0) as number;
+      let me = matchEnd(0) as number;
+      // An empty match must still move on by one character.
+      if (me === mb) me = Math.min(l, mb + 1);
+      matchDataTranslate(-mb);
+      const str = lispSubstring(string, mb, me);
+      const newtext = typeof rep === 'string' ? rep : funcall(rep, matchString(0, str));
+      matches.push(
+        lispSubstring(string, from, mb),
+        replaceMatch(newtext as string, fixedcase, literal, str, subexp) as string,
+      );
+      from = me;
+    }
+    matches.push(lispSubstring(string, from, l));
+    return matches.join('');
+  });
+}
