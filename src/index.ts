@@ -31,6 +31,18 @@ export type { LispValue, LispFunction, LispPrintable } from './lisp/values';
 export { LispError, lispError, wrongTypeArgument, argsOutOfRange, isCondition } from './lisp/errors';
 export type { SystemCallFailure } from './lisp/errors';
 export { prin1ToString, princToString } from './lisp/printer';
+// Searching the current buffer (Emacs's search.c).
+export {
+  lookingAt,
+  lookingAtP,
+  lookingBack,
+  reSearchForward,
+  reSearchBackward,
+  searchForward,
+  searchBackward,
+  skipCharsForward,
+  skipCharsBackward,
+} from './text/search';
 // Printing to output streams (Emacs's print.c).
 export { prin1, princ, print, terpri, writeChar, withOutputToString } from './text/printing';
 export type { PrintCharFun } from './text/printing';

@@ -20,6 +20,7 @@ import * as accessors from './process-functions';
 import { getProcess } from '../core/registry';
 import { variableFunctions } from '../../text/variables';
 import { printFunctions } from '../../text/printing';
+import { searchFunctions } from '../../text/search';
 import { regexFunctions } from '../../text/regex';
 
 /**
@@ -72,6 +73,7 @@ export const el: Readonly<Record<string, LispFunction>> = {
   ...bufferFunctions,
   ...printFunctions,
   ...regexFunctions,
+  ...searchFunctions,
 };
 
 for (const [name, fn] of Object.entries(el)) defun(name, fn);

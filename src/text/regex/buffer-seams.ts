@@ -1,26 +1,45 @@
 /*
- * The buffer side of the regexp functions, which needs the buffer room's editing and text
- * access (looking-at, re-search-*, replace-match in a buffer, match-string without STRING).
- * Each seam below is the one place to connect: until then, a call signals an error that says
- * which piece is missing rather than doing something half right.
+ * The buffer halves of replace-match and match-string (Emacs: Freplace_match and Fmatch_string
+ * with STRING nil), on the current buffer.
  */
-import { lispError } from '../../lisp/errors';
-import type { LispValue } from '../../lisp/values';
+import { LispError, argsOutOfRange } from '../../lisp/errors';
+import { type LispValue, isNil } from '../../lisp/values';
+import { bufferSubstring, currentBuffer } from '../buffer';
+import { stringToCodes } from '../buffer/codes';
+import { substituteForBuffer } from './buffer-replacement';
+import { upcase, upcaseInitials } from './case-functions';
+import { adjustMatchData } from './match-data';
+import { replacedGroup, replacementCase } from './replace-match';
 
 /**
- * Emacs: replace-match without STRING: replace group SUBEXP in the current buffer (use
- * replacedGroup, replacementCase and substituteForBuffer, then adjustMatchData).
+ * Emacs: replace-match without STRING. Replaces group SUBEXP's text in the current buffer in one
+ * change (markers as replace_range moves them), leaves point after the new text and adjusts the
+ * match data to the change (update_search_regs). Returns nil.
  */
 export function replaceMatchInBuffer(
-  _newtext: string,
-  _fixedcase: LispValue,
-  _literal: LispValue,
-  _subexp: LispValue,
+  newtext: string,
+  fixedcase: LispValue,
+  literal: LispValue,
+  subexp: LispValue,
 ): null {
-  throw lispError('replace-match in a buffer needs the buffer room (not connected in this build)');
+  const buffer = currentBuffer();
+  const { sub, start, end } = replacedGroup(subexp);
+  if (!(buffer.begv <= start && end <= buffer.zv)) {
+    if (start < 0)
+      throw new LispError('error', ['replace-match subexpression does not exist', subexp ?? null]);
+    throw argsOutOfRange(start, end);
+  }
+  const action = isNil(fixedcase) ? replacementCase(buffer.codes(start, end)) : 'nochange';
+  let text = isNil(literal) ? substituteForBuffer(newtext, sub, (s, e) => buffer.substring(s, e)) : newtext;
+  if (action === 'all-caps') text = upcase(text);
+  else if (action === 'cap-initial') text = upcaseInitials(text);
+  const newEnd = buffer.replaceCodes(start, end, stringToCodes(text, buffer.multibyte));
+  buffer.setPoint(newEnd);
+  adjustMatchData(start, end, newEnd);
+  return null;
 }
 
 /** Emacs: buffer-substring, as match-string without STRING uses it. */
-export function currentBufferSubstring(_start: number, _end: number): string {
-  throw lispError('match-string without STRING needs the buffer room (not connected in this build)');
+export function currentBufferSubstring(start: number, end: number): string {
+  return bufferSubstring(start, end);
 }

@@ -10,8 +10,11 @@ import { LispBuffer, Marker, makeMarker, markerBuffer, markerPosition, setMarker
 import { ListCell, listCells, properListCells } from './list-cells';
 import type { Registers } from './matcher';
 
-/** Emacs: RE_NREGS, the registers the first regexp search allocates at least. */
-const FIRST_REGISTERS = 30;
+/**
+ * How many registers the match data has before the first search needs more: 3, what Emacs's own
+ * start-up searches leave in `emacs --batch -Q` (replace-match's SUBEXP check shows the count).
+ */
+const FIRST_REGISTERS = 3;
 
 /** @internal The match data, as Emacs's search_regs: -1 marks a group that did not match. */
 export const searchRegs = {
@@ -38,8 +41,8 @@ function resize(n: number): void {
 export function recordMatch(regs: Registers, searched: LispBuffer | LispSymbol): void {
   const need = regs.start.length;
   const have = numRegs();
-  if (have === 0) resize(Math.max(FIRST_REGISTERS, need));
-  else if (have < need) resize(Math.max(have + (have >> 1), need));
+  // Emacs's REGS_REALLOCATE: grown to exactly what a pattern needs, never shrunk.
+  resize(Math.max(have === 0 ? FIRST_REGISTERS : have, need));
   for (let i = 0; i < numRegs(); i++) {
     searchRegs.start[i] = i < need ? (regs.start[i] as number) : -1;
     searchRegs.end[i] = i < need ? (regs.end[i] as number) : -1;
@@ -49,7 +52,7 @@ export function recordMatch(regs: Registers, searched: LispBuffer | LispSymbol):
 
 /** @internal Emacs: set_search_regs, for a search with no groups (search-forward and friends). */
 export function recordPlainMatch(start: number, end: number, buffer: LispBuffer): void {
-  if (numRegs() === 0) resize(2);
+  if (numRegs() === 0) resize(FIRST_REGISTERS);
   searchRegs.start.fill(-1);
   searchRegs.end.fill(-1);
   searchRegs.start[0] = start;
