@@ -1,4 +1,8 @@
 import { conformanceSuite } from './harness';
 import { bufferSearchScenarios } from './scenarios/buffer-search';
+import { processBufferParseScenarios } from './scenarios/process-buffer-parse';
 
-conformanceSuite('conformance: searching buffers', bufferSearchScenarios);
+conformanceSuite('conformance: searching buffers', [
+  ...bufferSearchScenarios,
+  ...processBufferParseScenarios,
+]);

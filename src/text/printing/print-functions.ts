@@ -2,6 +2,7 @@ import { wrongTypeArgument } from '../../lisp/errors';
 import type { LispFunction, LispValue } from '../../lisp/values';
 import { isNil, truthy } from '../../lisp/values';
 import { prin1ToString, princToString } from '../../lisp/printer';
+import { readFromStringForm } from '../../lisp/read-from-string';
 import { t, type LispSymbol } from '../../lisp/symbol';
 import { isThenable, unwindProtect } from '../../lisp/unwind-protect';
 import { bufferString, generateNewBuffer, killBuffer, withCurrentBuffer } from '../buffer';
@@ -79,7 +80,7 @@ export function withOutputToString(fn: () => unknown): string | Promise<string> 
   );
 }
 
-/** The printing functions under their Emacs names. */
+/** The printing functions under their Emacs names, and the string reader that undoes `prin1-to-string`. */
 export const printFunctions: Readonly<Record<string, LispFunction>> = {
   prin1,
   princ,
@@ -88,4 +89,5 @@ export const printFunctions: Readonly<Record<string, LispFunction>> = {
   'write-char': writeChar,
   'prin1-to-string': prin1ToStringFn,
   'with-output-to-string': withOutputToString,
+  'read-from-string': readFromStringForm,
 };

@@ -3,6 +3,7 @@ import {
   copyMarker,
   cons,
   defun,
+  funcall,
   generateNewBuffer,
   getBufferCreate,
   gotoChar,
@@ -138,4 +139,31 @@ const printStreams: Scenario = {
   },
 };
 
-export const printingScenarios: readonly Scenario[] = [printStreams];
+/** read-from-string as `el` calls it: `(OBJECT . INDEX)`, START and END counting characters. */
+const readFromStringScenario: Scenario = {
+  name: 'read-from-string',
+  async twin(out) {
+    const cases: [string, unknown[]][] = [
+      ['plain', ['(a b) c']],
+      ['start', ['(a b) c', 5]],
+      ['start end', ['(a b) 123 c', 5, 8]],
+      ['negative', ['x yz', -2]],
+      ['after non-BMP', ['😀 abc', 1]],
+      ['non-BMP symbol', ['a😀b c']],
+      ['string', ['"q\\"x" tail']],
+      ['number', ['1.5e3 rest']],
+      ['vector', [' [1 (2 . 3)] ']],
+      ['empty', ['']],
+      ['blank', ['   ']],
+      ['end cuts the list', ['(a b)', 0, 3]],
+      ['start after end', ['abc', 2, 1]],
+      ['start out of range', ['abc', 5]],
+      ['end out of range', ['abc', 0, 9]],
+      ['float start', ['abc', 1.5]],
+      ['not a string', [intern('abc')]],
+    ];
+    for (const [label, args] of cases) await out.try(label, () => funcall('read-from-string', ...args));
+  },
+};
+
+export const printingScenarios: readonly Scenario[] = [printStreams, readFromStringScenario];

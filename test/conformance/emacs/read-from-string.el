@@ -1,0 +1,21 @@
+;;; read-from-string.el --- read-from-string: START and END in characters, (OBJECT . INDEX), errors  -*- lexical-binding: t -*-
+;; While a file loads, end-of-file carries its name (lread.c's end_of_file_error); bind it away so the
+;; data is what a program reading a string at top level sees.
+(let ((load-true-file-name nil))
+  (try "plain" (read-from-string "(a b) c"))
+  (try "start" (read-from-string "(a b) c" 5))
+  (try "start end" (read-from-string "(a b) 123 c" 5 8))
+  (try "negative" (read-from-string "x yz" -2))
+  (try "after non-BMP" (read-from-string "😀 abc" 1))
+  (try "non-BMP symbol" (read-from-string "a😀b c"))
+  (try "string" (read-from-string "\"q\\\"x\" tail"))
+  (try "number" (read-from-string "1.5e3 rest"))
+  (try "vector" (read-from-string " [1 (2 . 3)] "))
+  (try "empty" (read-from-string ""))
+  (try "blank" (read-from-string "   "))
+  (try "end cuts the list" (read-from-string "(a b)" 0 3))
+  (try "start after end" (read-from-string "abc" 2 1))
+  (try "start out of range" (read-from-string "abc" 5))
+  (try "end out of range" (read-from-string "abc" 0 9))
+  (try "float start" (read-from-string "abc" 1.5))
+  (try "not a string" (read-from-string 'abc)))
