@@ -188,8 +188,10 @@ export function createLibcBackend<P>(parts: BackendParts<P>): LibcBackend {
     },
 
     accept(fd) {
-      const accepted = calls.accept4(fd, null, null, C.SOCK_NONBLOCK | C.SOCK_CLOEXEC);
-      return accepted >= 0 ? accepted : wouldBlock('accept4');
+      lengthView[0] = addressBuffer.length;
+      const accepted = calls.accept4(fd, addressBuffer, lengthBuffer, C.SOCK_NONBLOCK | C.SOCK_CLOEXEC);
+      if (accepted < 0) return wouldBlock('accept4');
+      return { fd: accepted, peer: decodeSocketAddress(addressBuffer, lengthView[0] ?? 0) };
     },
 
     connect(fd, address) {

@@ -20,7 +20,7 @@ export interface SyscallFunctions {
   getsockopt(fd: number, level: number, option: number, value: Buffer, length: Buffer): number;
   bind(fd: number, address: Buffer, length: number): number;
   listen(fd: number, backlog: number): number;
-  accept4(fd: number, address: null, length: null, flags: number): number;
+  accept4(fd: number, address: Buffer, length: Buffer, flags: number): number;
   connect(fd: number, address: Buffer, length: number): number;
   getsockname(fd: number, address: Buffer, length: Buffer): number;
   getpeername(fd: number, address: Buffer, length: Buffer): number;

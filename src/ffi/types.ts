@@ -85,8 +85,12 @@ export interface LibcBackend {
   getsockoptBytes(fd: number, level: number, option: number, size: number): Buffer;
   bind(fd: number, address: SocketAddress): void;
   listen(fd: number, backlog: number): void;
-  /** `accept4(fd, …, SOCK_NONBLOCK | SOCK_CLOEXEC)`; null on EAGAIN. */
-  accept(fd: number): number | null;
+  /**
+   * `accept4(fd, &peer, …, SOCK_NONBLOCK | SOCK_CLOEXEC)`; null on EAGAIN. The peer's address is
+   * accept's own, as Emacs takes it: a connection reset while it waited in the listen queue is
+   * still accepted with its address, though `getpeername` would then fail with ENOTCONN.
+   */
+  accept(fd: number): { fd: number; peer: SocketAddress } | null;
   /** Returns 0, or throws; EINPROGRESS is thrown like any other errno. */
   connect(fd: number, address: SocketAddress): void;
   getsockname(fd: number): SocketAddress;

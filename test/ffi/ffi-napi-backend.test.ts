@@ -209,8 +209,9 @@ describeBoth('the ffi-napi backend next to koffi', () => {
     expect(F.accept(server)).toBeNull();
     const client = socket(K, C.AF_INET, C.SOCK_STREAM);
     K.connect(client, F.getsockname(server));
-    const fd = await waitFor(() => F.accept(server), 'the connection to be acceptable');
+    const { fd, peer } = await waitFor(() => F.accept(server), 'the connection to be acceptable');
     open.push([F, fd]);
+    expect(peer).toEqual(K.getsockname(client));
     expect(F.getpeername(fd)).toEqual(K.getsockname(client));
     expect(F.getsockname(fd)).toEqual(K.getpeername(client));
     expect(F.send(fd, Buffer.from('hello'), 0)).toBe(5);

@@ -38,7 +38,8 @@ describe(`accept (${L.name})`, () => {
     L.connect(client, server.address);
     const accepted = L.accept(server.fd);
     expect(accepted).not.toBeNull();
-    const fd = track(accepted ?? -1);
+    const fd = track(accepted?.fd ?? -1);
+    expect(accepted?.peer).toEqual(L.getsockname(client));
     expect(fdFlags(fd) & (O_NONBLOCK | O_CLOEXEC)).toBe(O_NONBLOCK | O_CLOEXEC);
     expect(L.getpeername(fd)).toEqual(L.getsockname(client));
     expect(L.send(client, Buffer.from('over loopback'), 0)).toBe(13);

@@ -67,10 +67,9 @@ function childBuffer(server: NetworkProcess, id: string): LispBuffer | null {
  * (without a filter of its own) a buffer, registered, and then announced to `:log` and the
  * child's sentinel ("open from …").
  */
-export function acceptChild(server: NetworkProcess, fd: number, kind: SocketKind): void {
+export function acceptChild(server: NetworkProcess, fd: number, peer: SocketAddress, kind: SocketKind): void {
   acceptCount++;
   if (kind.domain !== constants().AF_UNIX) resetInheritedOptions(fd, server.options, kind);
-  const peer = libc().getpeername(fd);
   const local = libc().getsockname(fd);
   const { host, message, id } = describePeer(peer);
   const child = new NetworkProcess({

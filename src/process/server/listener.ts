@@ -1,4 +1,4 @@
-import { libc, POLL_READABLE, PollHandle, SystemCallError } from '../../ffi';
+import { libc, POLL_READABLE, PollHandle, SocketAddress, SystemCallError } from '../../ffi';
 import type { SocketKind } from '../../options';
 import { runLog } from '../core/handlers';
 import { wantsInput } from '../core/reading';
@@ -114,9 +114,9 @@ export class ListenerTransport implements Transport {
       const listenFd = this.descriptor;
       // A :log function or a sentinel may have stopped or deleted the server meanwhile.
       if (this.paused || listenFd === null) return;
-      let fd: number | null;
+      let accepted: { fd: number; peer: SocketAddress } | null;
       try {
-        fd = libc().accept(listenFd);
+        accepted = libc().accept(listenFd);
       } catch (err) {
         if (!(err instanceof SystemCallError)) throw err;
         // Emacs's text; the same failure is logged again only after a pause, never in a loop.
@@ -125,14 +125,14 @@ export class ListenerTransport implements Transport {
         this.pauseAfterExhaustion();
         return;
       }
-      if (fd === null) return;
+      if (accepted === null) return;
       try {
-        acceptChild(this.server, fd, this.kind);
+        acceptChild(this.server, accepted.fd, accepted.peer, this.kind);
       } catch (err) {
-        // The peer may already have reset the connection (getpeername then fails with ENOTCONN):
-        // there is no child to make, and the loop goes on with the next connection.
+        // A descriptor that cannot even be set up (its options reset, its local address read)
+        // makes no child; the loop goes on with the next connection.
         if (!(err instanceof SystemCallError)) throw err;
-        closeQuietly(fd);
+        closeQuietly(accepted.fd);
       }
     }
   }

@@ -41,6 +41,7 @@ import {
   Scenario,
   Transcript,
   bufferText,
+  childrenOf,
   inProcessList,
   memq,
   lispBool,
@@ -662,6 +663,34 @@ const largeTransfer: Scenario = {
   },
 };
 
+/**
+ * A connection reset while it waits in the listen queue: `accept` still returns it, with the peer's
+ * address, so the child is made and its first read reports the reset. elproc accepts in the check
+ * phase of a later turn, so deleting the client right after `await` resets it before the accept,
+ * as Emacs's accept-only-while-waiting does.
+ */
+const resetBeforeAccept: Scenario = {
+  name: 'reset-before-accept',
+  async twin(out) {
+    const events = new Events();
+    // prettier-ignore
+    const srv = await mk(
+      ':name', 'srv', ':server', t, ':service', t, ':host', '127.0.0.1',
+      ':sentinel', (proc: NetworkProcess, event: string) => events.push([processName(proc), event]),
+      ':log', (server: NetworkProcess, child: NetworkProcess, message: string) =>
+        events.push([intern('log'), processName(server), processName(child), message]),
+    );
+    // prettier-ignore
+    const c = await mk(':name', 'c', ':host', '127.0.0.1', ':service', processContact(srv, ':service'), ':linger', 0);
+    deleteProcess(c);
+    await waitUntil(() => events.length >= 3);
+    await settle(100);
+    out.p('events', events.list);
+    out.p('children', childrenOf('srv'));
+    out.p('process-list', names(processList()));
+  },
+};
+
 export const clientScenarios: readonly Scenario[] = [
   clientBlocking,
   namesUnique,
@@ -672,5 +701,6 @@ export const clientScenarios: readonly Scenario[] = [
   sendEof,
   stopContinue,
   peerReset,
+  resetBeforeAccept,
   largeTransfer,
 ];
