@@ -1,7 +1,7 @@
 import { LispError, lispError } from './errors';
 import { subarrayStart } from './subarray';
 import { intern } from './symbol';
-import { Cons, LispFloat, LispValue, LispVector, isNil, lispFloat, vector } from './values';
+import { Cons, LispFloat, LispValue, LispVector, isNil, lispFloat } from './values';
 
 /** Emacs: read-from-string (the object only; trailing text is ignored, as in Emacs). */
 export function readFromString(text: string): LispValue {
@@ -75,6 +75,29 @@ const CLOSE_PAREN = new Delimiter(')');
 const CLOSE_BRACKET = new Delimiter(']');
 const DOT = new Delimiter('.');
 
+/** `(` or `[`: a container whose elements come next. */
+class Opener {
+  constructor(readonly kind: 'list' | 'vector') {}
+}
+const OPEN_PAREN = new Opener('list');
+const OPEN_BRACKET = new Opener('vector');
+
+/** `'`, `` ` ``, `,`, `,@` or `#'`: the next object, wrapped as `(SYMBOL OBJECT)`. */
+class Prefix {
+  constructor(readonly symbol: LispValue) {}
+}
+
+type Token = LispValue | Delimiter | Opener | Prefix;
+
+/**
+ * A container being read. The reader keeps these on an explicit stack instead of recursing, so
+ * that nesting as deep as a user's data goes (100,000 parentheses) needs no JavaScript stack.
+ */
+type Frame =
+  | { kind: 'list'; items: LispValue[]; tail: 'none' | 'wanted' | { value: LispValue } }
+  | { kind: 'vector'; items: LispValue[] }
+  | { kind: 'prefix'; symbol: LispValue };
+
 const endOfFile = (): LispError => new LispError('end-of-file', []);
 const invalidSyntax = (message: string): LispError => new LispError('invalid-read-syntax', [message]);
 
@@ -115,29 +138,79 @@ class Reader {
 
   /** read0: an object, where a stray `)`, `]` or `.` is an error. */
   readTop(): LispValue {
-    const item = this.read1();
-    if (item instanceof Delimiter) throw invalidSyntax(item.char);
-    return item;
+    const stack: Frame[] = [];
+    for (;;) {
+      const token = this.read1();
+      let value: LispValue;
+      if (token instanceof Opener) {
+        stack.push(
+          token.kind === 'list' ? { kind: 'list', items: [], tail: 'none' } : { kind: 'vector', items: [] },
+        );
+        continue;
+      }
+      if (token instanceof Prefix) {
+        stack.push({ kind: 'prefix', symbol: token.symbol });
+        continue;
+      }
+      if (token instanceof Delimiter) {
+        const frame = stack[stack.length - 1];
+        if (frame === undefined || frame.kind === 'prefix') throw invalidSyntax(token.char);
+        if (frame.kind === 'vector') {
+          if (token !== CLOSE_BRACKET) throw invalidSyntax(') or . in a vector');
+          value = LispVector.from(frame.items);
+        } else if (frame.tail === 'wanted') {
+          throw invalidSyntax(token.char);
+        } else if (frame.tail !== 'none') {
+          if (token !== CLOSE_PAREN) throw invalidSyntax('. in wrong context');
+          value = dotted(frame.items, frame.tail.value);
+        } else if (token === DOT) {
+          frame.tail = 'wanted';
+          continue;
+        } else if (token === CLOSE_PAREN) {
+          value = frame.items.length === 0 ? null : frame.items;
+        } else {
+          throw invalidSyntax('] in a list');
+        }
+        stack.pop();
+      } else {
+        value = token;
+      }
+      // Hand the finished object to the containers waiting for it.
+      for (;;) {
+        const frame = stack[stack.length - 1];
+        if (frame === undefined) return value;
+        if (frame.kind === 'prefix') {
+          stack.pop();
+          value = [frame.symbol, value];
+          continue;
+        }
+        if (frame.kind === 'vector' || frame.tail === 'none') frame.items.push(value);
+        else if (frame.tail === 'wanted') frame.tail = { value };
+        // After the tail only `)` may come: read1 reads whatever it is, then that is the error.
+        else throw invalidSyntax('. in wrong context');
+        break;
+      }
+    }
   }
 
-  private read1(): LispValue | Delimiter {
+  private read1(): Token {
     for (;;) {
       const c = this.readCharOrFail();
       const ch = String.fromCodePoint(c);
-      if (ch === '(') return this.readList();
-      if (ch === '[') return this.readVector();
+      if (ch === '(') return OPEN_PAREN;
+      if (ch === '[') return OPEN_BRACKET;
       if (ch === ')') return CLOSE_PAREN;
       if (ch === ']') return CLOSE_BRACKET;
       if (ch === '#') return this.readHash();
       if (ch === '?') return this.readCharLiteral();
       if (ch === '"') return this.readString();
-      if (ch === "'") return [intern('quote'), this.readTop()];
-      if (ch === '`') return [intern('`'), this.readTop()];
+      if (ch === "'") return new Prefix(intern('quote'));
+      if (ch === '`') return new Prefix(intern('`'));
       if (ch === ',') {
         const next = this.readChar();
-        if (next === 0x40) return [intern(',@'), this.readTop()];
+        if (next === 0x40) return new Prefix(intern(',@'));
         this.unread(next);
-        return [intern(','), this.readTop()];
+        return new Prefix(intern(','));
       }
       if (ch === ';') {
         for (let skipped = c; skipped !== EOF && skipped !== 0x0a;) skipped = this.readChar();
@@ -148,31 +221,6 @@ class Reader {
       } else if (c > 0x20 && c !== NO_BREAK_SPACE) {
         return this.readSymbol(c);
       }
-    }
-  }
-
-  private readList(): LispValue {
-    const items: LispValue[] = [];
-    for (;;) {
-      const item = this.read1();
-      if (item === CLOSE_PAREN) return items.length === 0 ? null : items;
-      if (item === DOT) {
-        const tail = this.readTop();
-        if (this.read1() !== CLOSE_PAREN) throw invalidSyntax('. in wrong context');
-        return dotted(items, tail);
-      }
-      if (item instanceof Delimiter) throw invalidSyntax('] in a list');
-      items.push(item);
-    }
-  }
-
-  private readVector(): LispVector {
-    const items: LispValue[] = [];
-    for (;;) {
-      const item = this.read1();
-      if (item === CLOSE_BRACKET) return vector(...items);
-      if (item instanceof Delimiter) throw invalidSyntax(') or . in a vector');
-      items.push(item);
     }
   }
 
@@ -198,9 +246,9 @@ class Reader {
   }
 
   /** The `#` syntaxes elproc supports; the rest (`#<`, `#s(`, `#1=`, `#:`) are Emacs's "#" error. */
-  private readHash(): LispValue {
+  private readHash(): Token {
     const c = this.readChar();
-    if (c === 0x27) return [intern('function'), this.readTop()];
+    if (c === 0x27) return new Prefix(intern('function'));
     if (c === 0x23) return intern('');
     const radix = RADIX_PREFIXES[String.fromCharCode(c)];
     if (radix !== undefined) return this.readInteger(radix);

@@ -349,3 +349,54 @@ describe('bad arguments signal as Emacs 28 does (read-from-string)', () => {
     expect(outcome).toBe(expected);
   });
 });
+
+// Emacs 28's recursive reader overflows the C stack somewhere past 10,000 levels ("Re-entering top
+// level after C stack overflow"); elproc's keeps its containers on an explicit stack, so a user's
+// data never reaches a JavaScript stack limit.
+describe('nesting as deep as the data goes', () => {
+  const DEPTH = 100_000;
+  /** Follows `step` down from `value` and counts the levels, iteratively. */
+  const depthOf = (value: LispValue, step: (v: LispValue) => LispValue | undefined): number => {
+    let levels = 0;
+    for (let v: LispValue | undefined = value; v !== undefined; v = step(v)) levels++;
+    return levels;
+  };
+
+  test('100,000 nested lists, vectors and quotes', () => {
+    const innerList = (v: LispValue): LispValue | undefined =>
+      Array.isArray(v) ? (v as LispValue[])[0] : undefined;
+    expect(depthOf(readFromString(`${'('.repeat(DEPTH)}x${')'.repeat(DEPTH)}`), innerList)).toBe(DEPTH + 1);
+    const vectors = readFromString(`${'['.repeat(DEPTH)}${']'.repeat(DEPTH)}`);
+    expect(vectors).toBeInstanceOf(LispVector);
+    expect(depthOf(vectors, (v) => (v instanceof LispVector && v.length > 0 ? v[0] : undefined))).toBe(DEPTH);
+    const quoted = readFromString(`${"'".repeat(DEPTH)}a`);
+    expect(depthOf(quoted, (v) => (Array.isArray(v) ? (v as LispValue[])[1] : undefined))).toBe(DEPTH + 1);
+  });
+
+  test('a flat vector of 100,000 elements, and dotted tails inside deep nesting', () => {
+    const flat = readFromString(`[${'1 '.repeat(DEPTH)}]`);
+    expect(flat).toBeInstanceOf(LispVector);
+    expect((flat as LispVector).length).toBe(DEPTH);
+    expect(prin1ToString(readFromString('((a . b) (c . (d e)) [f (g . h)])'))).toBe(
+      '((a . b) (c d e) [f (g . h)])',
+    );
+  });
+
+  test.each([
+    ['(a . b c)', '(invalid-read-syntax ". in wrong context")'],
+    ['(a . )', '(invalid-read-syntax ")")'],
+    ["'", '(end-of-file)'],
+    ["(')", '(invalid-read-syntax ")")'],
+    ['[a . b]', '(invalid-read-syntax ") or . in a vector")'],
+    ['(a ]', '(invalid-read-syntax "] in a list")'],
+    [`${'('.repeat(DEPTH)}`, '(end-of-file)'],
+  ])('%s signals as Emacs does', (text, expected) => {
+    let outcome = 'no error';
+    try {
+      readFromString(text);
+    } catch (err) {
+      outcome = err instanceof LispError ? prin1ToString(err.toLisp()) : `not a LispError: ${String(err)}`;
+    }
+    expect(outcome).toBe(expected);
+  });
+});
