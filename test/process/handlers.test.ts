@@ -94,3 +94,36 @@ describe('whatever a handler throws is reported, and never escapes', () => {
     );
   });
 });
+
+describe('async handlers', () => {
+  test('a rejection from a filter, a sentinel or a :log function is reported as their throws are', async () => {
+    const rejecter = async (): Promise<never> => {
+      await Promise.resolve();
+      throw new LispError('error', ['later']);
+    };
+    const proc = makeProcess('p', { filter: rejecter, sentinel: rejecter, log: rejecter });
+    runFilter(proc, 'hello');
+    runSentinel(proc, 'deleted\n');
+    runLog(proc, null, 'accept from x\n');
+    expect(reports).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(reports).toEqual(
+      ['filter', 'sentinel', 'log'].map((kind) => ({
+        message: `error in process ${kind}: later`,
+        detail: '(error "later")',
+      })),
+    );
+  });
+
+  test('a thenable whose then throws is reported at once', () => {
+    const proc = makeProcess('p', {
+      filter: () => ({
+        then() {
+          throw new LispError('error', ['bad then']);
+        },
+      }),
+    });
+    runFilter(proc, 'hello');
+    expect(reports.map((report) => report.message)).toEqual(['error in process filter: bad then']);
+  });
+});

@@ -3,6 +3,7 @@ import { funcall } from '../../lisp/function-table';
 import { LispError } from '../../lisp/errors';
 import { errorMessageString } from '../../lisp/error-message';
 import { intern, LispSymbol } from '../../lisp/symbol';
+import { isThenable } from '../../lisp/unwind-protect';
 import type { Handler } from '../../options/types';
 import { markerPosition, setMarker } from '../../text/buffer';
 import { notifyOutput } from './output-wait';
@@ -31,13 +32,22 @@ function callHandler(kind: string, handler: Handler, args: unknown[]): void {
   try {
     if (typeof handler !== 'function' && !(handler instanceof LispSymbol))
       throw new LispError('invalid-function', [handler]);
-    funcall(handler, ...args);
+    const result = funcall(handler, ...args);
+    // An async handler's rejection is its error too: reported the same way, never unhandled. The
+    // I/O path does not wait for it (Emacs has no async handlers to wait for).
+    if (isThenable(result)) result.then(undefined, (err: unknown) => reportHandlerError(kind, err));
   } catch (err) {
-    // Emacs catches errors in process filters and sentinels and reports them as a message
-    // ("error in process filter: Invalid function: 5"); batch Emacs then exits (README).
-    const { text, detail } = describeThrown(err);
-    warn(`error in process ${kind}: ${text}`, detail);
+    reportHandlerError(kind, err);
   }
+}
+
+/**
+ * Emacs catches errors in process filters and sentinels and reports them as a message ("error in
+ * process filter: Invalid function: 5"); batch Emacs then exits (README).
+ */
+function reportHandlerError(kind: string, err: unknown): void {
+  const { text, detail } = describeThrown(err);
+  warn(`error in process ${kind}: ${text}`, detail);
 }
 
 /**
