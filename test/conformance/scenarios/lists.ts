@@ -11,4 +11,5 @@ export const listScenarios = [
   'lists-number-sequence',
   'lists-plist',
   'lists-equality',
+  'lists-destructive',
 ].map(formScenario);
