@@ -1,5 +1,6 @@
 /* The string functions, side by side with Emacs: each script's forms evaluated through `el`. */
 import { formScenario } from './lisp-forms';
+import { kitPort } from './kit-port';
 
 export const stringScenarios = [
   'strings-concat',
@@ -9,3 +10,6 @@ export const stringScenarios = [
   'strings-search',
   'strings-url',
 ].map(formScenario);
+
+/** The same functions called as a port calls them, in TypeScript. */
+export const portScenarios = [kitPort];
