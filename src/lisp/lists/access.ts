@@ -1,9 +1,9 @@
 /* Emacs: car, cdr and their kin, nth, nthcdr, last, butlast, elt (data.c, fns.c, subr.el). */
 import { argsOutOfRange, wrongTypeArgument } from '../errors';
 import { Cons, LispValue, LispVector, isNil } from '../values';
-import { integerArg } from './arguments';
-import { ListWalk, circularList, isConsCell, isNilList, notAList } from './walk';
-import { copySequence, safeLength } from './length';
+import { fixnumArg, integerArg } from './arguments';
+import { ListWalk, circularList, isConsCell, isListValue, isNilList, notAList } from './walk';
+import { copySequence, length, safeLength } from './length';
 
 /** Emacs: car */
 export function car(list: LispValue): LispValue {
@@ -80,6 +80,10 @@ export function nthcdr(n: LispValue, list: LispValue): LispValue {
 
 /** Emacs: nth */
 export function nth(n: LispValue, list: LispValue): LispValue {
+  // An array's element is at hand: no copy of its rest (nthcdr's) is needed.
+  if (Array.isArray(list) && !(list instanceof LispVector) && typeof n === 'number' && Number.isInteger(n)) {
+    return list[Math.max(n, 0)] ?? null;
+  }
   return car(nthcdr(n, list));
 }
 
@@ -87,12 +91,12 @@ export function nth(n: LispValue, list: LispValue): LispValue {
 export function elt(sequence: LispValue, n: LispValue): LispValue {
   if (isConsCell(sequence) || isNilList(sequence)) return car(nthcdr(n, sequence));
   if (sequence instanceof LispVector) {
-    const index = integerArg(n);
+    const index = fixnumArg(n);
     if (index < 0 || index >= sequence.length) throw argsOutOfRange(sequence, n);
     return sequence[index] ?? null;
   }
   if (typeof sequence === 'string') {
-    const index = integerArg(n);
+    const index = fixnumArg(n);
     const chars = Array.from(sequence);
     if (index < 0 || index >= chars.length) throw argsOutOfRange(sequence, n);
     return (chars[index] as string).codePointAt(0) as number;
@@ -117,8 +121,12 @@ export function butlast(list: LispValue, n?: LispValue): LispValue {
   const count = isNil(n) ? 1 : integerArg(n as LispValue);
   if (!isNil(n) && count <= 0) return list;
   const copy = copySequence(list);
-  const items = Array.isArray(copy) ? copy : [];
-  return count < items.length ? items.slice(0, items.length - count) : null;
+  const m = length(copy);
+  if (count >= m) return null;
+  // nbutlast's (setcdr (nthcdr (- (1- m) n) list) nil): on a vector or string, nthcdr or setcdr fails.
+  if (!isListValue(copy)) throw m - 1 - count > 0 ? notAList(copy) : wrongTypeArgument('consp', copy);
+  const items = copy as LispValue[];
+  return items.slice(0, items.length - count);
 }
 
 export { circularList };

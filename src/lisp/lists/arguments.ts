@@ -14,3 +14,9 @@ export function wholeNumberArg(value: LispValue): number {
   if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
   throw wrongTypeArgument('wholenump', value);
 }
+
+/** Emacs: CHECK_FIXNUM (elt on vectors and strings). */
+export function fixnumArg(value: LispValue): number {
+  if (typeof value === 'number' && Number.isInteger(value)) return value;
+  throw wrongTypeArgument('fixnump', value);
+}

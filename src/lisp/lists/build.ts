@@ -13,6 +13,12 @@ import {
   notAList,
 } from './walk';
 
+/** Appends SOURCE's elements to TARGET one by one (a spread of a long array overflows the stack). */
+export function pushAll(target: LispValue[], source: readonly LispValue[]): LispValue[] {
+  for (const item of source) target.push(item);
+  return target;
+}
+
 /** Emacs: list */
 export function list(...objects: LispValue[]): LispValue[] | null {
   return objects.length === 0 ? null : objects;
@@ -41,11 +47,11 @@ export function sequenceItems(sequence: LispValue): LispValue[] {
 export function append(...sequences: LispValue[]): LispValue {
   if (sequences.length === 0) return null;
   const items: LispValue[] = [];
-  for (const sequence of sequences.slice(0, -1)) items.push(...sequenceItems(sequence));
+  for (const sequence of sequences.slice(0, -1)) pushAll(items, sequenceItems(sequence));
   const tail = sequences[sequences.length - 1] ?? null;
   if (items.length === 0) return tail;
   if (isNilList(tail)) return items;
-  if (Array.isArray(tail) && !(tail instanceof LispVector)) return [...items, ...tail];
+  if (Array.isArray(tail) && !(tail instanceof LispVector)) return pushAll(items, tail);
   return makeDotted(items, tail);
 }
 
@@ -105,10 +111,7 @@ function attach(list: LispValue[] | Cons, tail: LispValue): LispValue[] | Cons {
   if (Array.isArray(list)) {
     if (isNilList(tail)) return list;
     // An array can take a proper tail's elements; anything else needs cons cells.
-    if (Array.isArray(tail) && !(tail instanceof LispVector)) {
-      list.push(...tail);
-      return list;
-    }
+    if (Array.isArray(tail) && !(tail instanceof LispVector)) return pushAll(list, tail);
     return makeDotted(list, tail) as Cons;
   }
   const cell = lastCons(list);

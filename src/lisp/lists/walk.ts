@@ -149,7 +149,7 @@ export function properItems(list: LispValue): LispValue[] {
 export function makeDotted(items: readonly LispValue[], end: LispValue): LispValue {
   if (isNilList(end)) return items.length === 0 ? null : [...items];
   if (items.length === 0) return end;
-  if (Array.isArray(end) && !(end instanceof LispVector)) return [...items, ...end];
+  if (Array.isArray(end) && !(end instanceof LispVector)) return items.concat(end);
   return items.reduceRight<LispValue>((cdr, car) => new Cons(car, cdr), end);
 }
 

@@ -16,5 +16,7 @@ export function stringToList(string: LispValue): LispValue[] | null {
 
 /** Emacs: string-to-vector: `(vconcat STRING)`. */
 export function stringToVector(string: LispValue): LispVector {
-  return vector(...sequenceItems(string));
+  const result = vector();
+  for (const item of sequenceItems(string)) result.push(item);
+  return result;
 }

@@ -12,4 +12,5 @@ export const listScenarios = [
   'lists-plist',
   'lists-equality',
   'lists-destructive',
+  'kit-edges',
 ].map(formScenario);
