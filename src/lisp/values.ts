@@ -136,6 +136,10 @@ export function eq(a: unknown, b: unknown): boolean {
 /** Lisp `equal`: structural equality of lists, vectors, conses, strings and numbers. */
 export function equal(a: unknown, b: unknown): boolean {
   if (eq(a, b)) return true;
+  // An empty array is the empty list, nil.
+  const nilA = isNil(a) || (Array.isArray(a) && a.length === 0 && !(a instanceof LispVector));
+  const nilB = isNil(b) || (Array.isArray(b) && b.length === 0 && !(b instanceof LispVector));
+  if (nilA || nilB) return nilA && nilB;
   if (a instanceof LispFloat || b instanceof LispFloat) {
     return a instanceof LispFloat && b instanceof LispFloat && Object.is(a.value, b.value);
   }

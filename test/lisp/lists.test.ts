@@ -110,6 +110,18 @@ describe('lists as JavaScript values', () => {
     expect(call('list')).toBeNull();
   });
 
+  test('an empty array is nil to every function', () => {
+    expect(call('equal', [], null)).toBe(t);
+    expect(call('equal', [], [])).toBe(t);
+    expect(call('eq', null, [])).toBe(t);
+    expect(call('eq', [], [])).toBe(t);
+    expect(call('memq', null, [[], 1])).toEqual([[], 1]);
+    expect(call('length', [])).toBe(0);
+    expect(call('null', [])).toBe(t);
+    expect(call('consp', [])).toBeNull();
+    expect(call('append', [], [])).toEqual([]);
+  });
+
   test('errors are LispErrors with Emacs data', () => {
     try {
       call('length', cons(1, 2));

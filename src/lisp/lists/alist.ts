@@ -1,7 +1,8 @@
 /* Emacs: assq, assoc (TESTFN), rassq, rassoc, alist-get (fns.c, subr.el). */
 import { funcall } from '../function-table';
 import { LispSymbol } from '../symbol';
-import { LispFunction, LispValue, equal, eq, isNil, truthy } from '../values';
+import { LispFunction, LispValue, equal, isNil, truthy } from '../values';
+import { isEq } from './equality';
 import { ListWalk, circularList, isConsCell, notAList } from './walk';
 import { car, cdr } from './access';
 
@@ -21,7 +22,7 @@ function findAssoc(alist: LispValue, test: Test, byCdr: boolean): LispValue {
 
 /** Emacs: assq */
 export function assq(key: LispValue, alist: LispValue): LispValue {
-  return findAssoc(alist, (_, candidate) => eq(key, candidate), false);
+  return findAssoc(alist, (_, candidate) => isEq(key, candidate), false);
 }
 
 /**
@@ -36,7 +37,7 @@ export function assoc(key: LispValue, alist: LispValue, testfn?: LispValue): Lis
 
 /** Emacs: rassq */
 export function rassq(key: LispValue, alist: LispValue): LispValue {
-  return findAssoc(alist, (_, candidate) => eq(key, candidate), true);
+  return findAssoc(alist, (_, candidate) => isEq(key, candidate), true);
 }
 
 /** Emacs: rassoc */

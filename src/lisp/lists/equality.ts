@@ -1,6 +1,7 @@
 /* Emacs: eq, eql, equal (data.c, fns.c) as elproc's values can express them. */
-import { LispValue, LispFloat, eq, equal, isNil } from '../values';
+import { LispValue, LispFloat, eq, equal } from '../values';
 import { t } from '../symbol';
+import { isNilList } from './walk';
 
 /** The float value of a Lisp float (a JavaScript non-integer or a LispFloat box), else undefined. */
 function floatValue(value: unknown): number | undefined {
@@ -24,12 +25,18 @@ export function isEql(a: unknown, b: unknown): boolean {
       BigInt(a) === BigInt(b)
     );
   }
+  return isEq(a, b);
+}
+
+/** Emacs: eq, as a boolean. Every empty array is nil, and nil is one object. */
+export function isEq(a: unknown, b: unknown): boolean {
+  if (isNilList(a) || isNilList(b)) return isNilList(a) && isNilList(b);
   return eq(a, b);
 }
 
 /** Emacs: eq */
 export function lispEq(a: LispValue, b: LispValue): LispValue {
-  return eq(a, b) || (isNil(a) && Array.isArray(b) && b.length === 0) ? t : null;
+  return isEq(a, b) ? t : null;
 }
 
 /** Emacs: eql */

@@ -34,6 +34,6 @@ export type { FunctionArg } from './mapping';
 export { numberSequence } from './number-sequence';
 export { elPlistGet, elPlistPut, elPlistMember } from './plist-functions';
 export { consp, listp, nlistp, atom, lispNull } from './predicates';
-export { eql, isEql, lispEq, lispEqual } from './equality';
+export { eql, isEq, isEql, lispEq, lispEqual } from './equality';
 export { isConsCell, isNilList, isListValue, listItems, properItems, makeDotted } from './walk';
 export { listFunctions } from './el-table';

@@ -1,7 +1,7 @@
 /* Emacs: memq, memql, member, delq, delete, remove, remq (fns.c, subr.el). */
 import { wrongTypeArgument } from '../errors';
-import { Cons, LispValue, LispVector, equal, eq, isNil } from '../values';
-import { isEql } from './equality';
+import { Cons, LispValue, LispVector, equal, isNil } from '../values';
+import { isEq, isEql } from './equality';
 import { ListWalk, circularList, consify, isListValue, isNilList, notAList } from './walk';
 
 type Test = (a: LispValue, b: LispValue) => boolean;
@@ -19,7 +19,7 @@ function memberBy(elt: LispValue, list: LispValue, test: Test): LispValue {
 
 /** Emacs: memq */
 export function memq(elt: LispValue, list: LispValue): LispValue {
-  return memberBy(elt, list, eq);
+  return memberBy(elt, list, isEq);
 }
 
 /** Emacs: memql */
@@ -68,7 +68,7 @@ function deleteFromList(elt: LispValue, list: LispValue, test: Test): LispValue 
 
 /** Emacs: delq. Destructive; see deleteFromList for what an array argument becomes. */
 export function delq(elt: LispValue, list: LispValue): LispValue {
-  return deleteFromList(elt, list, eq);
+  return deleteFromList(elt, list, isEq);
 }
 
 /** Emacs: delete. Lists are changed as by delq (with equal); vectors and strings are copied. */
@@ -95,8 +95,8 @@ export function remove(elt: LispValue, seq: LispValue): LispValue {
 /** Emacs: remq (subr.el). Non-destructive delq; a list without ELT comes back as it is. */
 export function remq(elt: LispValue, list: LispValue): LispValue {
   if (isNil(memq(elt, list))) return list;
-  if (Array.isArray(list)) return deleteFromList(elt, list.slice(), eq);
-  return deleteFromList(elt, copyCells(list), eq);
+  if (Array.isArray(list)) return deleteFromList(elt, list.slice(), isEq);
+  return deleteFromList(elt, copyCells(list), isEq);
 }
 
 /** A fresh cons chain with LIST's elements and end, for the non-destructive forms. */

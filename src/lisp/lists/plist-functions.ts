@@ -4,9 +4,9 @@
  * (keywords given as strings, plist-member as a boolean).
  */
 import { wrongTypeArgument } from '../errors';
-import { Cons, LispValue, eq, isNil } from '../values';
-import { ListWalk } from './walk';
-import { consify } from './walk';
+import { Cons, LispValue, isNil } from '../values';
+import { isEq } from './equality';
+import { ListWalk, consify } from './walk';
 
 /** Emacs: plist-get. Never signals: a malformed PLIST just ends the search. */
 export function elPlistGet(plist: LispValue, prop: LispValue): LispValue {
@@ -14,7 +14,7 @@ export function elPlistGet(plist: LispValue, prop: LispValue): LispValue {
   while (walk.atCell) {
     const key = walk.car;
     if (walk.next() || !walk.atCell) return null;
-    if (eq(key, prop)) return walk.car;
+    if (isEq(key, prop)) return walk.car;
     if (walk.next()) return null;
   }
   return null;
@@ -24,7 +24,7 @@ export function elPlistGet(plist: LispValue, prop: LispValue): LispValue {
 export function elPlistMember(plist: LispValue, prop: LispValue): LispValue {
   const walk = new ListWalk(plist);
   while (walk.atCell) {
-    if (eq(walk.car, prop)) return walk.rest();
+    if (isEq(walk.car, prop)) return walk.rest();
     walk.next();
     if (!walk.atCell) break;
     walk.next();
@@ -42,7 +42,7 @@ export function elPlistPut(plist: LispValue, prop: LispValue, val: LispValue): L
   if (isNil(plist) || (Array.isArray(plist) && plist.length === 0)) return [prop, val];
   if (Array.isArray(plist)) {
     for (let i = 0; i + 1 < plist.length; i += 2) {
-      if (eq(plist[i], prop)) {
+      if (isEq(plist[i], prop)) {
         plist[i + 1] = val;
         return plist;
       }
@@ -57,7 +57,7 @@ export function elPlistPut(plist: LispValue, prop: LispValue, val: LispValue): L
   while (cell instanceof Cons) {
     const valueCell: LispValue = cell.cdr;
     if (!(valueCell instanceof Cons)) break;
-    if (eq(cell.car, prop)) {
+    if (isEq(cell.car, prop)) {
       valueCell.car = val;
       return plist;
     }

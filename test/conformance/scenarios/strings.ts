@@ -9,6 +9,7 @@ export const stringScenarios = [
   'strings-compare',
   'strings-search',
   'strings-url',
+  'strings-case',
 ].map(formScenario);
 
 /** The same functions called as a port calls them, in TypeScript. */
