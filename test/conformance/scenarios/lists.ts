@@ -13,4 +13,5 @@ export const listScenarios = [
   'lists-equality',
   'lists-destructive',
   'kit-edges',
+  'kit-random',
 ].map(formScenario);
