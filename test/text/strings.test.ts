@@ -53,10 +53,10 @@ describe('differences from Emacs: unibyte results', () => {
     expect(urlHexifyString('\u00e9')).toBe('%C3%A9'); // Emacs on the unibyte "\351": %E9
   });
 
-  test('url-unhex-string leaves the match data alone (Emacs: its string-match sets it)', () => {
+  test('url-unhex-string sets the match data as its string-match loop does in Emacs', () => {
     stringMatch('b', 'abc');
-    urlUnhexString('%41');
-    expect(matchData()).toEqual([1, 2]); // Emacs: (0 3) of its last "%[0-9a-f][0-9a-f]" match
+    urlUnhexString('x%41y%42');
+    expect(matchData()).toEqual([1, 4]); // Emacs: (1 4), in the rest "y%42"
   });
 });
 

@@ -1,6 +1,7 @@
 /* Emacs: url-hexify-string and url-unhex-string (url-util.el). */
 import { argsOutOfRange } from '../../lisp/errors';
-import { sequenceItems } from '../../lisp/lists';
+import { length, sequenceItems } from '../../lisp/lists';
+import { setMatchData } from '../regex/match-data';
 import { LispValue, LispVector, isNil, truthy } from '../../lisp/values';
 import { stringArg } from './characters';
 
@@ -43,19 +44,26 @@ export function urlHexifyString(string: LispValue, allowedChars?: LispValue): st
   return out;
 }
 
-const HEX_PAIR = /%([0-9a-fA-F]{2})/g;
+const HEX_PAIR = /%[0-9a-fA-F]{2}/;
 
 /**
  * Emacs: url-unhex-string. Each `%XX` becomes the byte XX; a newline or carriage return
  * becomes a space unless ALLOW-NEWLINES. Bytes from 0x80 up come back as the characters
  * U+0080–U+00FF (elproc strings are text; Emacs returns a unibyte string here, so decode the
- * result with a coding system in both).
+ * result with a coding system in both). The match data is left as url-util.el's loop leaves
+ * it: the last `%XX`, counted in the rest of the string that was searched.
  */
 export function urlUnhexString(str: LispValue, allowNewlines?: LispValue): string {
-  const text = isNil(str) ? '' : stringArg(str);
-  return text.replace(HEX_PAIR, (_, hex: string) => {
-    const code = parseInt(hex, 16);
-    if (isNil(allowNewlines) && (code === 10 || code === 13)) return ' ';
-    return String.fromCharCode(code);
-  });
+  let rest = isNil(str) ? '' : stringArg(str);
+  let out = '';
+  let last: number | null = null;
+  for (let match = HEX_PAIR.exec(rest); match !== null; match = HEX_PAIR.exec(rest)) {
+    const code = parseInt(match[0].slice(1), 16);
+    const before = rest.slice(0, match.index);
+    last = length(before);
+    out += before + (isNil(allowNewlines) && (code === 10 || code === 13) ? ' ' : String.fromCharCode(code));
+    rest = rest.slice(match.index + 3);
+  }
+  if (last !== null) setMatchData([last, last + 3]);
+  return out + rest;
 }

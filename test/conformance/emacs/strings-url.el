@@ -29,3 +29,5 @@
 (try "unhex not string" (url-unhex-string 5))
 (try "unhex length of utf-8" (length (url-unhex-string "%C3%A9")))
 (try "unhex bytes" (append (url-unhex-string "%C3%A9%FF") nil))
+(try "unhex match data" (progn (string-match "b" "abc") (list (url-unhex-string "x%41y%42") (match-data))))
+(try "unhex no match keeps match data" (progn (string-match "b" "abc") (list (url-unhex-string "xy") (match-data))))
