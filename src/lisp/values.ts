@@ -136,11 +136,16 @@ export function eq(a: unknown, b: unknown): boolean {
 /** Lisp `equal`: structural equality of lists, vectors, conses, strings and numbers. */
 export function equal(a: unknown, b: unknown): boolean {
   if (eq(a, b)) return true;
+  // An empty array is the empty list, nil.
+  const nilA = isNil(a) || (Array.isArray(a) && a.length === 0 && !(a instanceof LispVector));
+  const nilB = isNil(b) || (Array.isArray(b) && b.length === 0 && !(b instanceof LispVector));
+  if (nilA || nilB) return nilA && nilB;
   if (a instanceof LispFloat || b instanceof LispFloat) {
     return a instanceof LispFloat && b instanceof LispFloat && Object.is(a.value, b.value);
   }
   if (typeof a === 'string' && typeof b === 'string') return a === b;
-  if (typeof a === 'number' && typeof b === 'number') return a === b;
+  // Floats are equal when their bits are: NaN equals NaN (0.0 and -0.0 are LispFloat boxes).
+  if (typeof a === 'number' && typeof b === 'number') return a === b || (Number.isNaN(a) && Number.isNaN(b));
   if (typeof a === 'bigint' || typeof b === 'bigint') {
     return isInteger(a) && isInteger(b) && BigInt(a) === BigInt(b);
   }
@@ -150,10 +155,45 @@ export function equal(a: unknown, b: unknown): boolean {
   if (ka !== undefined && kb !== undefined && (a instanceof LispSymbol || b instanceof LispSymbol)) {
     return ka === kb;
   }
-  if (a instanceof Cons && b instanceof Cons) return equal(a.car, b.car) && equal(a.cdr, b.cdr);
-  if (Array.isArray(a) && Array.isArray(b)) {
-    if (a instanceof LispVector !== b instanceof LispVector || a.length !== b.length) return false;
+  if (a instanceof LispVector || b instanceof LispVector) {
+    if (!(a instanceof LispVector && b instanceof LispVector) || a.length !== b.length) return false;
     return a.every((item, index) => equal(item, b[index]));
   }
+  if (isListCell(a) && isListCell(b)) return equalLists(a, b);
   return false;
+}
+
+/** A non-empty list: an array (not a vector) or a cons. */
+function isListCell(value: unknown): value is unknown[] | Cons {
+  return value instanceof Cons || (Array.isArray(value) && value.length > 0);
+}
+
+/**
+ * Two lists element by element, whichever way each is stored: `(1 2)` as an array equals
+ * `(1 2)` as a chain of conses, or a cons whose cdr is an array.
+ */
+function equalLists(a: unknown[] | Cons, b: unknown[] | Cons): boolean {
+  let x: unknown = a;
+  let y: unknown = b;
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    // Arrays are walked by index; a finished array is nil.
+    if (Array.isArray(x) && i >= x.length) x = null;
+    if (Array.isArray(y) && j >= y.length) y = null;
+    const xCell = x instanceof Cons || Array.isArray(x);
+    const yCell = y instanceof Cons || Array.isArray(y);
+    if (!xCell || !yCell) return xCell === yCell && equal(x, y);
+    const xCar = x instanceof Cons ? x.car : (x as unknown[])[i];
+    const yCar = y instanceof Cons ? y.car : (y as unknown[])[j];
+    if (!equal(xCar, yCar)) return false;
+    if (x instanceof Cons) {
+      x = x.cdr;
+      i = 0;
+    } else i++;
+    if (y instanceof Cons) {
+      y = y.cdr;
+      j = 0;
+    } else j++;
+  }
 }

@@ -1,0 +1,93 @@
+/* The list functions under their Emacs names, for the `el` table. */
+import { LispFunction, cons } from '../values';
+import {
+  butlast,
+  caar,
+  cadr,
+  car,
+  carSafe,
+  cdar,
+  cddr,
+  cdr,
+  cdrSafe,
+  elt,
+  last,
+  nth,
+  nthcdr,
+} from './access';
+import { alistGet, assoc, assq, rassoc, rassq } from './alist';
+import { append, copyTree, list, makeList, nconc, nreverse, reverse } from './build';
+import { eql, lispEq, lispEqual } from './equality';
+import {
+  copySequence,
+  length,
+  lengthEquals,
+  lengthGreater,
+  lengthLess,
+  properListP,
+  safeLength,
+} from './length';
+import { mapc, mapcan, mapcar } from './mapping';
+import { deleteElement, delq, member, memq, memql, remove, remq } from './members';
+import { numberSequence } from './number-sequence';
+import { elPlistGet, elPlistMember, elPlistPut } from './plist-functions';
+import { atom, consp, listp, lispNull, nlistp } from './predicates';
+
+export const listFunctions: Readonly<Record<string, LispFunction>> = {
+  car,
+  cdr,
+  'car-safe': carSafe,
+  'cdr-safe': cdrSafe,
+  cadr,
+  cddr,
+  caar,
+  cdar,
+  nth,
+  nthcdr,
+  last,
+  butlast,
+  elt,
+  length,
+  'safe-length': safeLength,
+  'proper-list-p': properListP,
+  'length=': lengthEquals,
+  'length<': lengthLess,
+  'length>': lengthGreater,
+  list,
+  'make-list': makeList,
+  cons,
+  append,
+  reverse,
+  nreverse,
+  nconc,
+  'copy-sequence': copySequence,
+  'copy-tree': copyTree,
+  memq,
+  memql,
+  member,
+  delq,
+  delete: deleteElement,
+  remove,
+  remq,
+  assq,
+  assoc,
+  rassq,
+  rassoc,
+  'alist-get': alistGet,
+  mapcar,
+  mapc,
+  mapcan,
+  'number-sequence': numberSequence,
+  'plist-get': elPlistGet,
+  'plist-put': elPlistPut,
+  'plist-member': elPlistMember,
+  eq: lispEq,
+  eql,
+  equal: lispEqual,
+  consp,
+  listp,
+  nlistp,
+  atom,
+  null: lispNull,
+  not: lispNull,
+};

@@ -1,0 +1,22 @@
+/* Emacs: string-to-char, string-to-list, string-to-vector (editfns.c, subr.el). */
+import { sequenceItems } from '../../lisp/lists';
+import { LispValue, LispVector, vector } from '../../lisp/values';
+import { stringArg } from './characters';
+
+/** Emacs: string-to-char. The first character, or 0 for "". */
+export function stringToChar(string: LispValue): number {
+  return stringArg(string).codePointAt(0) ?? 0;
+}
+
+/** Emacs: string-to-list: `(append STRING nil)`, so any sequence is accepted. */
+export function stringToList(string: LispValue): LispValue[] | null {
+  const items = sequenceItems(string);
+  return items.length === 0 ? null : [...items];
+}
+
+/** Emacs: string-to-vector: `(vconcat STRING)`. */
+export function stringToVector(string: LispValue): LispVector {
+  const result = vector();
+  for (const item of sequenceItems(string)) result.push(item);
+  return result;
+}
