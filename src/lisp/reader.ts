@@ -1,4 +1,5 @@
 import { LispError, lispError } from './errors';
+import { readHashTableSyntax } from './hash-table/read-syntax';
 import { subarrayStart } from './subarray';
 import { intern } from './symbol';
 import { Cons, LispFloat, LispValue, LispVector, isNil, lispFloat, vector } from './values';
@@ -197,9 +198,15 @@ class Reader {
     return name === 'nil' ? null : intern(name);
   }
 
-  /** The `#` syntaxes elproc supports; the rest (`#<`, `#s(`, `#1=`, `#:`) are Emacs's "#" error. */
+  /** The `#` syntaxes elproc supports; the rest (`#<`, `#1=`, `#:`) are Emacs's "#" error. */
   private readHash(): LispValue {
-    const c = this.readChar();
+    let c = this.readChar();
+    if (c === 0x73) {
+      c = this.readChar();
+      if (c === 0x28) return readHashTableSyntax(this.readList());
+      this.unread(c);
+      throw invalidSyntax('#');
+    }
     if (c === 0x27) return [intern('function'), this.readTop()];
     if (c === 0x23) return intern('');
     const radix = RADIX_PREFIXES[String.fromCharCode(c)];

@@ -22,6 +22,8 @@ import { variableFunctions } from '../../text/variables';
 import { printFunctions } from '../../text/printing';
 import { searchFunctions } from '../../text/search';
 import { regexFunctions } from '../../text/regex';
+import { hashTableFunctions } from '../../lisp/hash-table';
+import { jsonFunctions } from '../../text/json';
 
 /**
  * Every function under its Emacs name, so a port can be written line by line:
@@ -74,6 +76,8 @@ export const el: Readonly<Record<string, LispFunction>> = {
   ...printFunctions,
   ...regexFunctions,
   ...searchFunctions,
+  ...hashTableFunctions,
+  ...jsonFunctions,
 };
 
 for (const [name, fn] of Object.entries(el)) defun(name, fn);

@@ -1,0 +1,86 @@
+import { wrongTypeArgument } from '../../lisp/errors';
+import type { LispValue } from '../../lisp/values';
+import { charAfter, gotoChar, insert, point, pointMax } from '../buffer';
+import { parseJsonArgs } from './options';
+import { parseJson } from './parser';
+import { serializeJson } from './serialize';
+import type { CharacterSource } from './stream';
+
+/**
+ * The bytes Emacs hands jansson for a character. Emacs's UTF-8 for Unicode characters; a lone
+ * surrogate (which a JavaScript string can hold) gets the three bytes Emacs would give the
+ * character, which jansson rejects as it would in Emacs.
+ */
+function characterBytes(code: number): number[] {
+  if (code < 0x80) return [code];
+  if (code < 0x800) return [0xc0 | (code >> 6), 0x80 | (code & 0x3f)];
+  if (code < 0x10000) return [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)];
+  return [
+    0xf0 | (code >> 18),
+    0x80 | ((code >> 12) & 0x3f),
+    0x80 | ((code >> 6) & 0x3f),
+    0x80 | (code & 0x3f),
+  ];
+}
+
+function stringSource(text: string): CharacterSource {
+  let index = 0;
+  return () => {
+    if (index >= text.length) return undefined;
+    const code = text.codePointAt(index) as number;
+    index += code > 0xffff ? 2 : 1;
+    return characterBytes(code);
+  };
+}
+
+/** Emacs: json-serialize (OBJECT &rest ARGS), ARGS being `:null-object` and `:false-object`. */
+export function jsonSerialize(object: unknown, ...args: unknown[]): string {
+  return serializeJson(object, parseJsonArgs(args, false));
+}
+
+/** Emacs: json-insert (OBJECT &rest ARGS): insert OBJECT's JSON before point (nothing on an error). */
+export function jsonInsert(object: unknown, ...args: unknown[]): null {
+  const text = serializeJson(object, parseJsonArgs(args, false));
+  if (text.length > 0) insert(text);
+  return null;
+}
+
+/**
+ * Emacs: json-parse-string (STRING &rest ARGS). Errors carry jansson's data with source
+ * "<string>"; a STRING with a NUL signals `(wrong-type-argument string-without-embedded-nulls-p
+ * STRING)` before the arguments are looked at, as in Emacs.
+ */
+export function jsonParseString(string: unknown, ...args: unknown[]): LispValue {
+  if (typeof string !== 'string') throw wrongTypeArgument('stringp', string as LispValue);
+  if (string.includes('\0')) throw wrongTypeArgument('string-without-embedded-nulls-p', string);
+  const conf = parseJsonArgs(args, true);
+  return parseJson(stringSource(string), conf, '<string>', true).value;
+}
+
+/**
+ * Emacs: json-parse-buffer (&rest ARGS). Reads one value from point up to the end of the
+ * accessible portion (jansson's JSON_DISABLE_EOF_CHECK, so text after the value is left alone)
+ * and moves point just after it; on an error point stays. Errors carry source "<callback>".
+ */
+export function jsonParseBuffer(...args: unknown[]): LispValue {
+  const conf = parseJsonArgs(args, true);
+  const start = point();
+  const end = pointMax();
+  /** Bytes read so far after each character, to turn jansson's byte position into a point. */
+  const byteEnds: number[] = [];
+  let position = start;
+  let bytes = 0;
+  const source: CharacterSource = () => {
+    if (position >= end) return undefined;
+    const encoded = characterBytes(charAfter(position) as number);
+    position++;
+    bytes += encoded.length;
+    byteEnds.push(bytes);
+    return encoded;
+  };
+  const result = parseJson(source, conf, '<callback>', false);
+  let chars = 0;
+  while (chars < byteEnds.length && (byteEnds[chars] as number) <= result.position) chars++;
+  gotoChar(start + chars);
+  return result.value;
+}
