@@ -200,13 +200,9 @@ class Reader {
 
   /** The `#` syntaxes elproc supports; the rest (`#<`, `#1=`, `#:`) are Emacs's "#" error. */
   private readHash(): LispValue {
-    let c = this.readChar();
-    if (c === 0x73) {
-      c = this.readChar();
-      if (c === 0x28) return readHashTableSyntax(this.readList());
-      this.unread(c);
-      throw invalidSyntax('#');
-    }
+    const c = this.readChar();
+    // `#s(hash-table …)` (++ skips the paren); `#s` before anything else is the "#" error below.
+    if (c === 0x73 && this.text[this.pos] === '(' && ++this.pos) return readHashTableSyntax(this.readList());
     if (c === 0x27) return [intern('function'), this.readTop()];
     if (c === 0x23) return intern('');
     const radix = RADIX_PREFIXES[String.fromCharCode(c)];

@@ -83,8 +83,8 @@ export function hashTableWeakness(table: unknown): LispSymbol | null {
 /** Emacs: hash-table-rehash-size: a float factor, or the integer number of slots added. */
 export function hashTableRehashSize(table: unknown): number | LispFloat {
   const size = checkHashTable(table).rehashSize;
-  // The C float plus 1 is computed in float, then widened to a double.
-  return size < 0 ? Math.min(-size, Number.MAX_SAFE_INTEGER) : lispFloat(Math.fround(size + 1));
+  // The C float is widened to a double before 1 is added back.
+  return size < 0 ? Math.min(-size, Number.MAX_SAFE_INTEGER) : lispFloat(size + 1);
 }
 
 /** Emacs: hash-table-rehash-threshold */

@@ -52,6 +52,8 @@ function symbolName(value: unknown): string | undefined {
 function parseTest(value: unknown): HashTestName {
   const name = symbolName(value);
   if (name !== undefined && TESTS.has(name)) return name as HashTestName;
+  // A user-defined test is looked up with `get`, which wants a symbol.
+  if (name === undefined && !isNil(value)) throw wrongTypeArgument('symbolp', value as LispValue);
   throw signalError('Invalid hash table test', value);
 }
 
@@ -109,7 +111,10 @@ export function makeHashTable(...args: unknown[]): LispHashTable {
   i = getKeyArg(':weakness', args, used);
   const weakness = parseWeakness(i ? args[i] : null);
   const unused = used.indexOf(false);
-  if (unused >= 0) throw signalError('Invalid argument list', args[unused]);
+  if (unused >= 0) {
+    const arg = args[unused];
+    throw signalError('Invalid argument list', typeof arg === 'string' && arg.startsWith(':') ? keyword(arg) : arg);
+  }
   const settings: HashTableSettings = { test, size, rehashSize, rehashThreshold, weakness, purecopy };
   return new LispHashTable(settings);
 }
