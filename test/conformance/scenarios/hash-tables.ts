@@ -54,7 +54,13 @@ const basic: Scenario = {
       puthash('b', 2, h);
       puthash('c', [s('x'), s('y')], h);
       out.p('three', h);
-      out.p('gethash', [gethash('a', h), gethash('c', h), gethash('zz', h), gethash('zz', h, s('dflt')), gethash('a', h, s('dflt'))]);
+      out.p('gethash', [
+        gethash('a', h),
+        gethash('c', h),
+        gethash('zz', h),
+        gethash('zz', h, s('dflt')),
+        gethash('a', h, s('dflt')),
+      ]);
       puthash('a', 10, h);
       out.p('replace keeps slot', h);
       out.p('remhash returns', remhash('b', h));
@@ -121,7 +127,12 @@ const basic: Scenario = {
     }
     {
       const h = table();
-      out.p('accessors default', [hashTableTest(h), hashTableWeakness(h), hashTableRehashSize(h), hashTableRehashThreshold(h)]);
+      out.p('accessors default', [
+        hashTableTest(h),
+        hashTableWeakness(h),
+        hashTableRehashSize(h),
+        hashTableRehashThreshold(h),
+      ]);
     }
     out.p('rehash-size int', hashTableRehashSize(table(':rehash-size', 7)));
     out.p('rehash-size 1.1', hashTableRehashSize(table(':rehash-size', 1.1)));
@@ -300,7 +311,10 @@ const mapping: Scenario = {
       puthash(s('g'), 'g', h);
       puthash(s('h'), 'h', h);
       const seen: unknown[] = [];
-      out.p('maphash returns', maphash((k: unknown, v: unknown) => seen.push(cons(k as never, v as never)), h));
+      out.p(
+        'maphash returns',
+        maphash((k: unknown, v: unknown) => seen.push(cons(k as never, v as never)), h),
+      );
       out.p('maphash order', seen);
       out.p('keys order', hashTableKeys(h));
       out.p('values order', hashTableValues(h));

@@ -1,0 +1,2 @@
+import type { Scenario } from '../twin';
+export const jsonScenarios: readonly Scenario[] = [];
