@@ -113,7 +113,10 @@ export function makeHashTable(...args: unknown[]): LispHashTable {
   const unused = used.indexOf(false);
   if (unused >= 0) {
     const arg = args[unused];
-    throw signalError('Invalid argument list', typeof arg === 'string' && arg.startsWith(':') ? keyword(arg) : arg);
+    throw signalError(
+      'Invalid argument list',
+      typeof arg === 'string' && arg.startsWith(':') ? keyword(arg) : arg,
+    );
   }
   const settings: HashTableSettings = { test, size, rehashSize, rehashThreshold, weakness, purecopy };
   return new LispHashTable(settings);

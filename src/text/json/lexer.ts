@@ -24,7 +24,8 @@ const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 const isAlpha = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 const isXDigit = (c: number): boolean => isDigit(c) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 
-const decoder = new TextDecoder('utf-8');
+// ignoreBOM: a U+FEFF in the text is a character like any other.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 export class JsonLexer {
   readonly stream: JsonStream;

@@ -25,7 +25,7 @@ const ESCAPES: Record<string, string> = {
  * cyclic structure ends in json-object-too-deep.
  */
 export function serializeJson(object: unknown, conf: SerializeConfiguration): string {
-  return new Serializer(conf).value(object, 0);
+  return new Serializer(conf).run(object);
 }
 
 /** A list as its elements and its last cdr (nil for a proper list). */
@@ -91,11 +91,60 @@ export function jsonReal(value: number): string {
   return text.replace(/e\+?(-?)0*(\d)/, 'e$1$2');
 }
 
+/** One member still to write: the text before it (`"key":` in objects) and its value. */
+interface Member {
+  prefix: string;
+  value: unknown;
+}
+
+/** An open container: its members so far, and `next`, which checks and yields the next one. */
+interface Frame {
+  prefix: string;
+  open: string;
+  close: string;
+  parts: string[];
+  next: () => Member | undefined;
+}
+
+/**
+ * lisp_to_json without recursion: containers wait on a heap stack, and each yields its members
+ * one at a time, so the checks on a member (a key that is not a symbol, a missing plist value)
+ * happen only after everything before it has been converted, as in Emacs's recursive walk.
+ */
 class Serializer {
   constructor(private readonly conf: SerializeConfiguration) {}
 
-  /** lisp_to_json */
-  value(object: unknown, depth: number): string {
+  run(object: unknown): string {
+    const stack: Frame[] = [];
+    let pending: Member | undefined = { prefix: '', value: object };
+    for (;;) {
+      let text: string | undefined;
+      if (pending !== undefined) {
+        const { prefix, value } = pending;
+        pending = undefined;
+        const scalar = this.scalar(value);
+        if (scalar === undefined) {
+          // lisp_to_json_toplevel: one eval level per container.
+          if (stack.length + 1 > MAX_CONTAINER_DEPTH) throw jsonObjectTooDeep();
+          stack.push(this.open(value, prefix));
+          continue;
+        }
+        text = prefix + scalar;
+      } else {
+        const top = stack[stack.length - 1] as Frame;
+        pending = top.next();
+        if (pending !== undefined) continue;
+        stack.pop();
+        text = `${top.prefix}${top.open}${top.parts.join(',')}${top.close}`;
+      }
+      const parent = stack[stack.length - 1];
+      if (parent === undefined) return text;
+      parent.parts.push(text);
+    }
+  }
+
+  /** lisp_to_json for everything but containers; undefined for a container (or an error there). */
+  private scalar(object: unknown): string | undefined {
     if (eq(object, this.conf.nullObject)) return 'null';
     if (eq(object, this.conf.falseObject)) return 'false';
     if (object === true || (object instanceof LispSymbol && object.name === 't')) return 'true';
@@ -107,56 +156,74 @@ class Serializer {
     if (typeof object === 'number') return jsonReal(object);
     if (object instanceof LispFloat) return jsonReal(object.value);
     if (typeof object === 'string') return jsonString(object);
-    return this.container(object, depth + 1);
+    return undefined;
   }
 
-  /** lisp_to_json_toplevel: vectors, hash tables, nil and lists, one eval level each. */
-  private container(object: unknown, depth: number): string {
-    if (depth > MAX_CONTAINER_DEPTH) throw jsonObjectTooDeep();
-    if (object instanceof LispVector) return `[${object.map((item) => this.value(item, depth)).join(',')}]`;
-    if (object instanceof LispHashTable) return this.hashTable(object, depth);
-    if (isNil(object) || (Array.isArray(object) && object.length === 0)) return '{}';
-    if (isConsLike(object)) return this.list(object, depth);
+  /** lisp_to_json_toplevel_1: vectors, hash tables, nil and lists; anything else is not JSON. */
+  private open(object: unknown, prefix: string): Frame {
+    const frame = (open: string, close: string, next: () => Member | undefined): Frame => ({
+      prefix,
+      open,
+      close,
+      parts: [],
+      next,
+    });
+    if (object instanceof LispVector) {
+      let i = 0;
+      return frame('[', ']', () => (i < object.length ? { prefix: '', value: object[i++] } : undefined));
+    }
+    if (object instanceof LispHashTable) return frame('{', '}', this.hashMembers(object));
+    if (isNil(object) || (Array.isArray(object) && object.length === 0))
+      return frame('{', '}', () => undefined);
+    if (isConsLike(object)) return frame('{', '}', this.listMembers(object));
     throw wrongTypeArgument('json-value-p', object as LispValue);
   }
 
-  private hashTable(table: LispHashTable, depth: number): string {
-    const members: string[] = [];
-    for (const [key, value] of table) {
-      if (typeof key !== 'string') throw wrongTypeArgument('stringp', key);
-      if (key.includes('\0')) throw wrongTypeArgument('string-without-embedded-nulls-p', key);
-      members.push(`${jsonString(key)}:${this.value(value, depth)}`);
-    }
-    return `{${members.join(',')}}`;
+  private hashMembers(table: LispHashTable): () => Member | undefined {
+    let slot = 0;
+    return () => {
+      for (; slot < table.size; slot++) {
+        const entry = table.entryAt(slot);
+        if (entry === undefined) continue;
+        slot++;
+        const [key, value] = entry;
+        if (typeof key !== 'string') throw wrongTypeArgument('stringp', key);
+        if (key.includes('\0')) throw wrongTypeArgument('string-without-embedded-nulls-p', key);
+        return { prefix: `${jsonString(key)}:`, value };
+      }
+      return undefined;
+    };
   }
 
   /** An alist (when the first element is a cons) or a plist; the first of a repeated key wins. */
-  private list(list: Cons | unknown[], depth: number): string {
+  private listMembers(list: Cons | unknown[]): () => Member | undefined {
     const { items, tail } = listParts(list);
     const isPlist = !isConsLike(items[0]);
     const seen = new Set<string>();
-    const members: string[] = [];
-    const step = isPlist ? 2 : 1;
-    for (let i = 0; i < items.length; i += step) {
-      let key: unknown;
-      let value: unknown;
-      if (isPlist) {
-        key = items[i];
-        if (i + 1 >= items.length) throw wrongTypeArgument('consp', tail as LispValue);
-        value = items[i + 1];
-      } else {
-        const pair = items[i];
-        if (!isConsLike(pair)) throw wrongTypeArgument('consp', pair as LispValue);
-        [key, value] = carCdr(pair);
+    let i = 0;
+    return () => {
+      while (i < items.length) {
+        let key: unknown;
+        let value: unknown;
+        if (isPlist) {
+          key = items[i];
+          if (i + 1 >= items.length) throw wrongTypeArgument('consp', tail as LispValue);
+          value = items[i + 1];
+          i += 2;
+        } else {
+          const pair = items[i++];
+          if (!isConsLike(pair)) throw wrongTypeArgument('consp', pair as LispValue);
+          [key, value] = carCdr(pair);
+        }
+        let name = keyName(key);
+        if (name.includes('\0')) throw wrongTypeArgument('string-without-embedded-nulls-p', name);
+        if (isPlist && name.startsWith(':') && name.length > 1) name = name.slice(1);
+        if (seen.has(name)) continue;
+        seen.add(name);
+        return { prefix: `${jsonString(name)}:`, value };
       }
-      let name = keyName(key);
-      if (name.includes('\0')) throw wrongTypeArgument('string-without-embedded-nulls-p', name);
-      if (isPlist && name.startsWith(':') && name.length > 1) name = name.slice(1);
-      if (seen.has(name)) continue;
-      seen.add(name);
-      members.push(`${jsonString(name)}:${this.value(value, depth)}`);
-    }
-    if (!isNil(tail)) throw wrongTypeArgument('listp', list as LispValue);
-    return `{${members.join(',')}}`;
+      if (!isNil(tail)) throw wrongTypeArgument('listp', list as LispValue);
+      return undefined;
+    };
   }
 }

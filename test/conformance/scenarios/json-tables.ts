@@ -8,7 +8,13 @@ import {
   intern,
   isCondition,
   jsonParseString,
+  jsonSerialize,
+  makeHashTable,
+  puthash,
+  remhash,
+  cons,
   t,
+  vector,
 } from '../../../src';
 import type { Scenario, Transcript } from '../twin';
 import { readEmacsData } from './regexp-support';
@@ -76,4 +82,24 @@ const errors: Scenario = {
   },
 };
 
-export const jsonTableScenarios: readonly Scenario[] = [parse, errors];
+/** json-serialize.el */
+const serialize: Scenario = {
+  name: 'json-serialize',
+  async twin(out) {
+    for (const c of readEmacsData('json-serialize-cases.eld') as LispValue[][]) {
+      const [label, object, ...args] = c;
+      await out.try(label as string, () => jsonSerialize(object, ...args));
+    }
+    out.p('result is multibyte', t);
+    const h = makeHashTable(':test', intern('equal'), ':size', 3);
+    puthash('a', 1, h);
+    puthash('b', 2, h);
+    puthash('c', 3, h);
+    remhash('a', h);
+    puthash('d', 4, h);
+    out.p('hash table in slot order', jsonSerialize(h));
+    out.p('vector of lists', jsonSerialize(vector([intern(':a'), 1], [cons(intern('b'), 2)], null)));
+  },
+};
+
+export const jsonTableScenarios: readonly Scenario[] = [parse, errors, serialize];

@@ -1,0 +1,33 @@
+;;; json-insert.el --- json-insert: at point, point after, nothing on errors  -*- lexical-binding: t; coding: utf-8 -*-
+(with-temp-buffer
+  (insert "ab")
+  (goto-char 2)
+  (p "insert returns" (json-insert [1 "é" (:a t)]))
+  (p "after insert" (list (point) (buffer-string)))
+  (try "bad value" (json-insert [foo]))
+  (p "nothing inserted" (list (point) (buffer-string)))
+  (p "scalar" (progn (json-insert 1.5) (list (point) (buffer-string))))
+  (p "string" (progn (json-insert "q\"") (list (point) (buffer-string))))
+  (p "object" (progn (json-insert '((k . :null))) (list (point) (buffer-string))))
+  (p "null object" (progn (json-insert [nil] :null-object nil) (list (point) (buffer-string))))
+  (try "bad option" (json-insert 1 :object-type 'alist))
+  (p "at end" (progn (goto-char (point-max)) (json-insert nil) (list (point) (buffer-string))))
+  (p "at start" (progn (goto-char (point-min)) (json-insert t) (list (point) (buffer-string))))
+  (p "same as serialize" (string= (json-serialize [1 (:x "y")]) (with-temp-buffer (json-insert [1 (:x "y")]) (buffer-string)))))
+(with-temp-buffer
+  (insert "xy")
+  (let ((before (copy-marker 2)) (after (copy-marker 2 t)))
+    (goto-char 2)
+    (json-insert [1 2])
+    (p "markers" (list (point) (marker-position before) (marker-position after) (buffer-string)))))
+(with-temp-buffer
+  (insert "()")
+  (narrow-to-region 2 2)
+  (json-insert [t])
+  (widen)
+  (p "narrowed" (list (point) (buffer-string))))
+(with-temp-buffer
+  (json-insert (json-parse-string "{\"a\":[1,2,{\"b\":null}],\"c\":\"ü\"}"))
+  (p "insert parsed" (buffer-string))
+  (goto-char 1)
+  (p "parse inserted" (json-parse-buffer :object-type 'alist)))
