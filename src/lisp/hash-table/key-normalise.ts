@@ -34,10 +34,11 @@ export function normaliseKey(key: unknown, test: HashTestName): unknown {
   return key;
 }
 
+const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 function normaliseBigint(value: bigint): number | bigint {
-  return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)
-    ? Number(value)
-    : value;
+  return value >= MIN_SAFE && value <= MAX_SAFE ? Number(value) : value;
 }
 
 const floatView = new DataView(new ArrayBuffer(8));
@@ -86,7 +87,10 @@ function partKey(value: unknown, depth: number): string {
 function structureKey(value: Cons | unknown[], depth: number): string {
   if (depth > MAX_DEPTH) throw new LispError('error', ['Stack overflow in equal']);
   if (value instanceof LispVector) {
-    return `v${value.length}[${value.map((item) => partKey(item, depth)).join(' ')}]`;
+    // A plain loop: LispVector's map would build another vector.
+    let key = `v${value.length}[`;
+    for (let i = 0; i < value.length; i++) key += `${i > 0 ? ' ' : ''}${partKey(value[i], depth)}`;
+    return `${key}]`;
   }
   // A list: the same items give the same key whether they sit in an array or a cons chain.
   const parts: string[] = [];
