@@ -36,11 +36,11 @@ function plistGet(items: readonly LispValue[], prop: LispSymbol): LispValue {
  * parameter found with a non-nil value goes to `make-hash-table` (so its errors are
  * make-hash-table's), then the `data` pairs are put in order (a repeated key keeps the last
  * value). Records (`#s(NAME …)` with another NAME) are not supported: they signal
- * `(invalid-read-syntax "#s")`.
+ * `(invalid-read-syntax "#")`, the error for every `#` syntax elproc does not read.
  */
 export function readHashTableSyntax(list: LispValue): LispHashTable {
   const { items } = walk(list);
-  if (items[0] !== intern('hash-table')) throw new LispError('invalid-read-syntax', ['#s']);
+  if (items[0] !== intern('hash-table')) throw new LispError('invalid-read-syntax', ['#']);
   // A dotted `#s(…)` has its last cdr ignored, as Fplist_get ignores it.
   const plist = items.slice(1);
   const args: LispValue[] = [];

@@ -13,6 +13,10 @@ import type { CharacterSource } from './stream';
  */
 function characterBytes(code: number): number[] {
   if (code < 0x80) return [code];
+  // A raw byte is C0 or C1 and one more byte in Emacs's text, and other characters past Unicode
+  // take five bytes from F8: jansson rejects both ("unable to decode byte 0xc1").
+  if (code >= 0x3fff80) return [0xc0 | (((code - 0x3fff00) >> 6) & 1), 0x80 | (code & 0x3f)];
+  if (code > 0x10ffff) return [0xf8, 0x88, 0x80, 0x80, 0x80];
   if (code < 0x800) return [0xc0 | (code >> 6), 0x80 | (code & 0x3f)];
   if (code < 0x10000) return [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)];
   return [

@@ -10,6 +10,7 @@ import {
   gotoChar,
   hashTableCount,
   insert,
+  insertChar,
   intern,
   jsonInsert,
   jsonParseBuffer,
@@ -119,6 +120,24 @@ const buffer: Scenario = {
       gotoChar(1);
       jsonParseBuffer();
       out.p('markers untouched', [point(), markerPosition(m), markerPosition(m2), bufferString()]);
+    });
+    await withTempBuffer(async () => {
+      insert('[1, "a');
+      insertChar(0x3fffc1);
+      insert('"]');
+      gotoChar(1);
+      await out.try('raw byte in buffer', () => jsonParseBuffer());
+      eraseBuffer();
+      insert('[');
+      insertChar(0x200000);
+      insert(']');
+      gotoChar(1);
+      await out.try('beyond unicode', () => jsonParseBuffer());
+      eraseBuffer();
+      insert('  ');
+      insertChar(0x3fffff);
+      gotoChar(1);
+      await out.try('raw ff', () => jsonParseBuffer());
     });
   },
 };
