@@ -1,12 +1,19 @@
+import { defineErrorMessage } from '../../lisp/error-message';
 import { LispError, defineErrorConditions } from '../../lisp/errors';
 
 // Emacs 28's json.c: define_error for each of its conditions, under json-error.
-defineErrorConditions('json-error', 'error');
-defineErrorConditions('json-out-of-memory', 'json-error');
-defineErrorConditions('json-parse-error', 'json-error');
-defineErrorConditions('json-end-of-file', 'json-parse-error');
-defineErrorConditions('json-trailing-content', 'json-parse-error');
-defineErrorConditions('json-object-too-deep', 'json-error');
+const CONDITIONS: [string, string, string][] = [
+  ['json-error', 'error', 'generic JSON error'],
+  ['json-out-of-memory', 'json-error', 'not enough memory for creating JSON object'],
+  ['json-parse-error', 'json-error', 'could not parse JSON stream'],
+  ['json-end-of-file', 'json-parse-error', 'end of JSON stream'],
+  ['json-trailing-content', 'json-parse-error', 'trailing content after JSON stream'],
+  ['json-object-too-deep', 'json-error', 'object cyclic or Lisp evaluation too deep'],
+];
+for (const [symbol, parent, message] of CONDITIONS) {
+  defineErrorConditions(symbol, parent);
+  defineErrorMessage(symbol, message);
+}
 
 /**
  * jansson's error codes, as far as they matter: `syntax` (json_error_invalid_syntax) turns into
