@@ -1,6 +1,6 @@
 import { wrongTypeArgument } from '../../lisp/errors';
 import type { LispValue } from '../../lisp/values';
-import { charAfter, gotoChar, insert, point, pointMax } from '../buffer';
+import { charAfter, currentBuffer, gotoChar, insert, point, pointMax } from '../buffer';
 import { parseJsonArgs } from './options';
 import { parseJson } from './parser';
 import { serializeJson } from './serialize';
@@ -42,10 +42,19 @@ export function jsonSerialize(object: unknown, ...args: unknown[]): string {
   return serializeJson(object, parseJsonArgs(args, false));
 }
 
-/** Emacs: json-insert (OBJECT &rest ARGS): insert OBJECT's JSON before point (nothing on an error). */
+/**
+ * Emacs: json-insert (OBJECT &rest ARGS): insert OBJECT's JSON before point (nothing on an
+ * error) and move point after it by its number of characters. A unibyte buffer gets the UTF-8
+ * bytes, and point then moves by the characters, not the bytes, as Emacs 28's json-insert does
+ * (it counts what decoding produced), so it stops short of the end of non-ASCII text.
+ */
 export function jsonInsert(object: unknown, ...args: unknown[]): null {
   const text = serializeJson(object, parseJsonArgs(args, false));
-  if (text.length > 0) insert(text);
+  if (text.length === 0) return null;
+  const start = point();
+  // A string of U+0000..U+00FF is inserted into a unibyte buffer as those bytes.
+  insert(currentBuffer().multibyte ? text : Buffer.from(text, 'utf8').toString('latin1'));
+  gotoChar(start + [...text].length);
   return null;
 }
 
@@ -74,7 +83,7 @@ export function jsonParseBuffer(...args: unknown[]): LispValue {
   const byteEnds: number[] = [];
   let position = start;
   let bytes = 0;
-  const source: CharacterSource = () => {
+  let source: CharacterSource = () => {
     if (position >= end) return undefined;
     const encoded = characterBytes(charAfter(position) as number);
     position++;
@@ -82,6 +91,15 @@ export function jsonParseBuffer(...args: unknown[]): LispValue {
     byteEnds.push(bytes);
     return encoded;
   };
+  if (!currentBuffer().multibyte) {
+    // A unibyte buffer's bytes go to jansson as they are (so UTF-8 in them decodes).
+    source = () => {
+      if (position >= end) return undefined;
+      const code = charAfter(position++) as number;
+      byteEnds.push(++bytes);
+      return [code >= 0x3fff80 ? code - 0x3fff00 : code & 0xff];
+    };
+  }
   const result = parseJson(source, conf, '<callback>', false);
   let chars = 0;
   while (chars < byteEnds.length && (byteEnds[chars] as number) <= result.position) chars++;

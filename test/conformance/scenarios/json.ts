@@ -2,7 +2,9 @@ import {
   LispFloat,
   LispHashTable,
   LispValue,
+  bufferSize,
   bufferString,
+  setBufferMultibyte,
   copyMarker,
   cons,
   equal,
@@ -196,6 +198,30 @@ const inserting: Scenario = {
       out.p('insert parsed', bufferString());
       gotoChar(1);
       out.p('parse inserted', jsonParseBuffer(':object-type', s('alist')));
+    });
+    await withTempBuffer(async () => {
+      setBufferMultibyte(null);
+      insert('ab');
+      gotoChar(2);
+      jsonInsert(vector<unknown>('é', 1));
+      // Emacs's (multibyte-string-p (buffer-string)) of a unibyte buffer.
+      out.p('unibyte insert', [
+        point(),
+        [...bufferString()].map((c) => c.codePointAt(0)),
+        bufferSize(),
+        null,
+      ]);
+      gotoChar(2);
+      await out.try('unibyte parse', () => parsed());
+      eraseBuffer();
+      insert('["\xc3" 1]');
+      gotoChar(1);
+      await out.try('unibyte bad utf8', () => jsonParseBuffer());
+      eraseBuffer();
+      insert('{"\xc3\xa9":["\xf0\x9f\x98\x80"]} 5');
+      gotoChar(1);
+      await out.try('unibyte object', () => parsed(':object-type', s('alist')));
+      await out.try('unibyte next', () => parsed());
     });
   },
 };
