@@ -198,10 +198,9 @@ class Reader {
     return name === 'nil' ? null : intern(name);
   }
 
-  /** The `#` syntaxes elproc supports; the rest (`#<`, `#1=`, `#:`) are Emacs's "#" error. */
+  /** The `#` syntaxes elproc reads (`#s(` only for hash tables: ++ skips the paren); the rest are Emacs's "#" error. */
   private readHash(): LispValue {
     const c = this.readChar();
-    // `#s(hash-table …)` (++ skips the paren); `#s` before anything else is the "#" error below.
     if (c === 0x73 && this.text[this.pos] === '(' && ++this.pos) return readHashTableSyntax(this.readList());
     if (c === 0x27) return [intern('function'), this.readTop()];
     if (c === 0x23) return intern('');
