@@ -1,3 +1,4 @@
+import { LispError } from '../errors';
 import { resolveHandler } from '../function-table';
 import { LispSymbol } from '../symbol';
 import { LispFloat, LispValue, lispBool, lispFloat } from '../values';
@@ -35,10 +36,14 @@ export function clrhash(table: unknown): LispHashTable {
  */
 export function maphash(fn: unknown, table: unknown): null {
   const h = checkHashTable(table);
-  const target = resolveHandler(fn);
   for (let slot = 0; slot < h.size; slot++) {
     const entry = h.entryAt(slot);
-    if (entry !== undefined && target !== undefined) target(entry[0], entry[1]);
+    if (entry === undefined) continue;
+    // Resolved at each call, as funcall does: a redefinition takes effect, and a bad FUNCTION
+    // signals only when there is an entry to call it with.
+    const target = resolveHandler(fn);
+    if (target === undefined) throw new LispError('void-function', [null]);
+    target(entry[0], entry[1]);
   }
   return null;
 }

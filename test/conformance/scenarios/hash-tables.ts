@@ -3,6 +3,7 @@ import {
   clrhash,
   cons,
   copyHashTable,
+  defun,
   gethash,
   hashTableCount,
   hashTableKeys,
@@ -373,6 +374,23 @@ const mapping: Scenario = {
     let n = 0;
     maphash(() => n++, table());
     out.p('maphash empty', n);
+    const one = (): LispHashTable => {
+      const h = table();
+      puthash(1, 1, h);
+      return h;
+    };
+    await out.try('maphash nil on empty', () => maphash(null, table()));
+    await out.try('maphash nil', () => maphash(null, one()));
+    await out.try('maphash non-function on empty', () => maphash(1, table()));
+    await out.try('maphash non-function', () => maphash(1, one()));
+    await out.try('maphash unbound symbol', () => maphash(s('no-such-function'), one()));
+    const log: unknown[] = [];
+    defun('conf-collect', (k: unknown, v: unknown) => log.unshift([k, v]));
+    const h = table();
+    puthash(s('a'), 1, h);
+    puthash(s('b'), 2, h);
+    maphash(s('conf-collect'), h);
+    out.p('maphash by symbol', log);
   },
 };
 
