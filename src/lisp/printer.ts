@@ -119,11 +119,11 @@ class Printer {
     else if (typeof value === 'string')
       this.out += this.escape ? stringText(value, this.escapeNewlines) : value;
     else if (!this.escape && value instanceof LispSymbol) this.out += value.name;
-    else if (value instanceof LispHashTable) this.printHashTable(value, depth);
+    else if (value instanceof LispHashTable) this.printContainer(value, depth);
     else this.out += atomText(value);
   }
 
-  private printContainer(value: readonly unknown[] | Cons, depth: number): void {
+  private printContainer(value: readonly unknown[] | Cons | LispHashTable, depth: number): void {
     const seen = this.stack.indexOf(value);
     if (seen >= 0 && seen < depth) {
       this.out += `#${seen}`;
@@ -131,7 +131,9 @@ class Printer {
     }
     this.stack[depth] = value;
     this.stack.length = depth + 1;
-    if (value instanceof LispVector) {
+    // A hash table that contains itself prints as #N too, as in Emacs 28.
+    if (value instanceof LispHashTable) this.printHashTable(value, depth);
+    else if (value instanceof LispVector) {
       this.out += '[';
       value.forEach((item, index) => {
         if (index > 0) this.out += ' ';

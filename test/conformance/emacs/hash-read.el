@@ -37,3 +37,8 @@
 (try "read bad threshold" (read-from-string "#s(hash-table rehash-threshold 2.0)"))
 (try "read #s bracket" (read-from-string "#s[1 2]"))
 (try "read #s space" (read-from-string "#s (hash-table)"))
+(let ((h (make-hash-table))) (puthash 'self h h) (try "self" (prin1-to-string h)))
+(let ((h (make-hash-table)) (l (list 1 2))) (puthash 'l l h) (setcar l h) (try "via list" (prin1-to-string h)))
+(p "in list" (list (make-hash-table :size 1) [x]))
+(p "princ" (format "%s" (let ((h (make-hash-table :test 'equal))) (puthash "a b" "c\nd" h) h)))
+(p "escape newlines" (let ((h (make-hash-table :test 'equal))) (puthash "a\nb" 'v h) h))

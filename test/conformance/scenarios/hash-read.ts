@@ -14,6 +14,7 @@ import {
   makeHashTable,
   maphash,
   prin1ToString,
+  princToString,
   puthash,
   readFromString,
   readObject,
@@ -88,6 +89,29 @@ const reading: Scenario = {
       ['read #s space', '#s (hash-table)'],
     ];
     for (const [label, text] of errors) await out.try(label, () => readFrom(text));
+    {
+      const h = makeHashTable();
+      puthash(s('self'), h, h);
+      await out.try('self', () => prin1ToString(h));
+    }
+    {
+      const h = makeHashTable();
+      const l = cons(1, cons(2, null));
+      puthash(s('l'), l, h);
+      l.car = h;
+      await out.try('via list', () => prin1ToString(h));
+    }
+    out.p('in list', [makeHashTable(':size', 1), vector(s('x'))]);
+    {
+      const h = makeHashTable(':test', s('equal'));
+      puthash('a b', 'c\nd', h);
+      out.p('princ', princToString(h));
+    }
+    {
+      const h = makeHashTable(':test', s('equal'));
+      puthash('a\nb', s('v'), h);
+      out.p('escape newlines', h);
+    }
   },
 };
 
