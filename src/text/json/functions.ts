@@ -4,7 +4,7 @@ import { charAfter, currentBuffer, gotoChar, insert, point, pointMax } from '../
 import { parseJsonArgs } from './options';
 import { parseJson } from './parser';
 import { serializeJson } from './serialize';
-import type { CharacterSource } from './stream';
+import { ByteSource, EOF } from './stream';
 
 /**
  * The bytes Emacs hands jansson for a character. Emacs's UTF-8 for Unicode characters; a lone
@@ -27,14 +27,37 @@ function characterBytes(code: number): number[] {
   ];
 }
 
-function stringSource(text: string): CharacterSource {
+/** A lone surrogate, which Buffer.from would turn into U+FFFD. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The bytes of a sequence of characters, fetched one character's bytes at a time. */
+function characterBytesSource(nextBytes: () => number[] | undefined): ByteSource {
+  let pending: number[] = [];
   let index = 0;
   return () => {
-    if (index >= text.length) return undefined;
-    const code = text.codePointAt(index) as number;
-    index += code > 0xffff ? 2 : 1;
-    return characterBytes(code);
+    if (index >= pending.length) {
+      const next = nextBytes();
+      if (next === undefined) return EOF;
+      pending = next;
+      index = 0;
+    }
+    return pending[index++] as number;
   };
+}
+
+function stringSource(text: string): ByteSource {
+  if (LONE_SURROGATE.test(text)) {
+    let i = 0;
+    return characterBytesSource(() => {
+      if (i >= text.length) return undefined;
+      const code = text.codePointAt(i) as number;
+      i += code > 0xffff ? 2 : 1;
+      return characterBytes(code);
+    });
+  }
+  const bytes = Buffer.from(text, 'utf8');
+  let index = 0;
+  return () => (index < bytes.length ? (bytes[index++] as number) : EOF);
 }
 
 /** Emacs: json-serialize (OBJECT &rest ARGS), ARGS being `:null-object` and `:false-object`. */
@@ -83,23 +106,16 @@ export function jsonParseBuffer(...args: unknown[]): LispValue {
   const byteEnds: number[] = [];
   let position = start;
   let bytes = 0;
-  let source: CharacterSource = () => {
+  const multibyte = currentBuffer().multibyte;
+  const source = characterBytesSource(() => {
     if (position >= end) return undefined;
-    const encoded = characterBytes(charAfter(position) as number);
-    position++;
+    const code = charAfter(position++) as number;
+    // A unibyte buffer's bytes go to jansson as they are (so UTF-8 in them decodes).
+    const encoded = multibyte ? characterBytes(code) : [code >= 0x3fff80 ? code - 0x3fff00 : code & 0xff];
     bytes += encoded.length;
     byteEnds.push(bytes);
     return encoded;
-  };
-  if (!currentBuffer().multibyte) {
-    // A unibyte buffer's bytes go to jansson as they are (so UTF-8 in them decodes).
-    source = () => {
-      if (position >= end) return undefined;
-      const code = charAfter(position++) as number;
-      byteEnds.push(++bytes);
-      return [code >= 0x3fff80 ? code - 0x3fff00 : code & 0xff];
-    };
-  }
+  });
   const result = parseJson(source, conf, '<callback>', false);
   let chars = 0;
   while (chars < byteEnds.length && (byteEnds[chars] as number) <= result.position) chars++;

@@ -1,5 +1,5 @@
 import { JsonErrorCode, JsonErrorRecord } from './errors';
-import { CharacterSource, EOF, JsonStream, STREAM_ERROR } from './stream';
+import { ByteSource, EOF, JsonStream, STREAM_ERROR } from './stream';
 
 /*
  * A port of jansson 2.14's lexer (load.c), which Emacs 28's native JSON uses. It is written by
@@ -37,7 +37,7 @@ export class JsonLexer {
   stringValue = '';
   numberValue: number | bigint = 0;
 
-  constructor(source: CharacterSource) {
+  constructor(source: ByteSource) {
     this.stream = new JsonStream(source, (byte) =>
       this.errorSet(`unable to decode byte 0x${byte.toString(16)}`, 'other'),
     );

@@ -14,7 +14,7 @@ import {
   TOKEN_TRUE,
 } from './lexer';
 import type { ParseConfiguration } from './options';
-import type { CharacterSource } from './stream';
+import type { ByteSource } from './stream';
 
 /** jansson's JSON_PARSER_MAX_DEPTH. */
 const PARSER_MAX_DEPTH = 2048;
@@ -46,7 +46,7 @@ export interface ParseResult {
  * conversion errors (json-object-too-deep) come only after a successful parse, as in Emacs.
  */
 export function parseJson(
-  source: CharacterSource,
+  source: ByteSource,
   conf: ParseConfiguration,
   sourceName: string,
   eofCheck: boolean,

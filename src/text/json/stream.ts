@@ -3,11 +3,11 @@ export const EOF = -1;
 export const STREAM_ERROR = -2;
 
 /**
- * Where the bytes come from: each call gives the UTF-8 bytes of the next character, or undefined
- * at the end. A string gives its characters; a buffer the characters from point to the end of
- * its accessible portion, so nothing is encoded before it is read.
+ * Where the bytes come from: each call gives the next byte, or EOF at the end. A string's UTF-8
+ * is encoded once; a buffer gives the bytes of its characters from point to the end of its
+ * accessible portion as they are read.
  */
-export type CharacterSource = () => readonly number[] | undefined;
+export type ByteSource = () => number;
 
 /** jansson's utf8_check_first: how many bytes a sequence starting with BYTE has (0: invalid). */
 export function utf8CheckFirst(byte: number): number {
@@ -51,23 +51,11 @@ export class JsonStream {
   /** stream->buffer: the bytes of the current character and how many have been handed out. */
   buffer: number[] = [];
   bufferPos = 0;
-  /** Bytes fetched from the source but not yet in `buffer` (a character's bytes arrive together). */
-  private pending: number[] = [];
-
   constructor(
-    private readonly source: CharacterSource,
+    private readonly nextByte: ByteSource,
     /** Called for the UTF-8 error, which jansson reports with the lexer's saved text. */
     private readonly onUtf8Error: (byte: number) => void,
   ) {}
-
-  private nextByte(): number {
-    if (this.pending.length === 0) {
-      const bytes = this.source();
-      if (bytes === undefined) return EOF;
-      this.pending = [...bytes];
-    }
-    return this.pending.shift() as number;
-  }
 
   /** stream_get */
   get(): number {
