@@ -48,7 +48,7 @@ export class JsonLexer {
     let text = message;
     let finalCode = code;
     if (this.saved.length > 0) {
-      if (this.saved.length <= 20) text = `${message} near '${decoder.decode(Uint8Array.from(this.saved))}'`;
+      if (this.saved.length <= 20) text = `${message} near '${this.savedText()}'`;
     } else {
       // An invalid-syntax error with nothing saved is jansson's premature end of input.
       if (code === 'syntax') finalCode = 'premature-end-of-input';
@@ -56,6 +56,11 @@ export class JsonLexer {
     }
     const { line, column, position } = this.stream;
     this.error.set(text, line, column, position, finalCode);
+  }
+
+  /** The saved bytes as text (no spread: a token can be longer than an argument list may be). */
+  private savedText(): string {
+    return decoder.decode(Uint8Array.from(this.saved));
   }
 
   private get(): number {
@@ -107,7 +112,7 @@ export class JsonLexer {
       do c = this.getSave();
       while (isAlpha(c));
       this.ungetUnsave(c);
-      const word = String.fromCharCode(...this.saved);
+      const word = this.savedText();
       this.token =
         word === 'true'
           ? TOKEN_TRUE
@@ -232,7 +237,7 @@ export class JsonLexer {
     }
     if (c !== 0x2e && c !== 0x45 && c !== 0x65) {
       this.ungetUnsave(c);
-      const value = BigInt(String.fromCharCode(...this.saved));
+      const value = BigInt(this.savedText());
       if (value < INT64_MIN || value > INT64_MAX) {
         this.errorSet(value < 0n ? 'too big negative integer' : 'too big integer', 'other');
         return;
@@ -265,7 +270,7 @@ export class JsonLexer {
       while (isDigit(c));
     }
     this.ungetUnsave(c);
-    const value = Number(String.fromCharCode(...this.saved));
+    const value = Number(this.savedText());
     if (!Number.isFinite(value)) {
       this.errorSet('real number overflow', 'other');
       return;

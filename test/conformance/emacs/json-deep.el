@@ -23,3 +23,6 @@
 (try "serialize vectors 1700" (json-serialize (vnest 1700)))
 (try "serialize plists 1700" (json-serialize (lnest 1700)))
 (try "serialize cycle" (let ((v (vector 1))) (aset v 0 v) (json-serialize v)))
+(try "integer of 200000 digits" (json-parse-string (concat "[" (make-string 200000 ?1) "]")))
+(try "real of 200000 digits" (json-parse-string (concat "[" (make-string 200000 ?1) ".5]")))
+(try "string of 300000 characters" (length (json-parse-string (concat "\"" (make-string 300000 ?é) "\""))))

@@ -320,6 +320,12 @@ const deep: Scenario = {
       v[0] = v;
       return jsonSerialize(v);
     });
+    await out.try('integer of 200000 digits', () => jsonParseString(`[${'1'.repeat(200000)}]`));
+    await out.try('real of 200000 digits', () => jsonParseString(`[${'1'.repeat(200000)}.5]`));
+    await out.try(
+      'string of 300000 characters',
+      () => (jsonParseString(`"${'é'.repeat(300000)}"`) as string).length,
+    );
   },
 };
 
