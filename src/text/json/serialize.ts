@@ -1,4 +1,4 @@
-import { argsOutOfRange, wrongTypeArgument } from '../../lisp/errors';
+import { LispError, argsOutOfRange, wrongTypeArgument } from '../../lisp/errors';
 import { LispHashTable } from '../../lisp/hash-table';
 import { formatG } from '../../lisp/printer';
 import { LispSymbol } from '../../lisp/symbol';
@@ -36,7 +36,8 @@ function listParts(list: Cons | readonly unknown[]): { items: unknown[]; tail: u
     if (rest instanceof Cons) {
       items.push(rest.car);
       rest = rest.cdr;
-      if (items.length > 10_000_000) throw wrongTypeArgument('listp', list as LispValue);
+      // FOR_EACH_TAIL's verdict on a cdr chain that comes back to itself.
+      if (items.length > 10_000_000) throw new LispError('circular-list', [list as LispValue]);
     } else if (Array.isArray(rest) && !(rest instanceof LispVector)) {
       items.push(...(rest as unknown[]));
       return { items, tail: null };
