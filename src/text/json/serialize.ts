@@ -32,12 +32,21 @@ export function serializeJson(object: unknown, conf: SerializeConfiguration): st
 function listParts(list: Cons | readonly unknown[]): { items: unknown[]; tail: unknown } {
   const items: unknown[] = [];
   let rest: unknown = list;
+  // Brent's cycle detection, as FOR_EACH_TAIL does it: a cdr chain that comes back to itself
+  // is circular-list.
+  let tortoise: unknown = list;
+  let power = 1;
+  let steps = 0;
   for (;;) {
     if (rest instanceof Cons) {
       items.push(rest.car);
       rest = rest.cdr;
-      // FOR_EACH_TAIL's verdict on a cdr chain that comes back to itself.
-      if (items.length > 10_000_000) throw new LispError('circular-list', [list as LispValue]);
+      if (rest === tortoise) throw new LispError('circular-list', [list as LispValue]);
+      if (++steps === power) {
+        tortoise = rest;
+        power *= 2;
+        steps = 0;
+      }
     } else if (Array.isArray(rest) && !(rest instanceof LispVector)) {
       items.push(...(rest as unknown[]));
       return { items, tail: null };

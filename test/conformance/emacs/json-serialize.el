@@ -9,3 +9,5 @@
   (puthash "a" 1 h) (puthash "b" 2 h) (puthash "c" 3 h) (remhash "a" h) (puthash "d" 4 h)
   (p "hash table in slot order" (json-serialize h)))
 (p "vector of lists" (json-serialize (vector (list :a 1) (list (cons 'b 2)) nil)))
+(try "circular plist" (let ((l (list 'a 1))) (setcdr (cdr l) l) (json-serialize l)))
+(try "circular alist" (let ((l (list '(a . 1)))) (setcdr l l) (json-serialize l)))

@@ -99,6 +99,17 @@ const serialize: Scenario = {
     puthash('d', 4, h);
     out.p('hash table in slot order', jsonSerialize(h));
     out.p('vector of lists', jsonSerialize(vector([intern(':a'), 1], [cons(intern('b'), 2)], null)));
+    await out.try('circular plist', () => {
+      const tail = cons(1, null);
+      const l = cons(intern('a'), tail);
+      tail.cdr = l;
+      return jsonSerialize(l);
+    });
+    await out.try('circular alist', () => {
+      const l = cons(cons(intern('a'), 1), null);
+      l.cdr = l;
+      return jsonSerialize(l);
+    });
   },
 };
 
