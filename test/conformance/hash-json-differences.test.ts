@@ -5,6 +5,7 @@
  */
 import {
   LispError,
+  cons,
   gethash,
   hashTableCount,
   hashTableWeakness,
@@ -62,6 +63,17 @@ describe('hash tables', () => {
     expect(signal(() => makeHashTable(':test', intern('my-test')))).toBe(
       '(error "Invalid hash table test" my-test)',
     );
+  });
+
+  test('under equal, a circular or very deep key signals', () => {
+    // Emacs: both are put (sxhash looks at a few levels and elements only).
+    const h = makeHashTable(':test', intern('equal'));
+    const l = cons(1, null);
+    l.cdr = l;
+    expect(signal(() => puthash(l, 1, h))).toBe('(circular-list (1 . #0))');
+    let deep: unknown = 1;
+    for (let i = 0; i < 300; i++) deep = [deep];
+    expect(signal(() => puthash(deep, 1, h))).toBe('(error "Stack overflow in equal")');
   });
 
   test('records are not read: #s(NAME …) signals', () => {
