@@ -328,3 +328,26 @@ export {
   urlUnhexString,
   stringFunctions,
 } from './text/strings';
+
+// Hash tables and native JSON (the hash-json room: src/lisp/hash-table, src/text/json).
+export {
+  LispHashTable,
+  makeHashTable,
+  gethash,
+  puthash,
+  remhash,
+  clrhash,
+  maphash,
+  hashTableCount,
+  hashTableKeys,
+  hashTableValues,
+  hashTableP,
+  hashTableTest,
+  hashTableSize,
+  hashTableWeakness,
+  hashTableRehashSize,
+  hashTableRehashThreshold,
+  copyHashTable,
+} from './lisp/hash-table';
+export type { HashTestName } from './lisp/hash-table';
+export { jsonSerialize, jsonInsert, jsonParseString, jsonParseBuffer } from './text/json';

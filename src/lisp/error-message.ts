@@ -34,7 +34,7 @@ const ERROR_MESSAGES: Readonly<Record<string, string>> = {
  */
 export function errorMessageString(err: LispError): string {
   const isError = err.symbol === 'error';
-  let message: unknown = isError ? err.data[0] : ERROR_MESSAGES[err.symbol];
+  let message: unknown = isError ? err.data[0] : (ERROR_MESSAGES[err.symbol] ?? DEFINED_MESSAGES[err.symbol]);
   let items: unknown[] = isError ? err.data.slice(1) : [...err.data];
   const fileError = err.conditions.includes('file-error');
   if (fileError && items.length > 0) {
@@ -55,4 +55,12 @@ export function errorMessageString(err: LispError): string {
     text += princ && typeof item === 'string' ? item : prin1ToString(item);
   }
   return text;
+}
+
+/** The messages other rooms give their conditions (json.c's define_error and the like). */
+const DEFINED_MESSAGES: Record<string, string> = {};
+
+/** Emacs: define-error's MESSAGE, the `error-message` property of SYMBOL. */
+export function defineErrorMessage(symbol: string, message: string): void {
+  DEFINED_MESSAGES[symbol] = message;
 }

@@ -99,3 +99,11 @@ export function argsOutOfRange(...data: LispValue[]): LispError {
 export function isCondition(err: unknown, condition: string): err is LispError {
   return err instanceof LispError && err.conditions.includes(condition);
 }
+
+/**
+ * Emacs: define-error, for the conditions of another room (json-parse-error and the like): SYMBOL
+ * gets itself followed by PARENT's conditions.
+ */
+export function defineErrorConditions(symbol: string, parent: string): void {
+  CONDITIONS[symbol] = [symbol, ...(CONDITIONS[parent] ?? [parent, 'error'])];
+}

@@ -1,5 +1,7 @@
 import { LispError } from './errors';
 import { functionName } from './function-table';
+import { LispHashTable } from './hash-table/hash-table';
+import { hashTableRehashSize, hashTableRehashThreshold } from './hash-table/functions';
 import { parseNumber } from './reader';
 import { LispSymbol, intern } from './symbol';
 import { Cons, LispFloat, LispFunction, LispVector, isNil, lispPrint } from './values';
@@ -117,10 +119,11 @@ class Printer {
     else if (typeof value === 'string')
       this.out += this.escape ? stringText(value, this.escapeNewlines) : value;
     else if (!this.escape && value instanceof LispSymbol) this.out += value.name;
+    else if (value instanceof LispHashTable) this.printContainer(value, depth);
     else this.out += atomText(value);
   }
 
-  private printContainer(value: readonly unknown[] | Cons, depth: number): void {
+  private printContainer(value: readonly unknown[] | Cons | LispHashTable, depth: number): void {
     const seen = this.stack.indexOf(value);
     if (seen >= 0 && seen < depth) {
       this.out += `#${seen}`;
@@ -128,7 +131,9 @@ class Printer {
     }
     this.stack[depth] = value;
     this.stack.length = depth + 1;
-    if (value instanceof LispVector) {
+    // A hash table that contains itself prints as #N too, as in Emacs 28.
+    if (value instanceof LispHashTable) this.printHashTable(value, depth);
+    else if (value instanceof LispVector) {
       this.out += '[';
       value.forEach((item, index) => {
         if (index > 0) this.out += ' ';
@@ -138,6 +143,28 @@ class Printer {
     } else {
       this.printList(value, depth);
     }
+  }
+
+  /**
+   * Emacs 28's print_vectorlike for hash tables: the size always, the test, the weakness when
+   * there is one, both rehash parameters, `purecopy t` when set, then the entries in slot order.
+   */
+  private printHashTable(table: LispHashTable, depth: number): void {
+    this.out += `#s(hash-table size ${table.size} test ${table.test}`;
+    if (table.weakness !== null) this.out += ` weakness ${table.weakness.name}`;
+    this.out += ` rehash-size ${atomText(hashTableRehashSize(table))}`;
+    this.out += ` rehash-threshold ${atomText(hashTableRehashThreshold(table))}`;
+    if (table.purecopy) this.out += ' purecopy t';
+    this.out += ' data (';
+    let first = true;
+    for (const [key, value] of table) {
+      if (!first) this.out += ' ';
+      first = false;
+      this.print(key, depth + 1);
+      this.out += ' ';
+      this.print(value, depth + 1);
+    }
+    this.out += '))';
   }
 
   private printList(list: readonly unknown[] | Cons, depth: number): void {

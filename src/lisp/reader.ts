@@ -1,7 +1,24 @@
 import { LispError, lispError } from './errors';
+import { digitToNumber, normalizeInteger, parseNumber } from './read-number';
+import {
+  CLOSE_BRACKET,
+  CLOSE_PAREN,
+  DOT,
+  Delimiter,
+  Frame,
+  OPEN_BRACKET,
+  OPEN_HASH_TABLE,
+  OPEN_PAREN,
+  Opener,
+  Prefix,
+  Token,
+  dotted,
+} from './read-tokens';
 import { subarrayStart } from './subarray';
 import { intern } from './symbol';
-import { Cons, LispFloat, LispValue, LispVector, isNil, lispFloat } from './values';
+import { LispValue, LispVector } from './values';
+
+export { parseNumber } from './read-number';
 
 /** Emacs: read-from-string (the object only; trailing text is ignored, as in Emacs). */
 export function readFromString(text: string): LispValue {
@@ -23,35 +40,6 @@ export function readObject(text: string, start: unknown = 0): { value: LispValue
   return { value, end: reader.pos };
 }
 
-/** string_to_number's grammar: sign, digits, point, digits, then an exponent, `e+INF` or `e+NaN`. */
-const NUMBER_SYNTAX = /^([+-]?)([0-9]*)(\.?)([0-9]*)(?:[eE]([+-]?[0-9]+|\+INF|\+NaN))?$/;
-
-/**
- * Emacs: string_to_number, base 10, as the reader applies it to a whole token. Undefined means
- * "not a number, so a symbol". Integers outside the safe range become bigints; integral floats
- * become `LispFloat` boxes.
- */
-export function parseNumber(text: string): number | bigint | LispFloat | undefined {
-  const match = NUMBER_SYNTAX.exec(text);
-  if (match === null) return undefined;
-  const [, sign = '', lead = '', , trail = '', exponent] = match;
-  const negative = sign === '-';
-  if (trail !== '' || (lead !== '' && exponent !== undefined)) {
-    const magnitude =
-      exponent === '+INF' ? Infinity : exponent === '+NaN' ? NaN : Number(text.slice(sign.length));
-    return lispFloat(negative ? -magnitude : magnitude);
-  }
-  // "1." is an integer; ".", "+" and ".e5" have no leading digits and are symbols.
-  if (lead === '') return undefined;
-  return normalizeInteger(negative ? -BigInt(lead) : BigInt(lead));
-}
-
-function normalizeInteger(value: bigint): number | bigint {
-  return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)
-    ? Number(value)
-    : value;
-}
-
 const EOF = -1;
 const NO_BREAK_SPACE = 0xa0;
 /** Emacs's character modifier bits (alt, super, hyper, shift, ctrl, meta). */
@@ -67,49 +55,11 @@ const ESCAPES: Record<string, number> = { a: 7, b: 8, d: 127, e: 27, f: 12, n: 1
 const MODIFIER_ESCAPES: Record<string, number> = { M: META, S: SHIFT, H: HYPER, A: ALT };
 const RADIX_PREFIXES: Record<string, number> = { x: 16, X: 16, o: 8, O: 8, b: 2, B: 2 };
 
-/** The tokens read1 returns instead of an object. */
-class Delimiter {
-  constructor(readonly char: string) {}
-}
-const CLOSE_PAREN = new Delimiter(')');
-const CLOSE_BRACKET = new Delimiter(']');
-const DOT = new Delimiter('.');
-
-/** `(` or `[`: a container whose elements come next. */
-class Opener {
-  constructor(readonly kind: 'list' | 'vector') {}
-}
-const OPEN_PAREN = new Opener('list');
-const OPEN_BRACKET = new Opener('vector');
-
-/** `'`, `` ` ``, `,`, `,@` or `#'`: the next object, wrapped as `(SYMBOL OBJECT)`. */
-class Prefix {
-  constructor(readonly symbol: LispValue) {}
-}
-
-type Token = LispValue | Delimiter | Opener | Prefix;
-
-/**
- * A container being read. The reader keeps these on an explicit stack instead of recursing, so
- * that nesting as deep as a user's data goes (100,000 parentheses) needs no JavaScript stack.
- */
-type Frame =
-  | { kind: 'list'; items: LispValue[]; tail: 'none' | 'wanted' | { value: LispValue } }
-  | { kind: 'vector'; items: LispValue[] }
-  | { kind: 'prefix'; symbol: LispValue };
-
 const endOfFile = (): LispError => new LispError('end-of-file', []);
 const invalidSyntax = (message: string): LispError => new LispError('invalid-read-syntax', [message]);
 
 function isDelimiterChar(c: number, set: string): boolean {
   return c <= 0x20 || (c < 0x80 && set.includes(String.fromCharCode(c)));
-}
-
-/** The number a character stands for in `radix`: -1 for a letter or digit too big, -2 otherwise. */
-function digitToNumber(c: number, radix: number): number {
-  const digit = c >= 0 && c < 0x80 ? parseInt(String.fromCharCode(c), 36) : NaN;
-  if (Number.isNaN(digit)) return -2;
-  return digit < radix ? digit : -1;
 }
 
 /** A port of Emacs 28's lread.c read0/read1 over a JavaScript string. */
@@ -144,7 +94,9 @@ class Reader {
       let value: LispValue;
       if (token instanceof Opener) {
         stack.push(
-          token.kind === 'list' ? { kind: 'list', items: [], tail: 'none' } : { kind: 'vector', items: [] },
+          token.kind === 'list'
+            ? { kind: 'list', items: [], tail: 'none', finish: token.finish }
+            : { kind: 'vector', items: [] },
         );
         continue;
       }
@@ -171,6 +123,7 @@ class Reader {
         } else {
           throw invalidSyntax('] in a list');
         }
+        if (frame.kind === 'list' && frame.finish !== undefined) value = frame.finish(value);
         stack.pop();
       } else {
         value = token;
@@ -245,9 +198,13 @@ class Reader {
     return name === 'nil' ? null : intern(name);
   }
 
-  /** The `#` syntaxes elproc supports; the rest (`#<`, `#s(`, `#1=`, `#:`) are Emacs's "#" error. */
+  /** The `#` syntaxes elproc reads (`#s(` only for hash tables); the rest are Emacs's "#" error. */
   private readHash(): Token {
     const c = this.readChar();
+    if (c === 0x73 && this.text[this.pos] === '(') {
+      this.pos++;
+      return OPEN_HASH_TABLE;
+    }
     if (c === 0x27) return new Prefix(intern('function'));
     if (c === 0x23) return intern('');
     const radix = RADIX_PREFIXES[String.fromCharCode(c)];
@@ -454,12 +411,4 @@ function applyStringModifiers(escaped: number): number {
   // Emacs characters go up to 0x3FFFFF; JavaScript strings stop at Unicode's end.
   if (c > 0x10ffff) throw lispError(`Non-Unicode character: 0x${c.toString(16)}`);
   return c;
-}
-
-/** `(a b . tail)`: a proper list when the tail is a list, else a chain of conses. */
-function dotted(items: LispValue[], tail: LispValue): LispValue {
-  if (items.length === 0) return tail;
-  if (isNil(tail)) return items;
-  if (Array.isArray(tail) && !(tail instanceof LispVector)) return [...items, ...tail];
-  return items.reduceRight<LispValue>((cdr, car) => new Cons(car, cdr), tail);
 }

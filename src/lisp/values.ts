@@ -1,3 +1,4 @@
+import type { LispHashTable } from './hash-table/hash-table';
 import { LispSymbol, intern, t } from './symbol';
 
 /** Objects that print themselves in `#<…>` form (processes, buffers, markers). */
@@ -24,6 +25,7 @@ export type LispValue =
   | Cons
   | LispVector
   | LispValue[]
+  | LispHashTable
   | LispPrintable
   | LispFunction;
 

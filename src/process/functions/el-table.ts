@@ -24,6 +24,8 @@ import { searchFunctions } from '../../text/search';
 import { regexFunctions } from '../../text/regex';
 import { listFunctions } from '../../lisp/lists';
 import { stringFunctions } from '../../text/strings';
+import { hashTableFunctions } from '../../lisp/hash-table';
+import { jsonFunctions } from '../../text/json';
 
 /**
  * Every function under its Emacs name, so a port can be written line by line:
@@ -78,6 +80,8 @@ export const el: Readonly<Record<string, LispFunction>> = {
   ...searchFunctions,
   ...listFunctions,
   ...stringFunctions,
+  ...hashTableFunctions,
+  ...jsonFunctions,
 };
 
 for (const [name, fn] of Object.entries(el)) defun(name, fn);

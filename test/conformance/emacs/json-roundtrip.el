@@ -1,0 +1,17 @@
+;;; json-roundtrip.el --- parse, serialize, parse again under every option combination  -*- lexical-binding: t; coding: utf-8 -*-
+(defvar data (with-temp-buffer
+               (insert-file-contents (expand-file-name "json-roundtrip-cases.eld" (file-name-directory load-file-name)))
+               (read (current-buffer)))
+  "The lists of cases, in json-roundtrip-cases.eld (which the TypeScript twin reads too).")
+(defvar docs (nth 0 data))
+(dolist (doc docs)
+  (dolist (ot '(hash-table alist plist))
+    (dolist (at '(array list))
+      (try (format "%s %s %s" doc ot at)
+           (let* ((v (json-parse-string doc :object-type ot :array-type at))
+                  (s (condition-case e (json-serialize v) (error (list 'serialize-error e)))))
+             (list v s (and (stringp s) (string= s doc))))))))
+(dolist (doc docs)
+  (try (format "nil objects %s" doc)
+       (let ((v (json-parse-string doc :null-object nil :false-object :json-false)))
+         (list v (condition-case e (json-serialize v :null-object nil :false-object :json-false) (error (list 'serialize-error e)))))))
