@@ -6,8 +6,27 @@ import { matchBeginning, matchDataTranslate, matchEnd } from './match-data';
 import { matchString, lispSubstring } from './match-string';
 import { replaceMatch } from './replace-match';
 import { saveMatchData } from './save-match-data';
-import { checkString, stringMatch } from './string-match';
+import { stringMatch } from './string-match';
 import { stringChars } from './string-target';
+import { wrongTypeArgument } from '../../lisp/errors';
+import { Cons, isNil } from '../../lisp/values';
+
+/**
+ * subr.el's `(length string)`, the first thing that looks at STRING: a non-sequence signals
+ * sequencep; nil is empty (and then `substring` signals arrayp); a list or vector gets as far
+ * as string-match's stringp check.
+ */
+function lispLength(string: unknown): number {
+  if (typeof string === 'string') return stringChars(string).length;
+  if (isNil(string)) return 0;
+  if (Array.isArray(string)) return string.length;
+  if (string instanceof Cons) {
+    let n = 0;
+    for (let tail: unknown = string; tail instanceof Cons; tail = tail.cdr) n++;
+    return n;
+  }
+  throw wrongTypeArgument('sequencep', string as LispValue);
+}
 
 /** What REP may be: the replacement text, or a function (or its symbol) of the matched text. */
 export type Replacement = string | LispFunction | LispSymbol;
@@ -27,7 +46,7 @@ export function replaceRegexpInString(
   subexp?: number | null,
   start?: number | null,
 ): string {
-  const l = stringChars(checkString(string)).length;
+  const l = lispLength(string);
   let from = start ?? 0;
   const matches: string[] = [];
   return saveMatchData(() => {
