@@ -15,6 +15,7 @@ import {
   lispFloat,
   replaceMatch,
   setMatchData,
+  splitString,
   stringMatch,
   t,
 } from '../../../src';
@@ -255,7 +256,82 @@ const replaceRegexpInStringScenario: Scenario = {
   },
 };
 
+/** split-string: default separators, OMIT-NULLS, TRIM, separators matching the empty string. */
+const splitStringScenario: Scenario = {
+  name: 're-split-string',
+  async twin(out) {
+    const split = splitString;
+    await fold(null, async () => {
+      // Default separators: whitespace, and then empty pieces are dropped whatever OMIT-NULLS says.
+      await out.try('default', () => split('  two words '));
+      await out.try('default, all whitespace kinds', () => split('a\tb\nc\fd\re\vf g'));
+      await out.try('default, omit-nulls nil', () => split('  two words ', null, null));
+      await out.try('default, omit-nulls t', () => split('  two words ', null, t));
+      await out.try('default, empty string', () => split(''));
+      await out.try('default, only spaces', () => split('   '));
+      await out.try('default, no-break space kept', () => split('a\u00a0b c'));
+      // Explicit separators keep empty pieces unless OMIT-NULLS.
+      await out.try('comma', () => split('a,b,,c', ','));
+      await out.try('comma, omit-nulls', () => split('a,b,,c', ',', t));
+      await out.try('leading and trailing', () => split(',a,b,', ','));
+      await out.try('leading and trailing, omit-nulls', () => split(',a,b,', ',', t));
+      await out.try('only separators', () => split(',,,', ','));
+      await out.try('only separators, omit-nulls', () => split(',,,', ',', t));
+      await out.try('empty string, comma', () => split('', ','));
+      await out.try('empty string, comma, omit-nulls', () => split('', ',', t));
+      await out.try('no separator in string', () => split('abc', ','));
+      await out.try('regexp separator', () => split('a1b22c333d', '[0-9]+'));
+      await out.try('whitespace separator explicit', () => split('  two words ', '[ ]+'));
+      await out.try('whitespace separator explicit, omit', () => split('  two words ', '[ ]+', t));
+      await out.try('separator with group', () => split('a-b=c', '\\(-\\|=\\)'));
+      await out.try('multi-char separator', () => split('a::b:c::', '::'));
+      await out.try('alternation', () => split('a, b;c', ', \\|;'));
+      // Separators that match the empty string.
+      await out.try('empty separator', () => split('abc', ''));
+      await out.try('empty separator, omit', () => split('abc', '', t));
+      await out.try('star separator', () => split('abc', 'x*'));
+      await out.try('star separator, omit', () => split('abc', 'x*', t));
+      await out.try('optional comma', () => split('a,b', ',*'));
+      await out.try('optional comma, omit', () => split('a,,b', ',*', t));
+      await out.try('caret separator', () => split('a\nb\nc', '^'));
+      await out.try('dollar separator', () => split('a\nb\nc', '$'));
+      await out.try('word boundary', () => split('foo bar', '\\b'));
+      await out.try('word boundary, omit', () => split('foo bar', '\\b', t));
+      await out.try('empty separator, empty string', () => split('', ''));
+      // TRIM.
+      await out.try('trim spaces', () => split(' a , b ,c ', ',', null, '[ ]+'));
+      await out.try('trim spaces, default separators', () => split(' a  b ', null, null, '[ ]+'));
+      await out.try('trim making pieces empty', () => split('a, ,b', ',', null, ' '));
+      await out.try('trim making pieces empty, omit', () => split('a, ,b', ',', t, ' '));
+      await out.try('trim whole piece', () => split('xx,a', ',', null, 'x*'));
+      await out.try('trim regexp with alternation', () => split('-a+,+b-', ',', null, '[-+]'));
+      await out.try('trim with star', () => split('  a  ,b', ',', null, '[ ]*'));
+      await out.try('trim longer than piece', () => split('ab,abab', ',', null, 'ab'));
+      await out.try('trim anchored', () => split('--a--,b', ',', null, '-+'));
+      await out.try('trim only at ends', () => split(' a b , c d ', ',', null, ' '));
+      // Non-ASCII.
+      await out.try('non-BMP separator', () => split('a😀b😀😀c', '😀'));
+      await out.try('non-BMP pieces', () => split('𝒜 ℬ 𝒞'));
+      await out.try('Greek', () => split('αβ,γ', ','));
+      // Case folding applies to separators.
+      await out.try('case-fold nil', () => split('aXbxc', 'x'));
+      await out.try('case-fold t', () => fold(t, () => split('aXbxc', 'x')));
+      // Match data are changed.
+      await out.try('match data after', () => {
+        split('a,b', ',');
+        return matchData();
+      });
+      // Errors.
+      await out.try('string not a string', () => split(bad(intern('abc'))));
+      await out.try('separators not a string', () => split('abc', bad(5)));
+      await out.try('invalid separators', () => split('abc', '\\('));
+      await out.try('trim not a string', () => split('a b', null, null, bad(5)));
+    });
+  },
+};
+
 export const regexpFunctionScenarios: readonly Scenario[] = [
   replaceMatchString,
   replaceRegexpInStringScenario,
+  splitStringScenario,
 ];
