@@ -6,12 +6,17 @@
 import {
   LispValue,
   intern,
+  lispBool,
+  matchEnd,
+  regexpOpt,
+  regexpQuote,
   letBindings,
   matchData,
   matchString,
   prin1ToString,
   replaceRegexpInString,
   upcase,
+  withTempBuffer,
   lispFloat,
   replaceMatch,
   setMatchData,
@@ -27,6 +32,14 @@ function fold<T>(value: LispValue, fn: () => Promise<T>): Promise<T>;
 function fold<T>(value: LispValue, fn: () => T): T;
 function fold<T>(value: LispValue, fn: () => T): T {
   return letBindings([[CASE_FOLD, value]], fn);
+}
+
+/**
+ * The Emacs halves run in a with-temp-buffer with case-fold-search bound to nil: fundamental
+ * mode's standard syntax table, not *scratch*'s Lisp one (where `.` is a symbol constituent).
+ */
+function inBuffer(fn: () => Promise<void>): Promise<void> {
+  return withTempBuffer(() => fold(null, fn));
 }
 
 /** A value of the wrong type, passed as Emacs code would pass it. */
@@ -53,7 +66,7 @@ function rm(
 const replaceMatchString: Scenario = {
   name: 're-replace-match-string',
   async twin(out) {
-    await fold(null, async () => {
+    await inBuffer(async () => {
       await out.try('set-match-data nil, then replace', () => {
         stringMatch('b', 'abc');
         setMatchData(null);
@@ -172,7 +185,7 @@ const replaceRegexpInStringScenario: Scenario = {
   name: 're-replace-regexp-in-string',
   async twin(out) {
     const rris = replaceRegexpInString;
-    await fold(null, async () => {
+    await inBuffer(async () => {
       await out.try('simple', () => rris('o', '0', 'foo boo'));
       await out.try('no match', () => rris('z', '0', 'foo boo'));
       await out.try('ampersand', () => rris('o+', '[\\&]', 'foo boo'));
@@ -261,7 +274,7 @@ const splitStringScenario: Scenario = {
   name: 're-split-string',
   async twin(out) {
     const split = splitString;
-    await fold(null, async () => {
+    await inBuffer(async () => {
       // Default separators: whitespace, and then empty pieces are dropped whatever OMIT-NULLS says.
       await out.try('default', () => split('  two words '));
       await out.try('default, all whitespace kinds', () => split('a\tb\nc\fd\re\vf g'));
@@ -330,8 +343,125 @@ const splitStringScenario: Scenario = {
   },
 };
 
+const ASCII_PRINTABLE = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
+
+/** re-quote-opt.el's `opt-check`: where (regexp-opt STRINGS PAREN) matches each subject. */
+async function optCheck(
+  out: Transcript,
+  label: string,
+  strings: string[] | null,
+  paren: LispValue,
+  subjects: string[],
+): Promise<void> {
+  const re = regexpOpt(strings, paren);
+  for (const subject of subjects) {
+    await out.try(`${label} ${prin1ToString(subject)}`, () => {
+      const found = stringMatch(re, subject);
+      return found === null ? null : [found, matchData()];
+    });
+  }
+  await out.try(`${label} anchored`, () =>
+    subjects.map((subject) => lispBool(stringMatch(`\\\`${re}\\'`, subject) !== null)),
+  );
+}
+
+/** regexp-quote on every special character; what regexp-opt's results match, for each PAREN. */
+const quoteOptScenario: Scenario = {
+  name: 're-quote-opt',
+  async twin(out) {
+    const words = intern('words');
+    await inBuffer(async () => {
+      await out.try('quote printable ASCII', () => regexpQuote(ASCII_PRINTABLE));
+      await out.try('quote empty', () => regexpQuote(''));
+      await out.try('quote non-ASCII', () => regexpQuote('é😀[x]'));
+      await out.try('quote newline', () => regexpQuote('a\nb'));
+      for (const c of '[]*.\\?+^$-(){}|') {
+        const str = `x${c}${c}y`;
+        await out.try(`quoted ${c} matches itself`, () => [
+          stringMatch(regexpQuote(str), `ab${str}cd`),
+          matchEnd(0),
+        ]);
+      }
+      await out.try('quoted printable ASCII matches itself', () => [
+        stringMatch(regexpQuote(ASCII_PRINTABLE), `z${ASCII_PRINTABLE}`),
+        matchEnd(0),
+      ]);
+      await out.try('quote not a string', () => regexpQuote(bad(intern('abc'))));
+      // regexp-opt.
+      await optCheck(out, 'plain nil', ['cat', 'car', 'dog'], null, [
+        'cat',
+        'a car',
+        'dogs',
+        'ca',
+        'do',
+        'cart',
+        'xyz',
+      ]);
+      await optCheck(out, 'plain t', ['cat', 'car', 'dog'], t, ['cat', 'a car', 'dogs', 'ca', 'xyz']);
+      await optCheck(out, 'prefixes longest', ['a', 'ab', 'abc'], t, ['abcd', 'ab', 'a', 'xab', 'b']);
+      await optCheck(out, 'prefixes nil', ['for', 'foreach', 'fo'], null, ['foreach', 'forea', 'fo', 'f']);
+      await optCheck(out, 'words', ['if', 'else', 'elif'], words, [
+        'if x',
+        'elif',
+        'else',
+        'elsewhere',
+        'xif',
+        'if_',
+        '-else-',
+      ]);
+      await optCheck(out, 'symbols', ['if', 'else', 'elif'], intern('symbols'), [
+        'if x',
+        'elif',
+        'if_',
+        '-else-',
+        'else.x',
+        'x-if',
+      ]);
+      await optCheck(out, 'string paren', ['ab', 'cd'], '\\(?:', ['xab', 'cd', 'ac']);
+      await optCheck(out, 'numbered group', ['ab', 'cd'], '\\(?3:', ['xab', 'cd', 'ac']);
+      await optCheck(out, 'explicit group', ['ab', 'cd'], '\\(', ['xab', 'cd', 'ac']);
+      await optCheck(out, 'specials', ['a.b', '[x]', '^', '$', 'a*', '\\'], t, [
+        'axb',
+        'a.b',
+        '[x]',
+        'x',
+        '^',
+        '$',
+        'aa',
+        'a*',
+        '\\',
+      ]);
+      await optCheck(out, 'duplicates', ['ab', 'ab', 'ab'], null, ['ab', 'xaby']);
+      await optCheck(out, 'empty string candidate', ['', 'a'], t, ['a', 'b', '']);
+      await optCheck(out, 'only empty string', [''], t, ['a', '']);
+      await optCheck(out, 'single char', ['x'], null, ['x', 'yxy', 'y']);
+      await optCheck(out, 'char set like', ['a', 'b', 'c'], null, ['c', 'd', 'abc']);
+      await optCheck(out, 'no strings', null, null, ['', 'a']);
+      await optCheck(out, 'no strings, t', null, t, ['', 'a']);
+      await optCheck(out, 'no strings, words', null, words, ['', 'a']);
+      await optCheck(out, 'common suffix', ['walking', 'talking', 'king'], t, [
+        'talking',
+        'king',
+        'walk',
+        'stalking',
+      ]);
+      await optCheck(out, 'non-ASCII', ['été', 'étés', '😀', '😀😀'], t, ['des étés', 'été', '😀😀😀', 'et']);
+      await optCheck(out, 'postfix applies', ['ab', 'cd'], null, ['abab', 'abcd']);
+      await out.try('postfix star on nil paren', () => {
+        const re = `\\\`${regexpOpt(['ab', 'cd'])}*\\'`;
+        return ['', 'ab', 'abcdab', 'abc', 'abab'].map((x) => lispBool(stringMatch(re, x) !== null));
+      });
+      await out.try('case-fold t, plain', () =>
+        fold(t, () => [stringMatch(regexpOpt(['Cat', 'dog']), 'a CAT'), matchData()]),
+      );
+      await out.try('strings not strings', () => regexpOpt(bad(['a', 5])));
+    });
+  },
+};
+
 export const regexpFunctionScenarios: readonly Scenario[] = [
   replaceMatchString,
   replaceRegexpInStringScenario,
   splitStringScenario,
+  quoteOptScenario,
 ];
