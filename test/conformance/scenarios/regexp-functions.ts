@@ -6,6 +6,11 @@
 import {
   LispValue,
   intern,
+  capitalize,
+  downcase,
+  upcaseInitials,
+  setBufferMultibyte,
+  vector,
   LispError,
   cons,
   lispError,
@@ -634,10 +639,72 @@ const matchDataScenario: Scenario = {
   },
 };
 
+/** re-case-functions.el's `all-cases`: OBJ through the four case functions, errors as values. */
+function allCases(obj: LispValue): unknown[] {
+  return [upcase, downcase, capitalize, upcaseInitials].map((f) => {
+    try {
+      return f(bad(obj));
+    } catch (err) {
+      if (err instanceof LispError) return [intern('SIGNAL'), err.toLisp()];
+      throw err;
+    }
+  });
+}
+
+// prettier-ignore
+const CASE_STRINGS = [
+  'hello world', 'HELLO WORLD', 'hElLo wOrLd', '', 'x', 'X', '123abc', 'abc123def', 'it\'s',
+  'don\'t stop', 'foo-bar_baz', 'foo.bar', 'o\'neil mc donald', 'tab\tsep\nnew', 'éte ÉTÉ àçœ',
+  'ÿ', 'Ÿ', 'µ', 'straße', 'STRASSE', 'ß', 'ẞ', 'ßa', 'aß', 'ΣΑΣ', 'ΟΔΟΣ ΟΔΟΣ.', 'σας', 'Σ', 'ΑΣ',
+  'ΑΣ1', 'ΑΣb', 'ΑΣ\'', 'ς', 'ὈΔΥΣΣΕΎΣ', 'ŉ', 'ŉa', 'ﬁ', 'ﬁne ﬂow', 'ﬀ', 'ǆ', 'ǅ', 'Ǆ', 'ǆemal', 'ǈǋǲ', 'ǈub ǋa ǲz',
+  'ΐ', 'აბგ', 'ᲐᲑᲒ', 'აბ გდ', 'İstanbul', 'ı', 'i', 'I', 'İ', 'iİıI', '𐐨𐐩 𐐀𐐁', '𝒜bc', '😀a', 'a😀b', 'ꞵ', 'Ꞵ', 'ǰ', 'ﬆ',
+  'ᾳ', 'ᾼ', 'ᾀ', 'ﬓ', 'x1y2', '1st 2nd', 'e=mc²', 'Ω ω', 'ABC-DEF', 'don’t',
+];
+
+/** Characters as the Emacs half lists them: ?a … and some with modifier bits or past the chars. */
+const CASE_CHARS: LispValue[] = [
+  ...[...'aAz1 ßẞéÉÿŸσςΣıİiŉﬁǅǆǄǈǲაᲐ𐐨𐐀😀µſKΩ'].map((c) => c.codePointAt(0) as number),
+  0x61 + 2 ** 27,
+  0x41 + 2 ** 26,
+  0xe9 + 2 ** 23,
+  0x3fff80,
+  0x3fffff,
+  0x400000,
+  0xfc00000,
+  0xfc00001,
+  2n ** 61n,
+  0,
+];
+
+/** upcase, downcase, capitalize, upcase-initials on strings (special casing) and characters. */
+const caseFunctionsScenario: Scenario = {
+  name: 're-case-functions',
+  async twin(out) {
+    await withTempBuffer(async () => {
+      for (const s of CASE_STRINGS)
+        await out.try(`string ${prin1ToString(s, { escapeNewlines: true })}`, () => allCases(s));
+      for (const c of CASE_CHARS) await out.try(`char ${prin1ToString(c)}`, () => allCases(c));
+      await out.try('unibyte buffer chars', () =>
+        withTempBuffer(() => {
+          setBufferMultibyte(null);
+          return [allCases(0x61), allCases(0xe9), allCases(0xc9)];
+        }),
+      );
+      await out.try('negative', () => allCases(-1));
+      await out.try('symbol', () => allCases(intern('abc')));
+      await out.try('nil', () => allCases(null));
+      await out.try('float', () => allCases(1.5));
+      await out.try('list', () => allCases([0x61]));
+      await out.try('vector', () => allCases(vector(0x61)));
+    });
+  },
+};
+
 export const regexpFunctionScenarios: readonly Scenario[] = [
   replaceMatchString,
   replaceRegexpInStringScenario,
   splitStringScenario,
   quoteOptScenario,
   matchDataScenario,
+  caseFunctionsScenario,
 ];
