@@ -700,6 +700,62 @@ const caseFunctionsScenario: Scenario = {
   },
 };
 
+/** re-syntax-classes.el's `all-matches`: every match of RE in S; an empty one moves on by one. */
+function allMatches(re: string, s: string): number[][] | null {
+  const length = [...s].length;
+  const found: number[][] = [];
+  let pos = 0;
+  while (pos <= length && stringMatch(re, s, pos) !== null) {
+    const [b, e] = [matchBeginning(0) as number, matchEnd(0) as number];
+    found.push([b, e]);
+    pos = e === b ? e + 1 : e;
+  }
+  return found.length === 0 ? null : found;
+}
+
+// prettier-ignore
+const SYNTAX_SUBJECTS = [
+  'foo_bar-baz qux.quux', 'a1 b2_c3', '(x + y) * "z" ;; c', 'héllo wörld ÆØÅ', 'Ελληνικά κείμενο',
+  'Русский текст', '日本語のテキスト、カタカナ', '中文字符 한국어', 'עברית ערבית عربي', 'emoji😀x 𝒜b',
+  'tab\there\nnew line', 'mixed: café-日本-Ελλάδα_x', '¡¿«»—–…', '١٢٣ ٤٥ 12', 'ﬁne ǅx',
+];
+
+// prettier-ignore
+const SYNTAX_PATTERNS = [
+  '\\w+', '\\W+', '\\sw+', '\\s-+', '\\s_+', '\\s.+', '\\s(', '\\s)', '\\s"', '\\s<', '\\s>',
+  '\\Sw+', '\\S-+', '\\b', '\\B', '\\<', '\\>', '\\_<', '\\_>', '\\bx', '\\<\\w', '\\w\\>',
+  '\\_<\\(\\sw\\|\\s_\\)+\\_>', '\\ca+', '\\cg+', '\\cy+', '\\cj+', '\\cC+', '\\ch+', '\\cH+',
+  '\\cK+', '\\cl+', '\\cr+', '\\cb+', '\\cw+', '\\c|', '\\Ca+', '\\c^+', '\\c.+', '\\cL+', '\\cR+',
+  '[[:alpha:]]+', '[[:alnum:]]+', '[[:upper:]]+', '[[:lower:]]+', '[[:digit:]]+', '[[:space:]]+',
+  '[[:punct:]]+', '[[:word:]]+', '[[:multibyte:]]+', '[[:nonascii:]]+', '[[:graph:]]+',
+  '[[:print:]]+', '[[:blank:]]+', '[[:cntrl:]]+', '[[:xdigit:]]+', '[[:ascii:]]+',
+  '[[:unibyte:]]+',
+];
+
+/** \\w \\sC \\b \\< \\_< \\cC and the bracket classes on strings in many scripts. */
+const syntaxClassesScenario: Scenario = {
+  name: 're-syntax-classes',
+  timeoutMs: 60000,
+  async twin(out) {
+    const each = async (label: string, re: string): Promise<void> => {
+      let i = 0;
+      for (const s of SYNTAX_SUBJECTS) {
+        i++;
+        await out.try(`${label} on ${i}`, () => allMatches(re, s));
+      }
+    };
+    await inBuffer(async () => {
+      for (const re of SYNTAX_PATTERNS) await each(re, re);
+      await fold(t, async () => {
+        for (const re of ['[[:upper:]]+', '[[:lower:]]+']) await each(`folded ${re}`, re);
+      });
+      await out.try('unknown syntax class', () => stringMatch('\\sZ', 'abc'));
+      await out.try('unknown category', () => stringMatch('\\c%', 'abc'));
+      await out.try('invalid class', () => stringMatch('[[:foo:]]', 'abc'));
+    });
+  },
+};
+
 export const regexpFunctionScenarios: readonly Scenario[] = [
   replaceMatchString,
   replaceRegexpInStringScenario,
@@ -707,4 +763,5 @@ export const regexpFunctionScenarios: readonly Scenario[] = [
   quoteOptScenario,
   matchDataScenario,
   caseFunctionsScenario,
+  syntaxClassesScenario,
 ];
