@@ -9,6 +9,7 @@ import {
   intern,
   LispError,
   matchBeginning,
+  matchData,
   matchEnd,
   prin1ToString,
   setBufferMultibyte,
@@ -139,4 +140,36 @@ const syntaxClassesScenario: Scenario = {
   },
 };
 
-export const regexpCaseSyntaxScenarios: readonly Scenario[] = [caseFunctionsScenario, syntaxClassesScenario];
+// prettier-ignore
+const FOLD_CASES: readonly (readonly [string, string])[] = [
+  ['abc', 'xABCx'], ['ABC', 'xabcx'], ['é', 'É'], ['É', 'é'], ['σ', 'Σ'], ['σ', 'ς'], ['ς', 'Σ'],
+  ['Σ', 'ς'], ['ß', 'ẞ'], ['ẞ', 'ß'], ['ß', 'SS'], ['ss', 'ß'], ['k', 'K'], ['K', 'k'],
+  ['k', '\u212a'], ['\u212a', 'K'], ['ı', 'I'], ['i', 'İ'], ['I', 'ı'], ['İ', 'i'], ['ǅ', 'ǆ'],
+  ['ǅ', 'Ǆ'], ['Ǆ', 'ǅ'], ['µ', 'μ'], ['µ', 'Μ'], ['Μ', 'µ'], ['ſ', 's'], ['s', 'ſ'], ['S', 'ſ'],
+  ['𐐨', '𐐀'], ['𐐀', '𐐨'], ['ﬁ', 'FI'], ['ÿ', 'Ÿ'], ['Ÿ', 'ÿ'], ['[a-z]+', 'ABC'],
+  ['[A-Z]+', 'abc'], ['[à-ÿ]+', 'ÀÉÎ'], ['[À-Þ]+', 'àéî'], ['[^a-z]', 'A'], ['[^A-Z]+', 'abcD'],
+  ['[αω]', 'Ω'], ['[ά-ώ]+', 'ΆΈΉ'], ['[a-zé]+', 'AÉB'], ['[[:lower:]]', 'A'], ['\\(a\\)\\1', 'aA'],
+  ['\\(É\\)\\1', 'éÉ'], ['\\(σ\\)\\1', 'Σς'], ['x\\(b\\)\\1', 'XbB'], ['\\w+', 'ÀBC'],
+  ['\\bfoo\\b', 'FOO'], ['foo\\|bar', 'BAR'], ['a*', 'AAAb'], ['a\\{2\\}', 'aA'], ['ǲ', 'ǳ'],
+  ['ა', 'Ა'], ['Ა', 'ა'], ['ǰ', 'J̌'], ['ΐ', 'Ϊ́'], ['ﬀ', 'ff'],
+];
+
+/** string-match under case-fold-search nil and t: the standard case table's equivalences. */
+const caseFoldScenario: Scenario = {
+  name: 're-case-fold',
+  async twin(out) {
+    await withTempBuffer(async () => {
+      for (const [re, s] of FOLD_CASES) {
+        await out.try(`${prin1ToString(re)} on ${prin1ToString(s)}`, () =>
+          [null, t].map((value) => fold(value, () => (stringMatch(re, s) === null ? null : matchData()))),
+        );
+      }
+    });
+  },
+};
+
+export const regexpCaseSyntaxScenarios: readonly Scenario[] = [
+  caseFunctionsScenario,
+  syntaxClassesScenario,
+  caseFoldScenario,
+];
