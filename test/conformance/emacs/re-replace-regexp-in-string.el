@@ -54,6 +54,15 @@
     (try "function returning nil" (replace-regexp-in-string "o" (lambda (_) nil) "fo"))
     (try "function with start" (replace-regexp-in-string "o" #'seen "foo" nil nil nil 2))
     (try "function empty match" (replace-regexp-in-string "x*" #'seen "ab"))
+    ;; replace-match runs on the match data the function leaves.
+    (try "function clobbering match data"
+         (replace-regexp-in-string "o" (lambda (_) (string-match "z" "xyz") "Q") "foo"))
+    (try "function's own groups"
+         (replace-regexp-in-string "o" (lambda (_) (string-match "\\(.\\)" "x") "<\\1>") "foo"))
+    (try "function clearing match data"
+         (replace-regexp-in-string "o" (lambda (_) (set-match-data nil) "Q") "foo"))
+    (try "function with subexp, group text"
+         (replace-regexp-in-string "\\(o\\)" (lambda (m) (match-string 1 m)) "foo" nil nil 1))
     ;; Match data are preserved.
     (try "match data kept"
          (progn (string-match "\\(q\\)" "xq")

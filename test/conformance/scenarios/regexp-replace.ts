@@ -211,6 +211,17 @@ const replaceRegexpInStringScenario: Scenario = {
       await out.try('function returning nil', () => rris('o', () => null, 'fo'));
       await out.try('function with start', () => rris('o', seen, 'foo', null, null, null, 2));
       await out.try('function empty match', () => rris('x*', seen, 'ab'));
+      // replace-match runs on the match data the function leaves.
+      await out.try('function clobbering match data', () =>
+        rris('o', () => (stringMatch('z', 'xyz'), 'Q'), 'foo'),
+      );
+      await out.try("function's own groups", () =>
+        rris('o', () => (stringMatch('\\(.\\)', 'x'), '<\\1>'), 'foo'),
+      );
+      await out.try('function clearing match data', () => rris('o', () => (setMatchData(null), 'Q'), 'foo'));
+      await out.try('function with subexp, group text', () =>
+        rris('\\(o\\)', (m: string) => matchString(1, m), 'foo', null, null, 1),
+      );
       // Match data are preserved.
       await out.try('match data kept', () => {
         stringMatch('\\(q\\)', 'xq');
