@@ -12,6 +12,19 @@
     (try "shy group" (progn (string-match "\\(?:a\\)\\(b\\)" "zab") (match-data)))
     (try "numbered group" (progn (string-match "\\(?3:a\\)\\(b\\)" "zab") (match-data)))
     (try "numbered group 2" (progn (string-match "\\(?2:a\\)\\(b\\)" "zab") (match-data)))
+;; The registers grow with the patterns and never shrink.
+    (try "after three groups, one group"
+         (progn (string-match "\\(a\\)\\(b\\)\\(c\\)" "abc") (string-match "\\(a\\)" "a")
+                (list (match-data) (match-beginning 3) (match-end 2))))
+    (try "after three groups, replace-match subexp 3"
+         (progn (string-match "\\(a\\)\\(b\\)\\(c\\)" "abc") (string-match "\\(a\\)" "a")
+                (replace-match "x" nil nil "a" 3)))
+    (try "after three groups, replace-match subexp 4"
+         (progn (string-match "\\(a\\)\\(b\\)\\(c\\)" "abc") (string-match "\\(a\\)" "a")
+                (replace-match "x" nil nil "a" 4)))
+    (try "after set-match-data with many"
+         (progn (set-match-data '(0 1 0 1 0 1 0 1 0 1 0 1 0 1)) (string-match "a" "a")
+                (list (match-data) (replace-match "x" nil nil "a" 6))))
     ;; REUSE.
     (try "reuse longer" (let ((l (list 9 9 9 9 9 9 9 9))) (string-match "\\(a\\)" "zab") (list (match-data nil l) l)))
     (try "reuse shorter" (let ((l (list 9))) (string-match "\\(a\\)\\(b\\)" "zab") (list (match-data nil l) l)))

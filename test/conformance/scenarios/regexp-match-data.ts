@@ -40,6 +40,28 @@ const matchDataScenario: Scenario = {
       await out.try('shy group', () => (sm('\\(?:a\\)\\(b\\)', 'zab'), matchData()));
       await out.try('numbered group', () => (sm('\\(?3:a\\)\\(b\\)', 'zab'), matchData()));
       await out.try('numbered group 2', () => (sm('\\(?2:a\\)\\(b\\)', 'zab'), matchData()));
+      // The registers grow with the patterns and never shrink.
+      const threeThenOne = (): void => {
+        sm('\\(a\\)\\(b\\)\\(c\\)', 'abc');
+        sm('\\(a\\)', 'a');
+      };
+      await out.try('after three groups, one group', () => {
+        threeThenOne();
+        return [matchData(), matchBeginning(3), matchEnd(2)];
+      });
+      await out.try('after three groups, replace-match subexp 3', () => {
+        threeThenOne();
+        return replaceMatch('x', null, null, 'a', 3);
+      });
+      await out.try('after three groups, replace-match subexp 4', () => {
+        threeThenOne();
+        return replaceMatch('x', null, null, 'a', 4);
+      });
+      await out.try('after set-match-data with many', () => {
+        setMatchData([0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1]);
+        sm('a', 'a');
+        return [matchData(), replaceMatch('x', null, null, 'a', 6)];
+      });
       // REUSE.
       await out.try('reuse longer', () => {
         const l = [9, 9, 9, 9, 9, 9, 9, 9];
