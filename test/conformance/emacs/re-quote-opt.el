@@ -58,4 +58,8 @@
     (try "case-fold t, plain"
          (let ((case-fold-search t))
            (list (string-match (regexp-opt '("Cat" "dog")) "a CAT") (match-data))))
-    (try "strings not strings" (regexp-opt '("a" 5)))))
+    (try "strings not strings" (regexp-opt '("a" 5)))
+    (dolist (x (list 'a "ab" ["a" "b"] (cons "a" "b") 5 (list "a" nil) (list 'a) (list 5)
+                     (list 'a 'b) (list "a" 'a) (list nil) (list "a" 5 'b) (list 'b 5) (list [1])
+                     (list "ab" "a" [1])))
+      (try (format "strings %S" x) (regexp-opt x)))))

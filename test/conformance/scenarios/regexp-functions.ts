@@ -6,6 +6,7 @@
  */
 import {
   LispValue,
+  cons,
   intern,
   lispBool,
   matchData,
@@ -16,6 +17,7 @@ import {
   splitString,
   stringMatch,
   t,
+  vector,
 } from '../../../src';
 import type { Scenario, Transcript } from '../twin';
 import { bad, fold, inBuffer } from './regexp-support';
@@ -209,6 +211,12 @@ const quoteOptScenario: Scenario = {
         fold(t, () => [stringMatch(regexpOpt(['Cat', 'dog']), 'a CAT'), matchData()]),
       );
       await out.try('strings not strings', () => regexpOpt(bad(['a', 5])));
+      // prettier-ignore
+      const oddStrings: LispValue[] = [
+        intern('a'), 'ab', vector('a', 'b'), cons('a', 'b'), 5, ['a', null], [intern('a')], [5], [intern('a'), intern('b')],
+        ['a', intern('a')], [null], ['a', 5, intern('b')], [intern('b'), 5], [vector(1)], ['ab', 'a', vector(1)],
+      ];
+      for (const x of oddStrings) await out.try(`strings ${prin1ToString(x)}`, () => regexpOpt(bad(x)));
     });
   },
 };
