@@ -9,7 +9,7 @@ import { saveMatchData } from './save-match-data';
 import { stringMatch } from './string-match';
 import { stringChars } from './string-target';
 import { wrongTypeArgument } from '../../lisp/errors';
-import { Cons, isNil } from '../../lisp/values';
+import { Cons, LispFloat, isNil } from '../../lisp/values';
 
 /**
  * subr.el's `(length string)`, the first thing that looks at STRING: a non-sequence signals
@@ -47,7 +47,12 @@ export function replaceRegexpInString(
   start?: number | null,
 ): string {
   const l = lispLength(string);
-  let from = start ?? 0;
+  const begin: unknown = start ?? 0;
+  // subr.el compares START with `<' first, which wants a number; then string-match wants a
+  // fixnum, or (past the end) substring an integer.
+  if (begin instanceof LispFloat) throw wrongTypeArgument(begin.value < l ? 'fixnump' : 'integerp', begin);
+  if (typeof begin !== 'number') throw wrongTypeArgument('number-or-marker-p', begin as LispValue);
+  let from = begin;
   const matches: string[] = [];
   return saveMatchData(() => {
     while (from < l && stringMatch(regexp, string, from) !== null) {

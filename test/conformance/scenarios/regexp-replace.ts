@@ -250,6 +250,13 @@ const replaceRegexpInStringScenario: Scenario = {
       await out.try('rep not a string, no match', () => rris('z', bad(5), 'foo'));
       await out.try('invalid regexp', () => rris('\\(', '0', 'foo'));
       await out.try('start negative', () => rris('o', '0', 'foo', null, null, null, -1));
+      await out.try('start a symbol', () => rris('o', '0', 'foo', null, null, null, bad(intern('x'))));
+      await out.try('start 1.0', () => rris('o', '0', 'foo', null, null, null, bad(lispFloat(1))));
+      await out.try('start 5.0', () => rris('o', '0', 'foo', null, null, null, bad(lispFloat(5))));
+      await out.try('start 1.5', () => rris('o', '0', 'foo', null, null, null, 1.5));
+      await out.try('subexp a symbol', () => rris('o', '0', 'foo', null, null, bad(intern('x'))));
+      await out.try('rep a symbol', () => rris('o+', intern('upcase'), 'foo'));
+      await out.try('rep an unbound symbol', () => rris('o', intern('no-such-function'), 'foo'));
     });
   },
 };
