@@ -16,10 +16,12 @@
                "İstanbul" "ı" "i" "I" "İ" "iİıI"
                "𐐨𐐩 𐐀𐐁" "𝒜bc" "😀a" "a😀b" "ꞵ" "Ꞵ"
                "ǰ" "ﬆ" "ᾳ" "ᾼ" "ᾀ" "ﬓ"
-               "x1y2" "1st 2nd" "e=mc²" "Ω ω" "ABC-DEF" "don’t"))
+               "x1y2" "1st 2nd" "e=mc²" "Ω ω" "ABC-DEF" "don’t"
+               "ǆ ǆa" "ǉUBLJANA" "ΆΣ ΌΣΟΣ" "ΣΑ ΣΑΣ Σ-Σ" "123 4ab _ab -ab" "ßa ﬁb ŉc"
+               "ÀÉÎ ÕÜ" "\u0345" "a\u0345b" "İİ" "ꭰꭱ" "ᏸᏹ" "ɐɑɒ" "o'neil's d'arc"))
     (try (format "string %S" s) (all-cases s)))
   (dolist (c (list ?a ?A ?z ?1 ?\s ?ß ?ẞ ?é ?É ?ÿ ?Ÿ ?σ ?ς ?Σ ?ı ?İ ?i ?ŉ ?ﬁ ?ǅ ?ǆ ?Ǆ
-                   ?ǈ ?ǲ ?ა ?Ა ?𐐨 ?𐐀 ?😀 ?µ ?ſ ?K ?Ω
+                   ?ǈ ?ǉ ?ꭰ ?Ꭰ ?ǲ ?ა ?Ა ?𐐨 ?𐐀 ?😀 ?µ ?ſ ?K ?Ω
                    (+ ?a (ash 1 27)) (+ ?A (ash 1 26)) (+ ?é (ash 1 23))
                    #x3fff80 #x3fffff #x400000 #xfc00000 #xfc00001 (1+ most-positive-fixnum) 0))
     (try (format "char %S" c) (all-cases c)))

@@ -43,11 +43,13 @@ const CASE_STRINGS = [
   'ΑΣ1', 'ΑΣb', 'ΑΣ\'', 'ς', 'ὈΔΥΣΣΕΎΣ', 'ŉ', 'ŉa', 'ﬁ', 'ﬁne ﬂow', 'ﬀ', 'ǆ', 'ǅ', 'Ǆ', 'ǆemal', 'ǈǋǲ', 'ǈub ǋa ǲz',
   'ΐ', 'აბგ', 'ᲐᲑᲒ', 'აბ გდ', 'İstanbul', 'ı', 'i', 'I', 'İ', 'iİıI', '𐐨𐐩 𐐀𐐁', '𝒜bc', '😀a', 'a😀b', 'ꞵ', 'Ꞵ', 'ǰ', 'ﬆ',
   'ᾳ', 'ᾼ', 'ᾀ', 'ﬓ', 'x1y2', '1st 2nd', 'e=mc²', 'Ω ω', 'ABC-DEF', 'don’t',
+  'ǆ ǆa', 'ǉUBLJANA', 'ΆΣ ΌΣΟΣ', 'ΣΑ ΣΑΣ Σ-Σ', '123 4ab _ab -ab', 'ßa ﬁb ŉc', 'ÀÉÎ ÕÜ', '\u0345',
+  'a\u0345b', 'İİ', 'ꭰꭱ', 'ᏸᏹ', 'ɐɑɒ', "o'neil's d'arc",
 ];
 
 /** Characters as the Emacs half lists them: ?a … and some with modifier bits or past the chars. */
 const CASE_CHARS: LispValue[] = [
-  ...[...'aAz1 ßẞéÉÿŸσςΣıİiŉﬁǅǆǄǈǲაᲐ𐐨𐐀😀µſKΩ'].map((c) => c.codePointAt(0) as number),
+  ...[...'aAz1 ßẞéÉÿŸσςΣıİiŉﬁǅǆǄǈǉꭰᎠǲაᲐ𐐨𐐀😀µſKΩ'].map((c) => c.codePointAt(0) as number),
   0x61 + 2 ** 27,
   0x41 + 2 ** 26,
   0xe9 + 2 ** 23,
