@@ -1,15 +1,14 @@
 /* Emacs: replace-regexp-in-string (subr.el), ported line for line. */
-import type { LispFunction, LispValue } from '../../lisp/values';
-import type { LispSymbol } from '../../lisp/symbol';
+import { wrongTypeArgument } from '../../lisp/errors';
 import { funcall } from '../../lisp/function-table';
+import type { LispSymbol } from '../../lisp/symbol';
+import { Cons, LispFloat, LispFunction, LispValue, isNil } from '../../lisp/values';
 import { matchBeginning, matchDataTranslate, matchEnd } from './match-data';
 import { matchString, lispSubstring } from './match-string';
 import { replaceMatch } from './replace-match';
 import { saveMatchData } from './save-match-data';
 import { stringMatch } from './string-match';
 import { stringChars } from './string-target';
-import { wrongTypeArgument } from '../../lisp/errors';
-import { Cons, LispFloat, isNil } from '../../lisp/values';
 
 /**
  * subr.el's `(length string)`, the first thing that looks at STRING: a non-sequence signals
