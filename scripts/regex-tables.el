@@ -125,6 +125,11 @@
                     (cons "TITLECASE_MAP"
                           (rt-map (lambda (c) (let ((tc (get-char-code-property c 'titlecase)))
                                                 (and (characterp tc) (/= tc (upcase c)) tc)))))
+                    ;; Titlecase letters (U+01C5 ǅ...) are their own titlecase, which rt-map
+                    ;; cannot say: these map to their upcase, to be told apart from it.
+                    (cons "TITLECASE_SELF"
+                          (rt-map (lambda (c) (let ((tc (get-char-code-property c 'titlecase)))
+                                                (and (eql tc c) (/= tc (upcase c)) (upcase c))))))
                     (cons "SPECIAL_UPPERCASE" (rt-strings 'special-uppercase))
                     (cons "SPECIAL_LOWERCASE" (rt-strings 'special-lowercase))
                     (cons "SPECIAL_TITLECASE" (rt-strings 'special-titlecase)))))

@@ -10,6 +10,7 @@ import {
   prin1ToString,
   processList,
 } from '../../src';
+import { resetMatchData } from '../../src/text/regex/match-data';
 import { EmacsBatchResult, emacsPath, runEmacsFiles } from '../support/emacs-batch';
 
 /** Where the Emacs halves of the scenarios live. */
@@ -50,7 +51,7 @@ export function signalForm(err: unknown): unknown[] {
 
 /**
  * Puts elproc back in the state a fresh `emacs --batch` starts in: no processes, no buffers but
- * `*scratch*`. Sentinels may still run during the deletions; their output goes nowhere because
+ * `*scratch*`, no match data (so that the register count does not carry over). Sentinels may still run during the deletions; their output goes nowhere because
  * the scenario's transcript has already been taken.
  */
 export function resetElproc(): void {
@@ -66,6 +67,7 @@ export function resetElproc(): void {
   for (const buffer of bufferList()) {
     if (buffer.name !== '*scratch*') killBuffer(buffer);
   }
+  resetMatchData();
 }
 
 /** Everything a twin needs besides its transcript. */

@@ -10,7 +10,13 @@ import { currentBuffer } from '../buffer';
 import { downcaseChar, upcaseChar } from './case-table';
 import { charBytes } from './emitter';
 import { RAW_BYTE_BASE } from './charset';
-import { SPECIAL_LOWERCASE, SPECIAL_TITLECASE, SPECIAL_UPPERCASE, TITLECASE_MAP } from './tables/case-data';
+import {
+  SPECIAL_LOWERCASE,
+  SPECIAL_TITLECASE,
+  SPECIAL_UPPERCASE,
+  TITLECASE_MAP,
+  TITLECASE_SELF,
+} from './tables/case-data';
 import { decodeMap, decodeStrings, lazy } from './tables/decode';
 import { Syntax, syntaxOf } from './syntax-table';
 import { charsToString, stringChars } from './string-target';
@@ -23,6 +29,8 @@ const enum Action {
 }
 
 const titlecase = lazy(() => decodeMap(TITLECASE_MAP));
+/** Letters that are their own titlecase though their upcase differs (ǅ, Georgian ა…). */
+const titlecaseSelf = lazy(() => decodeMap(TITLECASE_SELF));
 const special = [
   lazy(() => decodeStrings(SPECIAL_UPPERCASE)),
   lazy(() => decodeStrings(SPECIAL_LOWERCASE)),
@@ -59,8 +67,11 @@ class Casing {
     }
     if (flag === Action.Down) return downcaseChar(c);
     if (this.action >= Action.Capitalize) {
+      // Emacs: the `titlecase' char-table wins over upcase whenever it holds a character,
+      // even C itself (casefiddle.c, case_character_impl).
       const title = titlecase().get(c);
       if (title !== undefined) return title;
+      if (titlecaseSelf().has(c)) return c;
     }
     return upcaseChar(c);
   }

@@ -60,6 +60,17 @@ export function recordPlainMatch(start: number, end: number, buffer: LispBuffer)
   searchRegs.searched = buffer;
 }
 
+/**
+ * @internal No match data and no registers, as before elproc's first search. For the
+ * conformance harness, which starts each scenario from a fresh `emacs --batch`'s state: Emacs's
+ * registers never shrink, so a twin run after one with many groups would see more of them.
+ */
+export function resetMatchData(): void {
+  searchRegs.start.length = 0;
+  searchRegs.end.length = 0;
+  searchRegs.searched = null;
+}
+
 /** @internal A string was searched, whether or not the search succeeded (Emacs: string-match). */
 export function noteStringSearched(): void {
   searchRegs.searched = t;

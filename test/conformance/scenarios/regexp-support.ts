@@ -9,6 +9,9 @@ import {
   setBuffer,
   currentBuffer,
   t,
+  intern,
+  letBindings,
+  withTempBuffer,
 } from '../../../src';
 import { set } from '../../../src/text/variables';
 import { EMACS_DIR } from '../harness';
@@ -40,3 +43,22 @@ export async function withCaseFold<T>(fold: LispValue, fn: () => T | Promise<T>)
 export function readEmacsData(name: string): LispValue {
   return readFromString(readFileSync(join(EMACS_DIR, name), 'utf8'));
 }
+
+const CASE_FOLD = intern('case-fold-search');
+/** Emacs: (let ((case-fold-search VALUE)) …) */
+export function fold<T>(value: LispValue, fn: () => Promise<T>): Promise<T>;
+export function fold<T>(value: LispValue, fn: () => T): T;
+export function fold<T>(value: LispValue, fn: () => T): T {
+  return letBindings([[CASE_FOLD, value]], fn);
+}
+
+/**
+ * The Emacs halves run in a with-temp-buffer with case-fold-search bound to nil: fundamental
+ * mode's standard syntax table, not *scratch*'s Lisp one (where `.` is a symbol constituent).
+ */
+export function inBuffer(fn: () => Promise<void>): Promise<void> {
+  return withTempBuffer(() => fold(null, fn));
+}
+
+/** A value of the wrong type, passed as Emacs code would pass it. */
+export const bad = (value: LispValue): never => value as never;

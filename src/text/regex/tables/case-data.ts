@@ -15,6 +15,8 @@ export const CANON_MAP =
 export const TITLECASE_MAP =
   '8h.1.-6g.1,25.1.-8c.1,1w.1.1.1,1.1.-1.1,0.1.1.1,1.1.-1.1,0.1.1.1,1.1.-1.1,10.1.1.1,1.1.-1.1';
 
+export const TITLECASE_SELF = 'cl.1.-1.1,2.1.-1.1,2.1.-1.1,12.1.-1.1,2xp.17.2bk.1,2.3.2bk.1';
+
 export const SPECIAL_UPPERCASE =
   '67.2b.2b,95.jg.26,ds.22.lo,pc.pl.lk.ld,q8.px.lk.ld,13b.111.11u,61i.20.mp,61j.2c.lk,61k.2f.lm,61l.2h.lm,61m.1t.ji,66o.px.lv,66q.px.lv.lc,66s.px.lv.ld,66u.px.lv.n6,680.64o.pl,681.64p.pl,682.64q.pl,683.64r.pl,684.64s.pl,685.64t.pl,686.64u.pl,687.64v.pl,688.64o.pl,689.64p.pl,68a.64q.pl,68b.64r.pl,68c.64s.pl,68d.64t.pl,68e.64u.pl,68f.64v.pl,68g.65k.pl,68h.65l.pl,68i.65m.pl,68j.65n.pl,68k.65o.pl,68l.65p.pl,68m.65q.pl,68n.65r.pl,68o.65k.pl,68p.65l.pl,68q.65m.pl,68r.65n.pl,68s.65o.pl,68t.65p.pl,68u.65q.pl,68v.65r.pl,68w.67c.pl,68x.67d.pl,68y.67e.pl,68z.67f.pl,690.67g.pl,691.67h.pl,692.67i.pl,693.67j.pl,694.67c.pl,695.67d.pl,696.67e.pl,697.67f.pl,698.67g.pl,699.67h.pl,69a.67i.pl,69b.67j.pl,69e.69m.pl,69f.pd.pl,69g.p2.pl,69i.pd.n6,69j.pd.n6.pl,69o.pd.pl,69u.6a2.pl,69v.pj.pl,69w.p5.pl,69y.pj.n6,69z.pj.n6.pl,6a4.pj.pl,6aa.pl.lk.lc,6ab.pl.lk.ld,6ae.pl.n6,6af.pl.lk.n6,6aq.px.lk.lc,6ar.px.lk.ld,6as.pt.lv,6au.px.n6,6av.px.lk.n6,6b6.6be.pl,6b7.q1.pl,6b8.pb.pl,6ba.q1.n6,6bb.q1.n6.pl,6bg.q1.pl,1dkw.1y.1y,1dkx.1y.21,1dky.1y.24,1dkz.1y.1y.21,1dl0.1y.1y.24,1dl1.2b.2c,1dl2.2b.2c,1dlf.11g.11i,1dlg.11g.111,1dlh.11g.117,1dli.11q.11i,1dlj.11g.119';
 

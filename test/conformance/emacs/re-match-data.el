@@ -1,0 +1,120 @@
+;;; re-match-data.el --- match data on the string side  -*- lexical-binding: t; coding: utf-8 -*-
+
+;; In a temporary buffer: fundamental mode, the standard syntax table (*scratch* has Lisp's).
+(with-temp-buffer
+  (let ((case-fold-search nil))
+    ;; match-data after string-match: trailing unmatched groups are left out.
+    (try "match" (list (string-match "\\(a\\)\\(x\\)?\\(b\\)" "zab") (match-data)))
+    (try "trailing unmatched" (list (string-match "\\(a\\)\\(x\\)?" "zab") (match-data)))
+    (try "middle unmatched" (list (string-match "\\(a\\)\\(x\\)?\\(b\\)?" "zab") (match-data)))
+    (try "integers t" (progn (string-match "\\(a\\)" "zab") (match-data t)))
+    (try "no groups" (progn (string-match "b" "zab") (match-data)))
+    (try "shy group" (progn (string-match "\\(?:a\\)\\(b\\)" "zab") (match-data)))
+    (try "numbered group" (progn (string-match "\\(?3:a\\)\\(b\\)" "zab") (match-data)))
+    (try "numbered group 2" (progn (string-match "\\(?2:a\\)\\(b\\)" "zab") (match-data)))
+;; The registers grow with the patterns and never shrink.
+    (try "after three groups, one group"
+         (progn (string-match "\\(a\\)\\(b\\)\\(c\\)" "abc") (string-match "\\(a\\)" "a")
+                (list (match-data) (match-beginning 3) (match-end 2))))
+    (try "after three groups, replace-match subexp 3"
+         (progn (string-match "\\(a\\)\\(b\\)\\(c\\)" "abc") (string-match "\\(a\\)" "a")
+                (replace-match "x" nil nil "a" 3)))
+    (try "after three groups, replace-match subexp 4"
+         (progn (string-match "\\(a\\)\\(b\\)\\(c\\)" "abc") (string-match "\\(a\\)" "a")
+                (replace-match "x" nil nil "a" 4)))
+    (try "after set-match-data with many"
+         (progn (set-match-data '(0 1 0 1 0 1 0 1 0 1 0 1 0 1)) (string-match "a" "a")
+                (list (match-data) (replace-match "x" nil nil "a" 6))))
+    ;; REUSE.
+    (try "reuse longer" (let ((l (list 9 9 9 9 9 9 9 9))) (string-match "\\(a\\)" "zab") (list (match-data nil l) l)))
+    (try "reuse shorter" (let ((l (list 9))) (string-match "\\(a\\)\\(b\\)" "zab") (list (match-data nil l) l)))
+    (try "reuse same" (let ((l (list 9 9))) (string-match "a" "zab") (let ((r (match-data nil l))) (list r (eq r l)))))
+    (try "reuse nil" (progn (string-match "a" "zab") (match-data nil nil)))
+    (try "reuse not a list" (progn (string-match "a" "zab") (match-data nil 5)))
+    (try "reuse with integers" (let ((l (list 1 2))) (string-match "\\(b\\)" "zab") (list (match-data t l) l)))
+    ;; set-match-data.
+    (try "set and read" (progn (set-match-data '(1 3 2 3)) (list (match-data) (match-beginning 1) (match-end 0))))
+    (try "set with nil pair" (progn (set-match-data '(0 4 nil nil 2 3)) (list (match-data) (match-beginning 1) (match-beginning 2))))
+    (try "set odd length" (progn (set-match-data '(0 4 1)) (match-data)))
+    (try "set empty" (progn (set-match-data nil) (match-data)))
+    (try "set empty, beginning" (progn (set-match-data nil) (match-beginning 0)))
+    (try "set not a list" (set-match-data 5))
+    (try "set dotted" (set-match-data '(1 . 2)))
+    (try "set non-integer" (set-match-data '(a b)))
+    (try "set string" (set-match-data '("a" "b")))
+    (try "set many groups" (progn (set-match-data '(0 10 1 2 3 4 5 6 7 8 9 10 0 1 1 2 2 3 3 4)) (list (match-data) (match-beginning 9))))
+    (try "set then match-string" (progn (set-match-data '(1 3)) (match-string 0 "abcd")))
+    (try "set then replace-match" (progn (set-match-data '(1 3)) (replace-match "X" t t "abcd")))
+    (try "set past string, match-string" (progn (set-match-data '(1 9)) (match-string 0 "abcd")))
+    (try "set reversed, match-string" (progn (set-match-data '(3 1)) (match-string 0 "abcd")))
+    ;; match-beginning and match-end.
+    (string-match "\\(a\\)\\(x\\)?" "zab")
+    (try "beginning 0" (match-beginning 0))
+    (try "end 1" (match-end 1))
+    (try "beginning of unmatched group" (match-beginning 2))
+    (try "end of unmatched group" (match-end 2))
+    (try "beginning out of range" (match-beginning 50))
+    (try "end negative" (match-end -1))
+    (try "beginning negative" (match-beginning -3))
+    (try "beginning not integer" (match-beginning 'x))
+    (try "beginning nil" (match-beginning nil))
+    (try "beginning float" (match-beginning 1.0))
+    ;; string-match-p leaves the match data alone.
+    (string-match "\\(b\\)" "zab")
+    (try "string-match-p result" (string-match-p "a" "zab"))
+    (try "after string-match-p" (match-data))
+    (try "string-match-p failing" (list (string-match-p "q" "zab") (match-data)))
+    (try "inhibit-changing-match-data"
+         (let ((inhibit-changing-match-data t)) (list (string-match "a" "zab") (match-data))))
+    ;; A failed string-match leaves the registers.
+    (string-match "\\(b\\)" "zab")
+    (try "failed match result" (string-match "q" "zab"))
+    (try "after failed match" (match-data))
+    (try "after failed match, group" (match-beginning 1))
+    ;; save-match-data.
+    (string-match "\\(b\\)" "zab")
+    (try "save-match-data value" (save-match-data (string-match "a" "xxa")))
+    (try "restored" (match-data))
+    (try "restored after error"
+         (progn (condition-case nil (save-match-data (string-match "a" "xxa") (error "boom")) (error nil))
+                (match-data)))
+    (try "restored after throw"
+         (progn (catch 'done (save-match-data (string-match "\\(x\\)\\(x\\)" "axx") (throw 'done 1)))
+                (match-data)))
+    (try "nested save"
+         (save-match-data (string-match "a" "xa") (list (save-match-data (string-match "x" "x") (match-data)) (match-data))))
+    ;; match-string with the string.
+    (string-match "\\(b+\\)\\(q\\)?" "abbc")
+    (try "match-string 0" (match-string 0 "abbc"))
+    (try "match-string 1" (match-string 1 "abbc"))
+    (try "match-string unmatched" (match-string 2 "abbc"))
+    (try "match-string out of range" (match-string 7 "abbc"))
+    (try "match-string other string" (match-string 1 "xyzw"))
+    (try "match-string shorter string" (match-string 1 "ab"))
+    (try "match-string-no-properties" (match-string-no-properties 1 "abbc"))
+    (try "match-string negative" (match-string -1 "abbc"))
+    (try "match-string not a string" (match-string 0 'abbc))
+    (try "match-string non-BMP" (progn (string-match "\\(😀+\\)" "a😀😀b") (list (match-data) (match-string 1 "a😀😀b"))))
+    ;; START in string-match.
+    (try "start 2" (list (string-match "a" "abab" 2) (match-data)))
+    (try "start negative" (list (string-match "a" "abab" -2) (match-data)))
+    (try "start negative full length" (list (string-match "a" "abab" -4) (match-data)))
+    (try "start negative too far" (string-match "a" "abab" -5))
+    (try "start at end" (list (string-match "$" "abab" 4) (match-data)))
+    (try "start at end, no match" (string-match "a" "abab" 4))
+    (try "start past end" (string-match "a" "abab" 5))
+    (try "start past end, empty string" (string-match "" "" 1))
+    (try "start not integer" (string-match "a" "abab" 'x))
+    (try "start float" (string-match "a" "abab" 1.5))
+    (try "start and caret" (string-match "^a" "abab" 2))
+    (try "start and buffer start" (string-match "\\`a" "abab" 2))
+    (try "start and word boundary" (list (string-match "\\bb" "abab" 1) (string-match "\\Bb" "abab" 1)))
+    (try "start non-BMP" (list (string-match "." "😀x😀" 1) (string-match "." "😀x😀" 2)))
+    ;; Argument errors.
+    (try "regexp not a string" (string-match 'a "abab"))
+    (try "string not a string" (string-match "a" 5))
+    (try "string-match-p not a string" (string-match-p "a" nil))
+    (try "invalid regexp" (string-match "\\(" "abab"))
+    (try "invalid regexp 2" (string-match "[" "abab"))
+    (try "invalid regexp 3" (string-match "x\\{2,1\\}" "abab"))
+    (try "invalid back reference" (string-match "\\(a\\)\\2" "abab"))))

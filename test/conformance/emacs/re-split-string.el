@@ -1,0 +1,66 @@
+;;; re-split-string.el --- split-string  -*- lexical-binding: t; coding: utf-8 -*-
+
+;; In a temporary buffer: fundamental mode, the standard syntax table (*scratch* has Lisp's).
+(with-temp-buffer
+  (let ((case-fold-search nil))
+    ;; Default separators: whitespace, and then empty pieces are dropped whatever OMIT-NULLS says.
+    (try "default" (split-string "  two words "))
+    (try "default, all whitespace kinds" (split-string "a\tb\nc\fd\re\vf g"))
+    (try "default, omit-nulls nil" (split-string "  two words " nil nil))
+    (try "default, omit-nulls t" (split-string "  two words " nil t))
+    (try "default, empty string" (split-string ""))
+    (try "default, only spaces" (split-string "   "))
+    (try "default, no-break space kept" (split-string "a\u00a0b c"))
+    ;; Explicit separators keep empty pieces unless OMIT-NULLS.
+    (try "comma" (split-string "a,b,,c" ","))
+    (try "comma, omit-nulls" (split-string "a,b,,c" "," t))
+    (try "leading and trailing" (split-string ",a,b," ","))
+    (try "leading and trailing, omit-nulls" (split-string ",a,b," "," t))
+    (try "only separators" (split-string ",,," ","))
+    (try "only separators, omit-nulls" (split-string ",,," "," t))
+    (try "empty string, comma" (split-string "" ","))
+    (try "empty string, comma, omit-nulls" (split-string "" "," t))
+    (try "no separator in string" (split-string "abc" ","))
+    (try "regexp separator" (split-string "a1b22c333d" "[0-9]+"))
+    (try "whitespace separator explicit" (split-string "  two words " "[ ]+"))
+    (try "whitespace separator explicit, omit" (split-string "  two words " "[ ]+" t))
+    (try "separator with group" (split-string "a-b=c" "\\(-\\|=\\)"))
+    (try "multi-char separator" (split-string "a::b:c::" "::"))
+    (try "alternation" (split-string "a, b;c" ", \\|;"))
+    ;; Separators that match the empty string.
+    (try "empty separator" (split-string "abc" ""))
+    (try "empty separator, omit" (split-string "abc" "" t))
+    (try "star separator" (split-string "abc" "x*"))
+    (try "star separator, omit" (split-string "abc" "x*" t))
+    (try "optional comma" (split-string "a,b" ",*"))
+    (try "optional comma, omit" (split-string "a,,b" ",*" t))
+    (try "caret separator" (split-string "a\nb\nc" "^"))
+    (try "dollar separator" (split-string "a\nb\nc" "$"))
+    (try "word boundary" (split-string "foo bar" "\\b"))
+    (try "word boundary, omit" (split-string "foo bar" "\\b" t))
+    (try "empty separator, empty string" (split-string "" ""))
+    ;; TRIM.
+    (try "trim spaces" (split-string " a , b ,c " "," nil "[ ]+"))
+    (try "trim spaces, default separators" (split-string " a  b " nil nil "[ ]+"))
+    (try "trim making pieces empty" (split-string "a, ,b" "," nil " "))
+    (try "trim making pieces empty, omit" (split-string "a, ,b" "," t " "))
+    (try "trim whole piece" (split-string "xx,a" "," nil "x*"))
+    (try "trim regexp with alternation" (split-string "-a+,+b-" "," nil "[-+]"))
+    (try "trim with star" (split-string "  a  ,b" "," nil "[ ]*"))
+    (try "trim longer than piece" (split-string "ab,abab" "," nil "ab"))
+    (try "trim anchored" (split-string "--a--,b" "," nil "-+"))
+    (try "trim only at ends" (split-string " a b , c d " "," nil " "))
+    ;; Non-ASCII.
+    (try "non-BMP separator" (split-string "a😀b😀😀c" "😀"))
+    (try "non-BMP pieces" (split-string "𝒜 ℬ 𝒞"))
+    (try "Greek" (split-string "αβ,γ" ","))
+    ;; Case folding applies to separators.
+    (try "case-fold nil" (split-string "aXbxc" "x"))
+    (try "case-fold t" (let ((case-fold-search t)) (split-string "aXbxc" "x")))
+    ;; Match data are changed.
+    (try "match data after" (progn (split-string "a,b" ",") (match-data)))
+    ;; Errors.
+    (try "string not a string" (split-string 'abc))
+    (try "separators not a string" (split-string "abc" 5))
+    (try "invalid separators" (split-string "abc" "\\("))
+    (try "trim not a string" (split-string "a b" nil nil 5))))
