@@ -238,3 +238,21 @@ export type {
   OptionSetting,
   ProcessPlist,
 } from './options/types';
+
+// Format, messages and numbers (Emacs's editfns.c styled_format, message, string-to-number, rounding).
+export {
+  format,
+  formatMessage,
+  message,
+  error,
+  userError,
+  formatPrompt,
+  numberToString,
+  stringToNumber,
+  truncate,
+  floor,
+  ceiling,
+  round,
+  textQuotingStyle,
+} from './text/format';
+export type { QuotingStyle } from './text/format';

@@ -22,6 +22,7 @@ import { variableFunctions } from '../../text/variables';
 import { printFunctions } from '../../text/printing';
 import { searchFunctions } from '../../text/search';
 import { regexFunctions } from '../../text/regex';
+import { formatFunctions } from '../../text/format';
 
 /**
  * Every function under its Emacs name, so a port can be written line by line:
@@ -74,6 +75,7 @@ export const el: Readonly<Record<string, LispFunction>> = {
   ...printFunctions,
   ...regexFunctions,
   ...searchFunctions,
+  ...formatFunctions,
 };
 
 for (const [name, fn] of Object.entries(el)) defun(name, fn);

@@ -1,0 +1,12 @@
+import type { Scenario } from '../twin';
+import { callTableScenario } from './call-table';
+
+/** format and format-message, table by table (emacs/format-*.eld). */
+export const formatScenarios: readonly Scenario[] = [
+  callTableScenario('format-strings', 'format-strings.eld'),
+  callTableScenario('format-integers', 'format-integers.eld'),
+  callTableScenario('format-floats', 'format-floats.eld'),
+  callTableScenario('format-chars-fields', 'format-chars-fields.eld'),
+  callTableScenario('format-errors', 'format-errors.eld'),
+  callTableScenario('format-message', 'format-message.eld'),
+];
