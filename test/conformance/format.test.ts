@@ -1,4 +1,5 @@
 import { conformanceSuite } from './harness';
-import { formatScenarios } from './scenarios/format';
+import { formatScenarios, numberScenarios } from './scenarios/format';
 
 conformanceSuite('conformance: format and format-message', formatScenarios);
+conformanceSuite('conformance: numbers and messages', numberScenarios);

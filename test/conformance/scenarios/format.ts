@@ -10,3 +10,10 @@ export const formatScenarios: readonly Scenario[] = [
   callTableScenario('format-errors', 'format-errors.eld'),
   callTableScenario('format-message', 'format-message.eld'),
 ];
+
+/** number-to-string, string-to-number, rounding, and what message, error and format-prompt return. */
+export const numberScenarios: readonly Scenario[] = [
+  callTableScenario('numbers-convert', 'numbers-convert.eld'),
+  callTableScenario('rounding', 'rounding.eld'),
+  callTableScenario('messages', 'messages.eld'),
+];
