@@ -256,3 +256,19 @@ export {
   textQuotingStyle,
 } from './text/format';
 export type { QuotingStyle } from './text/format';
+
+// Time (Emacs's timefns.c): time values, arithmetic, zones, decode-time, format-time-string.
+export {
+  currentTime,
+  floatTime,
+  timeAdd,
+  timeSubtract,
+  timeLessP,
+  timeEqualP,
+  timeSince,
+  timeConvert,
+  currentTimeString,
+  formatTimeString,
+  decodeTime,
+  encodeTime,
+} from './text/time';

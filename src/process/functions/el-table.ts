@@ -23,6 +23,7 @@ import { printFunctions } from '../../text/printing';
 import { searchFunctions } from '../../text/search';
 import { regexFunctions } from '../../text/regex';
 import { formatFunctions } from '../../text/format';
+import { timeFunctions } from '../../text/time';
 
 /**
  * Every function under its Emacs name, so a port can be written line by line:
@@ -76,6 +77,7 @@ export const el: Readonly<Record<string, LispFunction>> = {
   ...regexFunctions,
   ...searchFunctions,
   ...formatFunctions,
+  ...timeFunctions,
 };
 
 for (const [name, fn] of Object.entries(el)) defun(name, fn);
