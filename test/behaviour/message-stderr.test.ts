@@ -18,7 +18,8 @@ const EMACS_STEPS = `(progn
   (message "second")
   (let ((text-quoting-style 'grave)) (message "\`grave'"))
   (message "multi\\nline")
-  (message "%s" "é😀"))`;
+  (message "%s" "é😀")
+  (time-add '(1 . 10) 1))`;
 
 afterAll(() => killPrograms());
 
@@ -38,7 +39,7 @@ withEmacs(
     expect(elproc.code).toBe(0);
     expect(elproc.stderr).toBe(emacs.stderr);
     expect(emacs.stderr).toBe(
-      "hello world\n\n\n\u2018quoted\u2019 5%\n\nafter stdout\nsecond\n`grave'\nmulti\nline\né😀\n",
+      "hello world\n\n\n\u2018quoted\u2019 5%\n\nafter stdout\nsecond\n`grave'\nmulti\nline\né😀\nobsolete timestamp with cdr 10\n",
     );
   },
   60_000,

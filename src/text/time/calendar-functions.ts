@@ -4,7 +4,7 @@ import { LispSymbol, intern, t } from '../../lisp/symbol';
 import { Cons, type LispValue, cons, isNil } from '../../lisp/values';
 import { breakDown, fieldsToSeconds } from './calendar';
 import { type TimeFields, strftime } from './strftime';
-import { type LispTime, decodeTime, floorDiv, integer, timeOverflow } from './time-value';
+import { type LispTime, decodeTime, decodeTimeStruct, floorDiv, integer, timeOverflow } from './time-value';
 import { type Zone, resolveZone } from './zone';
 
 /** time_t's range, within which JavaScript numbers stay exact for the calendar arithmetic. */
@@ -30,14 +30,14 @@ function fieldsAt(seconds: number, ns: number, zone: Zone): TimeFields {
 
 /** Emacs: format-time-string (FORMAT-STRING &optional TIME ZONE) */
 export function formatTimeString(formatString: unknown, time?: unknown, zone?: unknown): string {
-  const { seconds, ns } = secondsOf(decodeTime(time).time);
+  const { seconds, ns } = secondsOf(decodeTimeStruct(time).time);
   if (typeof formatString !== 'string') throw wrongTypeArgument('stringp', formatString as LispValue);
   return strftime(formatString, fieldsAt(seconds, ns, resolveZone(zone)));
 }
 
 /** Emacs: current-time-string (&optional TIME ZONE): "Sun Sep 16 01:03:52 1973". */
 export function currentTimeString(time?: unknown, zone?: unknown): string {
-  const { seconds } = secondsOf(decodeTime(time).time);
+  const { seconds } = secondsOf(decodeTimeStruct(time).time);
   const tm = fieldsAt(seconds, 0, resolveZone(zone));
   // Emacs formats the year itself so that it may have more than four digits.
   return strftime('%a %b %e %H:%M:%S ', tm) + String(tm.year);
@@ -45,7 +45,7 @@ export function currentTimeString(time?: unknown, zone?: unknown): string {
 
 /** Emacs: decode-time (&optional TIME ZONE FORM): (SEC MINUTE HOUR DAY MONTH YEAR DOW DST UTCOFF). */
 export function decodeTimeFn(time?: unknown, zone?: unknown, form?: unknown): LispValue[] {
-  const lt = decodeTime(time).time;
+  const lt = decodeTimeStruct(time).time;
   const { seconds } = secondsOf(lt);
   const z = resolveZone(zone);
   const info = z.local(seconds);

@@ -5,6 +5,7 @@ import { Cons, LispFloat, type LispValue, isNil, lispBool, lispFloat } from '../
 import {
   type LispTime,
   decodeTime,
+  decodeTimeStruct,
   floorDiv,
   integer,
   now,
@@ -51,10 +52,10 @@ function timeArith(a: unknown, b: unknown, subtract: boolean): LispValue {
     const db = numberOf(floatTime(b));
     return lispFloat(subtract ? aSpecial - db : aSpecial + db);
   }
-  const da = decodeTime(a);
+  const da = decodeTimeStruct(a);
   const bSpecial = nonFiniteFloat(b);
   if (bSpecial !== undefined) return subtract ? -bSpecial : bSpecial;
-  const db = a === b ? da : decodeTime(b);
+  const db = a === b ? da : decodeTimeStruct(b);
   const ta = da.time;
   const tb = db.time;
   let ticks: bigint;
@@ -110,9 +111,10 @@ function timeCmp(a: unknown, b: unknown): number {
     const y = sb ?? 0;
     return x < y ? -1 : x !== y ? 1 : 0;
   }
-  const ta = decodeTime(a).time;
+  const ta = decodeTimeStruct(a).time;
+  // Emacs 28 decodes (and checks) both before it compares eq arguments, so nil equals nil.
+  const tb = decodeTimeStruct(b).time;
   if (a === b || (isNil(a) && isNil(b))) return 0;
-  const tb = decodeTime(b).time;
   const l = ta.ticks * tb.hz;
   const r = tb.ticks * ta.hz;
   return l < r ? -1 : l > r ? 1 : 0;

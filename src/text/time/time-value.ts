@@ -5,6 +5,7 @@
  */
 import { LispError } from '../../lisp/errors';
 import { Cons, LispFloat, type LispValue, cons, isNil } from '../../lisp/values';
+import { message } from '../format';
 
 /** An exact time: TICKS / HZ seconds since the epoch, HZ > 0. */
 export interface LispTime {
@@ -118,6 +119,18 @@ export function decodeTime(value: unknown): DecodedTime {
   if (form === 'hi-lo') return { time: { ticks: seconds, hz: 1n }, form };
   if (form === 'hi-lo-us') return { time: { ticks: seconds * 1_000_000n + us, hz: 1_000_000n }, form };
   return { time: { ticks: seconds * TRILLION + us * 1_000_000n + ps, hz: TRILLION }, form };
+}
+
+/**
+ * Emacs 28's lisp_time_struct, which most time functions use (float-time, time-convert and
+ * encode-time do not): decodeTime, after warning in the echo area (stderr in batch) about a
+ * (X . LO) whose LO could be the low half of an obsolete (HI . LO) timestamp.
+ */
+export function decodeTimeStruct(value: unknown): DecodedTime {
+  if (value instanceof Cons && isInt(value.cdr) && Number(value.cdr) >= 0 && Number(value.cdr) < 65536) {
+    message('obsolete timestamp with cdr %d', value.cdr);
+  }
+  return decodeTime(value);
 }
 
 /** Floor division of bigints. */
