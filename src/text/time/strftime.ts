@@ -31,6 +31,13 @@ const MONTHS = [
   'December',
 ];
 
+/** The E and O modifiers gnulib refuses (the directive is then copied as it is); others are ignored. */
+const BAD_MODIFIED = new Set(
+  'Ea Oa EA OA Eb EB Oc Ed ED OD Ee EF OF Eg EG Eh EH EI Ej Ek El Em EM EN Oq ES EU EV Ew EW Ox OX OY'.split(
+    ' ',
+  ),
+);
+
 interface Spec {
   pad: string;
   width: number;
@@ -135,7 +142,8 @@ export function strftime(format: string, tm: TimeFields): string {
         i++;
       }
     }
-    if (chars[i] === 'E' || chars[i] === 'O') i++;
+    let modifier = '';
+    if (chars[i] === 'E' || chars[i] === 'O') modifier = chars[i++] as string;
     let colons = 0;
     while (chars[i] === ':') {
       colons++;
@@ -150,6 +158,10 @@ export function strftime(format: string, tm: TimeFields): string {
     if (conv === undefined) {
       out += bad();
       break;
+    }
+    if (BAD_MODIFIED.has(modifier + conv)) {
+      out += bad();
+      continue;
     }
     out += directive(conv, tm, spec, colons) ?? bad();
   }
