@@ -189,6 +189,12 @@ export function toDouble(t: LispTime): number {
     if (low > half || (low === half && (r !== 0n || (q & 1n) === 1n))) q += 1n;
     exponentShift += drop;
   } else if (2n * r > hz || (2n * r === hz && (q & 1n) === 1n)) q += 1n;
-  const value = Number(q) * 2 ** exponentShift;
+  // Scale in steps, so that 2^exponentShift itself never overflows or underflows.
+  let value = Number(q);
+  for (let e = exponentShift; e !== 0;) {
+    const step = Math.max(-1000, Math.min(1000, e));
+    value *= 2 ** step;
+    e -= step;
+  }
   return negative ? -value : value;
 }
