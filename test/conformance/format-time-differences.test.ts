@@ -65,6 +65,21 @@ describe('format: differences from Emacs', () => {
     );
   });
 
+  withEmacs(
+    '%c with precision 0 and a width, of a space, + or -, does not crash (Emacs 28 dies of SIGSEGV)',
+    async () => {
+      const result = await runEmacsBatch(['--eval', '(format "[%1.c]" 32)']);
+      expect(result.signal).toBe('SIGSEGV');
+      expect(await emacsPrints('(format "[%.0c]" 32)')).toEqual(['"[]"']);
+      expect([
+        format('[%.0c]', 32),
+        format('[%1.c]', 32),
+        format('[%+ 1.c]', 32),
+        format('[%5.c]', 45),
+      ]).toEqual(['[]', '[ ]', '[ ]', '[     ]']);
+    },
+  );
+
   test('widths and precisions above 2^28 signal instead of allocating', () => {
     expect(signal(() => format('%999999999d', 1))).toEqual([intern('error'), 'Maximum string size exceeded']);
     expect(format('%268435456s', 'x').length).toBe(268435456);

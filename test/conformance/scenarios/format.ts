@@ -9,6 +9,7 @@ export const formatScenarios: readonly Scenario[] = [
   callTableScenario('format-chars-fields', 'format-chars-fields.eld'),
   callTableScenario('format-errors', 'format-errors.eld'),
   callTableScenario('format-message', 'format-message.eld'),
+  callTableScenario('format-random', 'format-random.eld'),
 ];
 
 /** number-to-string, string-to-number, rounding, and what message, error and format-prompt return. */
