@@ -114,8 +114,19 @@ function cmod(a: number, b: number): number {
   return a % b;
 }
 
+/**
+ * How a subformat is run: gnulib's %D %r %R %T pass their pad flag on to the years inside
+ * (yr_spec); %c %x %X go to glibc's own strftime, whose %y of a negative year differs.
+ */
+interface Context {
+  readonly yrSpec: string;
+  readonly glibc: boolean;
+}
+
+const TOP: Context = { yrSpec: '', glibc: false };
+
 /** Emacs's nstrftime on FIELDS. */
-export function strftime(format: string, tm: TimeFields): string {
+export function strftime(format: string, tm: TimeFields, context: Context = TOP): string {
   const chars = Array.from(format);
   let out = '';
   for (let i = 0; i < chars.length; i++) {
@@ -163,17 +174,28 @@ export function strftime(format: string, tm: TimeFields): string {
       out += bad();
       continue;
     }
-    out += directive(conv, tm, spec, colons) ?? bad();
+    out += directive(conv, tm, spec, colons, context) ?? bad();
   }
   return out;
 }
 
-function sub(format: string, tm: TimeFields, spec: Spec): string {
-  const text = strftime(format, tm);
-  return textItem(text, spec);
+function sub(format: string, tm: TimeFields, spec: Spec, context: Context): string {
+  return textItem(strftime(format, tm, context), spec);
 }
 
-function directive(conv: string, tm: TimeFields, spec: Spec, colons: number): string | undefined {
+function directive(
+  conv: string,
+  tm: TimeFields,
+  given: Spec,
+  colons: number,
+  context: Context,
+): string | undefined {
+  // Years take the subformat's pad when they have none of their own.
+  const isYear = 'CgGyY'.includes(conv);
+  const spec =
+    isYear && given.pad === '' && context.yrSpec !== '' ? { ...given, pad: context.yrSpec } : given;
+  const gnulibSub = { yrSpec: given.pad, glibc: false };
+  const glibcSub = { yrSpec: '', glibc: true };
   const hour12 = ((tm.hour + 11) % 12) + 1;
   const tmYear = tm.year - 1900;
   switch (conv) {
@@ -195,7 +217,7 @@ function directive(conv: string, tm: TimeFields, spec: Spec, colons: number): st
     case 'B':
       return textItem(MONTHS[tm.month - 1] as string, { ...spec, upcase: spec.upcase || spec.changeCase });
     case 'c':
-      return sub('%a %b %e %H:%M:%S %Y', tm, spec);
+      return sub('%a %b %e %H:%M:%S %Y', tm, spec, glibcSub);
     case 'C': {
       let century = Math.trunc(tmYear / 100) + 19;
       if (cmod(tmYear, 100) < 0 && century > 0) century--;
@@ -204,7 +226,7 @@ function directive(conv: string, tm: TimeFields, spec: Spec, colons: number): st
     case 'd':
       return numberItem(tm.day, false, 2, spec);
     case 'D':
-      return sub('%m/%d/%y', tm, spec);
+      return sub('%m/%d/%y', tm, spec, gnulibSub);
     case 'e':
       return numberItem(tm.day, false, 2, spec, { defaultPad: '_' });
     case 'F': {
@@ -216,7 +238,7 @@ function directive(conv: string, tm: TimeFields, spec: Spec, colons: number): st
               pad: spec.pad === '' ? '0' : spec.pad,
               width: spec.width < 0 ? 4 : Math.max(spec.width - 6, 0),
             };
-      const plain: Spec = { pad: spec.pad === '-' ? '-' : '', width: -1, upcase: false, changeCase: false };
+      const plain: Spec = { pad: '', width: -1, upcase: false, changeCase: false };
       return `${yearish(tm.year, tmYear < -1900, 4, yearSpec)}-${numberItem(tm.month, false, 2, plain)}-${numberItem(tm.day, false, 2, plain)}`;
     }
     case 'g':
@@ -250,15 +272,15 @@ function directive(conv: string, tm: TimeFields, spec: Spec, colons: number): st
     case 'q':
       return numberItem((((tm.month - 1) * 11) >> 5) + 1, false, 1, spec);
     case 'r':
-      return sub('%I:%M:%S %p', tm, spec);
+      return sub('%I:%M:%S %p', tm, spec, gnulibSub);
     case 'R':
-      return sub('%H:%M', tm, spec);
+      return sub('%H:%M', tm, spec, gnulibSub);
     case 's':
       return numberItem(Math.abs(tm.epochSeconds), tm.epochSeconds < 0, 1, spec);
     case 'S':
       return numberItem(tm.second, false, 2, spec);
     case 'T':
-      return sub('%H:%M:%S', tm, spec);
+      return sub('%H:%M:%S', tm, spec, gnulibSub);
     case 'u':
       return numberItem(((tm.weekday + 6) % 7) + 1, false, 1, spec);
     case 'U':
@@ -268,10 +290,12 @@ function directive(conv: string, tm: TimeFields, spec: Spec, colons: number): st
     case 'W':
       return numberItem(Math.floor((tm.yearDay - ((tm.weekday + 6) % 7) + 7) / 7), false, 2, spec);
     case 'x':
-      return sub('%m/%d/%y', tm, spec);
+      return sub('%m/%d/%y', tm, spec, glibcSub);
     case 'X':
-      return sub('%H:%M:%S', tm, spec);
+      return sub('%H:%M:%S', tm, spec, glibcSub);
     case 'y': {
+      // glibc's own %y (inside %c and %x): always two digits, 81 for the year -29719.
+      if (context.glibc) return numberItem((cmod(tmYear, 100) + 100) % 100, false, 2, spec);
       let yy = cmod(tmYear, 100);
       if (yy < 0) yy = tmYear < -1900 ? -yy : yy + 100;
       return yearish(yy, false, 2, spec);

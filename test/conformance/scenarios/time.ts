@@ -24,6 +24,7 @@ import { callTableScenario } from './call-table';
 export const timeScenarios: readonly Scenario[] = [
   callTableScenario('time-values', 'time-values.eld'),
   callTableScenario('time-format', 'time-format.eld'),
+  callTableScenario('time-format-random', 'time-format-random.eld'),
   callTableScenario('time-zones', 'time-zones.eld'),
   callTableScenario('time-decode-encode', 'time-decode-encode.eld'),
 ];
