@@ -75,10 +75,12 @@ function exactTimes(x: number, scale: number): bigint {
   return shift >= 0 ? mantissa << BigInt(shift) : mantissa >> BigInt(-shift);
 }
 
+/** Wall-clock nanoseconds minus the monotonic clock's, taken once: now() never goes back. */
+const CLOCK_BASE = BigInt(Date.now()) * 1_000_000n - process.hrtime.bigint();
+
 /** The current time at nanosecond resolution, as Emacs's current_timespec. */
 export function now(): LispTime {
-  const ns = BigInt(Date.now()) * 1_000_000n + (process.hrtime.bigint() % 1_000_000n);
-  return { ticks: ns, hz: 1_000_000_000n };
+  return { ticks: CLOCK_BASE + process.hrtime.bigint(), hz: 1_000_000_000n };
 }
 
 /** Emacs: decode_lisp_time. Signals "Invalid time specification" for anything else. */
