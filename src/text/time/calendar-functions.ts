@@ -103,21 +103,22 @@ function mktime(zone: Zone, local: number, isDst: number): number {
     .map((offset) => ({ t: local - offset, info: zone.local(local - offset) }))
     .filter((c) => c.info.offset === local - c.t)
     .sort((a, b) => a.t - b.t);
-  if (isDst >= 0) {
-    const want = isDst === 1;
-    const match = valid.find((c) => c.info.isDst === want);
-    if (match !== undefined) return match.t;
-    // No reading with the requested DST: glibc takes the offset of the nearest time that has it.
-    for (let week = 1; week <= 53; week++) {
-      for (const probe of [local - week * 604800, local + week * 604800]) {
-        const info = zone.local(probe);
-        if (info.isDst === want) return local - info.offset;
-      }
+  // In a gap: the offset in effect before it.
+  const t = valid.length > 0 ? (valid[0] as { t: number }).t : local - zone.local(local - 86400).offset;
+  if (isDst < 0) return t;
+  const want = isDst === 1;
+  const match = valid.find((c) => c.info.isDst === want);
+  if (match !== undefined) return match.t;
+  // glibc's mktime looks for a time with the requested DST within about 17 years, a step of
+  // 601200 s each way, and uses its offset; failing that, it assumes DST is one hour ahead.
+  for (let delta = 601200; delta < 536454000; delta += 601200) {
+    for (const probe of [t - delta, t + delta]) {
+      const info = zone.local(probe);
+      if (info.isDst === want) return local - info.offset;
     }
   }
-  if (valid.length > 0) return (valid[0] as { t: number }).t;
-  // In a gap: the offset in effect before it.
-  return local - zone.local(local - 86400).offset;
+  const actual = zone.local(t).isDst;
+  return t + 3600 * ((want ? 0 : 1) - (actual ? 0 : 1));
 }
 
 /**
@@ -144,7 +145,9 @@ export function encodeTime(time: unknown, ...obsolescent: unknown[]): LispValue 
       typeof zone === 'bigint' ||
       zone instanceof Cons ||
       (Array.isArray(zone) && zone.length > 0);
-    if (symbolic && !fixed) isDst = isNil(dstFlag) ? 0 : 1;
+    // Zone t is UTC, where Emacs calls timegm, which has no use for the DST flag.
+    const utc = zone === true || zone === t;
+    if (symbolic && !fixed && !utc) isDst = isNil(dstFlag) ? 0 : 1;
   } else if (obsolescent.length < 5) {
     throw new LispError('wrong-number-of-arguments', [intern('encode-time'), obsolescent.length + 1]);
   } else {

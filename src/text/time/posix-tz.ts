@@ -115,15 +115,15 @@ export function parsePosixTz(tz: string): PosixZone {
 
 /** Local seconds since the epoch (as if UTC) at which RULE happens in YEAR. */
 function ruleLocalSeconds(rule: Rule, year: number): number {
-  const jan1 = daysFromCivil(year, 1, 1);
+  const jan1 = year > 1970 ? daysFromCivil(year, 1, 1) : 0;
   let day: number;
   if (rule.kind === 'J') day = jan1 + rule.day - 1 + (isLeapYear(year) && rule.day >= 60 ? 1 : 0);
   else if (rule.kind === 'n') day = jan1 + rule.day;
   else {
-    const first = daysFromCivil(year, rule.month, 1);
+    const first = jan1 + daysFromCivil(year, rule.month, 1) - daysFromCivil(year, 1, 1);
     const firstWeekday = (((first + 4) % 7) + 7) % 7;
     day = first + ((rule.weekday - firstWeekday + 7) % 7) + (rule.week - 1) * 7;
-    const monthDays = daysFromCivil(year, rule.month + 1, 1) - first;
+    const monthDays = daysFromCivil(year, rule.month + 1, 1) - daysFromCivil(year, rule.month, 1);
     while (day - first >= monthDays) day -= 7;
   }
   return day * 86400 + rule.time;
@@ -134,8 +134,10 @@ export function posixLocal(zone: PosixZone, seconds: number): LocalInfo {
   const dst = zone.dst;
   const std: LocalInfo = { offset: zone.std.offset, isDst: false, abbr: zone.std.name };
   if (dst === null) return std;
-  const year = breakDown(seconds + zone.std.offset).year;
-  // Transitions are given in local time: the start in standard time, the end in DST.
+  // glibc's compute_change works in the UTC year of the instant, and places the transitions of
+  // every year before 1971 in 1970's calendar (with that year's leap days). Transitions are in
+  // local time: the start in standard time, the end in DST.
+  const year = breakDown(seconds).year;
   const start = ruleLocalSeconds(dst.start, year) - zone.std.offset;
   const end = ruleLocalSeconds(dst.end, year) - dst.offset;
   const inDst = start < end ? seconds >= start && seconds < end : !(seconds >= end && seconds < start);

@@ -236,7 +236,7 @@ function directive(
           : {
               ...spec,
               pad: spec.pad === '' ? '0' : spec.pad,
-              width: spec.width < 0 ? 4 : Math.max(spec.width - 6, 0),
+              width: Math.max(spec.width - 6, 0),
             };
       const plain: Spec = { pad: '', width: -1, upcase: false, changeCase: false };
       return `${yearish(tm.year, tmYear < -1900, 4, yearSpec)}-${numberItem(tm.month, false, 2, plain)}-${numberItem(tm.day, false, 2, plain)}`;
@@ -301,6 +301,8 @@ function directive(
       return yearish(yy, false, 2, spec);
     }
     case 'Y':
+      // glibc's own %Y (inside %c) has no minimum width: the year 290 is `290`.
+      if (context.glibc) return numberItem(Math.abs(tm.year), tm.year < 0, 1, spec);
       return yearish(tm.year, tmYear < -1900, 4, spec);
     case 'z':
       return zoneOffset(tm, spec, colons);

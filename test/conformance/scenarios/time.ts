@@ -25,6 +25,7 @@ export const timeScenarios: readonly Scenario[] = [
   callTableScenario('time-values', 'time-values.eld'),
   callTableScenario('time-format', 'time-format.eld'),
   callTableScenario('time-format-random', 'time-format-random.eld'),
+  callTableScenario('time-random', 'time-random.eld'),
   callTableScenario('time-zones', 'time-zones.eld'),
   callTableScenario('time-decode-encode', 'time-decode-encode.eld'),
 ];
