@@ -17,4 +17,5 @@ export const numberScenarios: readonly Scenario[] = [
   callTableScenario('numbers-convert', 'numbers-convert.eld'),
   callTableScenario('rounding', 'rounding.eld'),
   callTableScenario('messages', 'messages.eld'),
+  callTableScenario('numbers-random', 'numbers-random.eld'),
 ];
