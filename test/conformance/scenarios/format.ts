@@ -10,6 +10,7 @@ export const formatScenarios: readonly Scenario[] = [
   callTableScenario('format-errors', 'format-errors.eld'),
   callTableScenario('format-message', 'format-message.eld'),
   callTableScenario('format-random', 'format-random.eld'),
+  callTableScenario('format-random-numbers', 'format-random-numbers.eld'),
 ];
 
 /** number-to-string, string-to-number, rounding, and what message, error and format-prompt return. */
