@@ -3,7 +3,7 @@
  * goes to standard error followed by a newline (xdisp.c's message_to_stderr).
  */
 import { LispError, wrongTypeArgument } from '../../lisp/errors';
-import { Cons, LispVector, isNil } from '../../lisp/values';
+import { Cons, type LispValue, LispVector, isNil } from '../../lisp/values';
 import { takeStdoutNeedsNewline } from '../printing/print-stream';
 import { format, formatMessage } from './styled-format';
 
@@ -47,7 +47,8 @@ const DEFAULT_PROMPT_FORMAT = ' (default %s)';
 export function formatPrompt(prompt: unknown, defaultValue: unknown, ...formatArgs: unknown[]): string {
   let head: string;
   if (formatArgs.length === 0) {
-    if (typeof prompt !== 'string' && !isNil(prompt)) throw wrongTypeArgument('sequencep', prompt as never);
+    if (typeof prompt !== 'string' && !isNil(prompt))
+      throw wrongTypeArgument('sequencep', prompt as LispValue);
     head = typeof prompt === 'string' ? prompt : '';
   } else head = format(prompt, ...formatArgs);
   let middle = '';

@@ -1,7 +1,7 @@
 /* Emacs's number-to-string and string-to-number (data.c, lread.c's string_to_number). */
 import { LispError, wrongTypeArgument } from '../../lisp/errors';
 import { floatToString } from '../../lisp/printer';
-import { LispFloat, isNil, lispFloat } from '../../lisp/values';
+import { LispFloat, type LispValue, isNil, lispFloat } from '../../lisp/values';
 import { isFixnum } from './printf-integer';
 
 /** Emacs: number-to-string. Integers in decimal, floats as the printer shows them (`1.0`, `1e+20`). */
@@ -10,7 +10,7 @@ export function numberToString(number: unknown): string {
   if (typeof number === 'number')
     return Number.isInteger(number) ? BigInt(number).toString() : floatToString(number);
   if (typeof number === 'bigint') return number.toString();
-  throw wrongTypeArgument('numberp', number as never);
+  throw wrongTypeArgument('numberp', number as LispValue);
 }
 
 /** lread.c's digit_to_number: the digit's value, -1 when too big for BASE, -2 when not a digit. */
@@ -35,10 +35,10 @@ function isDecimal(c: string | undefined): boolean {
  * base 10 (`1e3`, `.5`, `1.0e+INF`); integers beyond the fixnum range are bignums.
  */
 export function stringToNumber(string: unknown, base?: unknown): number | bigint | LispFloat {
-  if (typeof string !== 'string') throw wrongTypeArgument('stringp', string as never);
+  if (typeof string !== 'string') throw wrongTypeArgument('stringp', string as LispValue);
   let b = 10;
   if (!isNil(base)) {
-    if (!isFixnum(base)) throw wrongTypeArgument('fixnump', base as never);
+    if (!isFixnum(base)) throw wrongTypeArgument('fixnump', base as LispValue);
     if (!(Number(base) >= 2 && Number(base) <= 16)) throw new LispError('args-out-of-range', [base]);
     b = Number(base);
   }

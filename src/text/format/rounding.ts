@@ -4,7 +4,7 @@
  * is the exactly rounded integer however large; round breaks ties to even.
  */
 import { LispError, wrongTypeArgument } from '../../lisp/errors';
-import { LispFloat, isNil } from '../../lisp/values';
+import { LispFloat, type LispValue, isNil } from '../../lisp/values';
 
 type Mode = 'truncate' | 'floor' | 'ceiling' | 'round';
 
@@ -17,7 +17,7 @@ interface Ratio {
 function checkNumber(value: unknown): number | bigint {
   if (value instanceof LispFloat) return value.value;
   if (typeof value === 'number' || typeof value === 'bigint') return value;
-  throw wrongTypeArgument('numberp', value as never);
+  throw wrongTypeArgument('numberp', value as LispValue);
 }
 
 function isFloat(value: number | bigint, original: unknown): boolean {

@@ -8,7 +8,7 @@
 import { LispError, wrongTypeArgument } from '../../lisp/errors';
 import { prin1ToString, princToString } from '../../lisp/printer';
 import { LispSymbol } from '../../lisp/symbol';
-import { LispFloat, isNil, isSymbol, truthy } from '../../lisp/values';
+import { LispFloat, type LispValue, isNil, isSymbol, truthy } from '../../lisp/values';
 import { printEscapeNewlinesVariable } from '../printing/print-stream';
 import { widthPrefix } from './char-width';
 import { formatInteger, isFixnum } from './printf-integer';
@@ -59,7 +59,7 @@ function isDigit(c: string | undefined): boolean {
 }
 
 function styledFormat(fmt: unknown, objects: readonly unknown[], message: boolean): string {
-  if (typeof fmt !== 'string') throw wrongTypeArgument('stringp', fmt as never);
+  if (typeof fmt !== 'string') throw wrongTypeArgument('stringp', fmt as LispValue);
   const args: readonly unknown[] = [fmt, ...objects];
   const chars = Array.from(fmt);
   const style = message ? quotingStyle() : null;
@@ -157,7 +157,7 @@ function symbolName(value: unknown): string {
 /** Emacs: char-to-string, for the characters a JavaScript string can hold. */
 function charToString(c: unknown): string {
   const code = Number(c);
-  if (!(code >= 0 && code <= 0x3fffff)) throw wrongTypeArgument('characterp', c as never);
+  if (!(code >= 0 && code <= 0x3fffff)) throw wrongTypeArgument('characterp', c as LispValue);
   // Emacs's characters above U+10FFFF (raw bytes and the like) have no JavaScript text.
   if (code > 0x10ffff) throw new LispError('args-out-of-range', [code]);
   return String.fromCodePoint(code);
