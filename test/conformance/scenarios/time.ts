@@ -26,6 +26,7 @@ export const timeScenarios: readonly Scenario[] = [
   callTableScenario('time-format', 'time-format.eld'),
   callTableScenario('time-format-random', 'time-format-random.eld'),
   callTableScenario('time-random', 'time-random.eld'),
+  callTableScenario('time-local-random', 'time-local-random.eld'),
   callTableScenario('time-zones', 'time-zones.eld'),
   callTableScenario('time-decode-encode', 'time-decode-encode.eld'),
 ];
