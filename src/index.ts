@@ -351,3 +351,37 @@ export {
 } from './lisp/hash-table';
 export type { HashTestName } from './lisp/hash-table';
 export { jsonSerialize, jsonInsert, jsonParseString, jsonParseBuffer } from './text/json';
+
+// Format, messages and numbers (Emacs's editfns.c styled_format, message, string-to-number, rounding).
+export {
+  format,
+  formatMessage,
+  message,
+  error,
+  userError,
+  formatPrompt,
+  numberToString,
+  stringToNumber,
+  truncate,
+  floor,
+  ceiling,
+  round,
+  textQuotingStyle,
+} from './text/format';
+export type { QuotingStyle } from './text/format';
+
+// Time (Emacs's timefns.c): time values, arithmetic, zones, decode-time, format-time-string.
+export {
+  currentTime,
+  floatTime,
+  timeAdd,
+  timeSubtract,
+  timeLessP,
+  timeEqualP,
+  timeSince,
+  timeConvert,
+  currentTimeString,
+  formatTimeString,
+  decodeTime,
+  encodeTime,
+} from './text/time';

@@ -26,6 +26,8 @@ import { listFunctions } from '../../lisp/lists';
 import { stringFunctions } from '../../text/strings';
 import { hashTableFunctions } from '../../lisp/hash-table';
 import { jsonFunctions } from '../../text/json';
+import { formatFunctions } from '../../text/format';
+import { timeFunctions } from '../../text/time';
 
 /**
  * Every function under its Emacs name, so a port can be written line by line:
@@ -82,6 +84,8 @@ export const el: Readonly<Record<string, LispFunction>> = {
   ...stringFunctions,
   ...hashTableFunctions,
   ...jsonFunctions,
+  ...formatFunctions,
+  ...timeFunctions,
 };
 
 for (const [name, fn] of Object.entries(el)) defun(name, fn);

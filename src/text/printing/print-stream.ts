@@ -50,11 +50,24 @@ export function printSink(printcharfun: unknown): PrintSink {
 }
 
 let stdoutLast = -1;
+/** Emacs's noninteractive_need_newline: set by printing to standard output, cleared by `message`. */
+let stdoutNeedsNewline = false;
 
 function writeStdout(text: string): void {
   if (text.length === 0) return;
   process.stdout.write(text);
   stdoutLast = text.charCodeAt(text.length - 1);
+  stdoutNeedsNewline = true;
+}
+
+/**
+ * @internal For `message` in batch: whether something was printed to standard output since the
+ * last message (Emacs then starts the message with a newline on stderr); clears the flag.
+ */
+export function takeStdoutNeedsNewline(): boolean {
+  const value = stdoutNeedsNewline;
+  stdoutNeedsNewline = false;
+  return value;
 }
 
 /**

@@ -1,0 +1,3 @@
+;;; format-random.el --- table in format-random.eld  -*- lexical-binding: t; coding: utf-8 -*-
+(load (expand-file-name "call-table.el" (file-name-directory load-file-name)) nil t)
+(call-table "format-random.eld")

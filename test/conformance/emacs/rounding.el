@@ -1,0 +1,3 @@
+;;; rounding.el --- table in rounding.eld  -*- lexical-binding: t; coding: utf-8 -*-
+(load (expand-file-name "call-table.el" (file-name-directory load-file-name)) nil t)
+(call-table "rounding.eld")
