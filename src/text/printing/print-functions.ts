@@ -4,7 +4,7 @@ import { isNil, truthy } from '../../lisp/values';
 import { prin1ToString, princToString } from '../../lisp/printer';
 import { readFromStringForm } from '../../lisp/read-from-string';
 import { t, type LispSymbol } from '../../lisp/symbol';
-import { isThenable, unwindProtect } from '../../lisp/unwind-protect';
+import { checkBody, isThenable, unwindProtect } from '../../lisp/unwind-protect';
 import { bufferString, generateNewBuffer, killBuffer, withCurrentBuffer } from '../buffer';
 import { letBindings } from '../variables';
 import {
@@ -69,6 +69,7 @@ export function prin1ToStringFn(object: unknown, noescape?: unknown, _overrides?
 export function withOutputToString(fn: () => PromiseLike<unknown>): Promise<string>;
 export function withOutputToString(fn: () => unknown): string;
 export function withOutputToString(fn: () => unknown): string | Promise<string> {
+  checkBody(fn);
   const buffer = generateNewBuffer(' *string-output*', t);
   const collect = (): string => withCurrentBuffer(buffer, () => bufferString());
   return unwindProtect(

@@ -1,5 +1,6 @@
 /* Emacs: save-match-data (subr.el), as a function taking the body as a callback. */
 import { intern } from '../../lisp/symbol';
+import { checkBody } from '../../lisp/unwind-protect';
 import { matchData, setMatchData } from './match-data';
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
@@ -20,6 +21,7 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
  * markers that follow edits made by FN, and restored with `set-match-data … 'evaporate`.
  */
 export function saveMatchData<T>(fn: () => T): T {
+  checkBody(fn);
   const saved = matchData();
   const restore = (): void => {
     setMatchData(saved, intern('evaporate'));
