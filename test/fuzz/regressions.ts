@@ -32,4 +32,59 @@ export const REGRESSIONS: readonly Regression[] = [
   { what: BODY_NOT_A_FUNCTION, call: { fn: 'with-temp-buffer', args: [{ k: 'sym', name: 'ignore' }] } },
   { what: BODY_NOT_A_FUNCTION, call: { fn: 'save-match-data', args: [{ k: 'vec', items: [] }] } },
   { what: BODY_NOT_A_FUNCTION, call: { fn: 'with-output-to-string', args: [{ k: 'undefined' }] } },
+  {
+    what: 'RangeError "Invalid code point -4"; now (wrong-type-argument characterp -4) (Emacs writes a garbage character)',
+    call: {
+      fn: 'write-char',
+      args: [
+        { k: 'num', v: -4 },
+        { k: 'buffer', which: 'text' },
+      ],
+    },
+  },
+  {
+    what: 'RangeError "Invalid code point 9007199254740992"; now (wrong-type-argument characterp 9007199254740992)',
+    call: {
+      fn: 'write-char',
+      args: [
+        { k: 'num', v: 2 ** 53 },
+        { k: 'buffer', which: 'text' },
+      ],
+    },
+  },
+  {
+    what: 'RangeError "Invalid code point 4194303"; now the raw-byte character goes into the buffer, as in Emacs',
+    call: {
+      fn: 'write-char',
+      args: [
+        { k: 'num', v: 0x3fffff },
+        { k: 'buffer', which: 'text' },
+      ],
+    },
+  },
+  {
+    what: 'a character past Unicode to a function stream: the function now gets the code, as in Emacs',
+    call: {
+      fn: 'write-char',
+      args: [
+        { k: 'num', v: 0x110000 },
+        { k: 'fn', which: 'identity' },
+      ],
+    },
+  },
+  {
+    what: 'match-data with a circular REUSE filled memory until the heap ran out; now (circular-list REUSE) (Emacs 28 never returns)',
+    call: {
+      fn: 'match-data',
+      args: [
+        { k: 'num', v: 8 },
+        { k: 'circular', shape: 'cons' },
+        { k: 'str', v: '-1' },
+      ],
+    },
+  },
+  {
+    what: 'set-match-data with a circular list never returned (a synchronous loop); now (circular-list LIST), as in Emacs',
+    call: { fn: 'set-match-data', args: [{ k: 'circular', shape: 'cons' }] },
+  },
 ];

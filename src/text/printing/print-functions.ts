@@ -6,6 +6,7 @@ import { readFromStringForm } from '../../lisp/read-from-string';
 import { t, type LispSymbol } from '../../lisp/symbol';
 import { checkBody, isThenable, unwindProtect } from '../../lisp/unwind-protect';
 import { bufferString, generateNewBuffer, killBuffer, withCurrentBuffer } from '../buffer';
+import { MAX_CHAR } from '../buffer/codes';
 import { letBindings } from '../variables';
 import {
   type PrintCharFun,
@@ -52,7 +53,9 @@ export function writeChar(character: number, printcharfun?: PrintCharFun): numbe
   if (typeof character !== 'number' || !Number.isInteger(character)) {
     throw wrongTypeArgument('fixnump', character as LispValue);
   }
-  printSink(printcharfun)(String.fromCodePoint(character));
+  // Emacs writes whatever CHAR_STRING makes of a fixnum that is no character; elproc signals.
+  if (character < 0 || character > MAX_CHAR) throw wrongTypeArgument('characterp', character);
+  printSink(printcharfun)(character > 0x10ffff ? character : String.fromCodePoint(character));
   return character;
 }
 
