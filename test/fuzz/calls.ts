@@ -490,3 +490,19 @@ export function arbCall(names: readonly string[], inNamespace: boolean): fc.Arbi
     { weight: 7, arbitrary: buffer },
   );
 }
+
+/**
+ * One call for every function in `el` and one make-network-process call for every keyword, each
+ * with generated arguments: the random part might miss one, this part never does.
+ */
+export function sweepCalls(names: readonly string[], inNamespace: boolean, seed: number): Call[] {
+  const one = <T>(arb: fc.Arbitrary<T>, offset: number): T =>
+    fc.sample(arb, { seed: seed + offset, numRuns: 1 })[0] as T;
+  const perFunction = names.map((fn, i) => ({ fn, args: one(fc.array(arbValue, { maxLength: 5 }), i) }));
+  const perKeyword = NETWORK_KEYWORDS.map((keyword, i) => {
+    const value = one(arbKeywordValue(keyword, inNamespace), names.length + i);
+    const args: Recipe[] = [{ k: 'kw', name: ':name' }, str('fz-sweep'), { k: 'kw', name: keyword }, value];
+    return { fn: 'make-network-process', args };
+  });
+  return [...perFunction, ...perKeyword];
+}

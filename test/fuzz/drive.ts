@@ -31,13 +31,15 @@ export interface CorpusResult {
   readonly kinds: Record<string, number>;
   readonly calls: number;
   readonly failures: Failure[];
+  /** Functions of `el` that no call reached (the sweep should leave none). */
+  readonly uncalled: string[];
   readonly ms: number;
 }
 
 export interface CorpusOptions {
   readonly dir: string;
   readonly seed: number;
-  /** Generated calls; the regression list runs before them. */
+  /** Generated calls; the regression list and the sweep (sweepCalls) run before them. */
   readonly runs: number;
 }
 
@@ -117,13 +119,18 @@ export async function runCorpus(options: CorpusOptions): Promise<CorpusResult> {
   const kinds: Record<string, number> = {};
   const failures: Failure[] = [];
   const calls = new Map<number, Call>();
+  const names = new Set<string>();
+  const called = new Set<string>();
   let total = options.runs;
   let skip = 0;
   let done = false;
   for (let restarts = 0; !done && restarts <= MAX_RESTARTS; restarts++) {
     let running: number | null = null;
     const end = await runChild(options, skip, (line) => {
-      if (line.type === 'ready') total = line.runs as number;
+      if (line.type === 'ready') {
+        total = line.runs as number;
+        for (const name of line.names as string[]) names.add(name);
+      }
       if (line.type === 'start') {
         running = line.i as number;
         calls.set(running, line.call as Call);
@@ -131,6 +138,7 @@ export async function runCorpus(options: CorpusOptions): Promise<CorpusResult> {
       if (line.type === 'outcome') {
         running = null;
         const kind = line.kind as string;
+        called.add((line.fn as string).replace(/^%\w+:/, ''));
         kinds[kind] = (kinds[kind] ?? 0) + 1;
         if (FAILING.has(kind))
           failures.push({
@@ -179,7 +187,15 @@ export async function runCorpus(options: CorpusOptions): Promise<CorpusResult> {
     if (skip >= total) break;
   }
   const counted = Object.values(kinds).reduce((sum, n) => sum + n, 0);
-  return { seed: options.seed, kinds, calls: counted, failures, ms: Math.round(performance.now() - begin) };
+  const uncalled = [...names].filter((name) => !called.has(name));
+  return {
+    seed: options.seed,
+    kinds,
+    calls: counted,
+    failures,
+    uncalled,
+    ms: Math.round(performance.now() - begin),
+  };
 }
 
 /** ELPROC_FUZZ_SEED: unset for the fixed seed, `random`, or a number. */

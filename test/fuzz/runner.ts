@@ -21,7 +21,7 @@ import { deleteProcess } from '../../src/process/functions/io-functions';
 import { bufferList, currentBuffer, getBufferCreate, killBuffer, setBuffer } from '../../src/text/buffer';
 import { killAllLocalVariables, setDefault, symbolValue } from '../../src/text/variables';
 import { setMatchData } from '../../src/text/regex';
-import { arbCall } from './calls';
+import { arbCall, sweepCalls } from './calls';
 import { FuzzUserError, Fixtures, makeFixtures, materialize } from './materialize';
 import type { Call } from './recipes';
 import { REGRESSIONS } from './regressions';
@@ -221,9 +221,11 @@ async function main(): Promise<void> {
   const runs = Number(option('runs') ?? '2000');
   const skip = Number(option('skip') ?? '0');
   const names = Object.keys(el);
-  // The regression list first, then the generated calls: one child start (seconds of ts-node) for both.
+  // The regression list, one call per function and keyword, then the generated calls: one child
+  // start (seconds of ts-node) for all.
   const calls: readonly Call[] = [
     ...REGRESSIONS.map((entry) => entry.call),
+    ...sweepCalls(names, inNamespace, seed),
     ...fc.sample(arbCall(names, inNamespace), { seed, numRuns: runs }),
   ];
   // A first block made and thrown away, so that what libuv opens once (epoll, signal pipes) is open.
@@ -235,7 +237,7 @@ async function main(): Promise<void> {
     seed,
     runs: calls.length,
     skip,
-    names: names.length,
+    names,
     fds: fdsBefore.length,
     inNamespace,
   });
