@@ -255,12 +255,14 @@ function arbNetworkPlist(inNamespace: boolean): fc.Arbitrary<Recipe[]> {
       fc.array(pair, { maxLength: 6 }),
       base,
       fc.boolean(),
-      fc.option(arbValue, { freq: 4 }),
+      // An element that makes the plist odd, now and then.
+      fc.oneof({ weight: 6, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: arbValue }),
       fc.boolean(),
     )
     .map(([pairs, prefix, front, stray, ownFirst]) => {
       const flat = pairs.flat();
-      const plist = ownFirst ? [...flat, ...prefix] : front ? [...prefix, ...flat] : [...flat];
+      // Keys first win (plist-get takes the first): the generated ones, or the base plist's.
+      const plist = ownFirst || front ? [...flat, ...prefix] : [...prefix, ...flat];
       if (stray !== null) plist.splice(plist.length === 0 ? 0 : plist.length - 1, 0, stray);
       return plist;
     });
@@ -501,7 +503,18 @@ export function sweepCalls(names: readonly string[], inNamespace: boolean, seed:
   const perFunction = names.map((fn, i) => ({ fn, args: one(fc.array(arbValue, { maxLength: 5 }), i) }));
   const perKeyword = NETWORK_KEYWORDS.map((keyword, i) => {
     const value = one(arbKeywordValue(keyword, inNamespace), names.length + i);
-    const args: Recipe[] = [{ k: 'kw', name: ':name' }, str('fz-sweep'), { k: 'kw', name: keyword }, value];
+    // The keyword first, so that it wins over the defaults after it (plist-get takes the first).
+    const args: Recipe[] = [
+      { k: 'kw', name: keyword },
+      value,
+      ...[':name', 'fz-sweep', ':host', '127.0.0.1'].map((v, j): Recipe =>
+        j % 2 === 0 ? { k: 'kw', name: v } : str(v),
+      ),
+      { k: 'kw', name: ':service' },
+      num(0),
+      { k: 'kw', name: ':server' },
+      i % 2 === 0 ? T : NIL,
+    ];
     return { fn: 'make-network-process', args };
   });
   return [...perFunction, ...perKeyword];
