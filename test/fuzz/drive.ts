@@ -41,6 +41,10 @@ export interface CorpusOptions {
   readonly seed: number;
   /** Generated calls; the regression list and the sweep (sweepCalls) run before them. */
   readonly runs: number;
+  /** The runner's deliberate failures instead of the corpus (harness.test.ts). */
+  readonly selfTest?: boolean;
+  /** How long a call may keep the child silent before it counts as a hang. */
+  readonly silenceLimitMs?: number;
 }
 
 type Line = Record<string, unknown> & { type: string };
@@ -56,6 +60,7 @@ interface ChildEnd {
 function runChild(options: CorpusOptions, skip: number, onLine: (line: Line) => void): Promise<ChildEnd> {
   const args = ['--dir', options.dir, '--seed', String(options.seed), '--runs', String(options.runs)];
   if (skip > 0) args.push('--skip', String(skip));
+  if (options.selfTest === true) args.push('--selftest');
   const child = spawn(
     process.execPath,
     ['--no-warnings', '--max-old-space-size=2048', '-r', 'ts-node/register/transpile-only', RUNNER, ...args],
@@ -86,7 +91,11 @@ function runChild(options: CorpusOptions, skip: number, onLine: (line: Line) => 
       onLine(line);
       started ||= line.type === 'ready';
       clearTimeout(timer);
-      if (line.type !== 'done') timer = setTimeout(() => kill(), started ? SILENCE_LIMIT_MS : START_LIMIT_MS);
+      if (line.type !== 'done')
+        timer = setTimeout(
+          () => kill(),
+          started ? (options.silenceLimitMs ?? SILENCE_LIMIT_MS) : START_LIMIT_MS,
+        );
     }
   });
   return new Promise((resolve, reject) => {

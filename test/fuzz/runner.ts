@@ -7,9 +7,9 @@
  * (fds and processes after cleanup). A call that never settles is cut at a time limit; a call
  * that never returns (a synchronous loop) leaves the child silent, and the parent kills it.
  *
- * Usage: runner.ts --dir TMP --seed N --runs N [--skip N]
+ * Usage: runner.ts --dir TMP --seed N --runs N [--skip N] [--selftest]
  */
-import { readdirSync, readlinkSync, writeSync } from 'node:fs';
+import { openSync, readdirSync, readlinkSync, writeSync } from 'node:fs';
 import fc from 'fast-check';
 import { LispError } from '../../src/lisp/errors';
 import { prin1ToString } from '../../src/lisp/printer';
@@ -116,6 +116,48 @@ async function cleanup(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
+/**
+ * Deliberate failures, for the test of the harness itself (harness.test.ts): each must show up
+ * as the failure it is. Only with --selftest, so that no corpus can reach them.
+ */
+function selfTest(what: string): () => unknown {
+  if (!selfTesting) throw new Error('self-test calls need --selftest');
+  switch (what) {
+    case 'type-error':
+      return () => (null as unknown as { x: () => void }).x();
+    case 'unhandled-rejection':
+      return () => {
+        void Promise.reject(new Error('self-test rejection'));
+        return null;
+      };
+    case 'never-settles':
+      return () => new Promise(() => undefined);
+    case 'sync-loop':
+      return () => {
+        for (;;);
+      };
+    case 'crash':
+      return () => process.exit(3);
+    case 'leak-fd':
+      return () => openSync('/dev/null', 'r');
+    default:
+      return () => null;
+  }
+}
+
+/** The self-test's calls, in an order that needs only two restarts (the loop and the crash). */
+const SELF_TEST_CALLS: readonly Call[] = [
+  'type-error',
+  'unhandled-rejection',
+  'never-settles',
+  'sync-loop',
+  'crash',
+  'leak-fd',
+  'returns',
+].map((what) => ({ fn: `%selftest:${what}`, args: [] }));
+
+const selfTesting = process.argv.includes('--selftest');
+
 function entryPoint(fn: string, args: unknown[]): { call: () => unknown } {
   const [head, rest] = [fn.split(':')[0] ?? fn, fn.slice(fn.indexOf(':') + 1)];
   switch (head) {
@@ -125,6 +167,8 @@ function entryPoint(fn: string, args: unknown[]): { call: () => unknown } {
       return { call: () => readFromString(args[0] as string) };
     case '%prin1ToString':
       return { call: () => prin1ToString(args[0] as never) };
+    case '%selftest':
+      return { call: selfTest(rest) };
     case '%toStream':
       return { call: () => (el[rest] as LispFunction)(...args) };
     case '%inBuffer':
@@ -223,11 +267,13 @@ async function main(): Promise<void> {
   const names = Object.keys(el);
   // The regression list, one call per function and keyword, then the generated calls: one child
   // start (seconds of ts-node) for all.
-  const calls: readonly Call[] = [
-    ...REGRESSIONS.map((entry) => entry.call),
-    ...sweepCalls(names, inNamespace, seed),
-    ...fc.sample(arbCall(names, inNamespace), { seed, numRuns: runs }),
-  ];
+  const calls: readonly Call[] = selfTesting
+    ? SELF_TEST_CALLS
+    : [
+        ...REGRESSIONS.map((entry) => entry.call),
+        ...sweepCalls(names, inNamespace, seed),
+        ...fc.sample(arbCall(names, inNamespace), { seed, numRuns: runs }),
+      ];
   // A first block made and thrown away, so that what libuv opens once (epoll, signal pipes) is open.
   await makeFixtures(dir);
   await cleanup();
@@ -256,6 +302,8 @@ async function main(): Promise<void> {
     const began = performance.now();
     const outcome = await runCall(call, fixtures);
     outcome.ms = Math.round(performance.now() - began);
+    // A turn of the event loop, so that an unhandled rejection the call made is charged to it.
+    await new Promise((resolve) => setImmediate(resolve));
     // One call's processes go with it, so that no more than a block's fixtures are alive at once.
     for (const proc of processList()) if (!keep.has(proc)) deleteProcess(proc);
     emit({ type: 'outcome', i, fn: call.fn, ...outcome });
