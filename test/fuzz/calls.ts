@@ -238,6 +238,26 @@ export function arbCall(names: readonly string[], inNamespace: boolean): fc.Arbi
       .map((args): Call => ({ fn: 'process-send-string', args })),
     fc.tuple(arbProcess, arbPosition, arbPosition).map((args): Call => ({ fn: 'process-send-region', args })),
   );
+  // Handlers that fail, then traffic that makes them run: %exchange sets them on the server's
+  // connection, sends from the client, waits a little and closes (runner.ts).
+  const handler = fc.oneof(
+    fc.constantFrom<Recipe>(
+      { k: 'fn', which: 'throws-user' },
+      { k: 'fn', which: 'signals' },
+      { k: 'fn', which: 'returns-promise' },
+      { k: 'fn', which: 'identity' },
+      sym('fz-undefined-function'),
+      sym('insert'),
+      T,
+      NIL,
+      num(5),
+      str('s'),
+    ),
+    arbValue,
+  );
+  const exchange = fc
+    .tuple(handler, handler, fc.oneof(arbString, arbValue), fc.boolean())
+    .map((args): Call => ({ fn: '%exchange', args: [args[0], args[1], args[2], args[3] ? T : NIL] }));
   const buffer = fc
     .tuple(
       arbBuffer,
@@ -254,6 +274,7 @@ export function arbCall(names: readonly string[], inNamespace: boolean): fc.Arbi
     { weight: 5, arbitrary: accept },
     { weight: 5, arbitrary: send },
     { weight: 7, arbitrary: buffer },
+    { weight: 3, arbitrary: exchange },
   );
 }
 

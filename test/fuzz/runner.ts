@@ -145,6 +145,32 @@ function selfTest(what: string): () => unknown {
   }
 }
 
+let exchangeFixtures: Fixtures | null = null;
+
+/**
+ * FILTER and SENTINEL on the server's connection (and on the client), TEXT sent from the client,
+ * a short wait for it to arrive, then the client deleted (or its EOF sent) so that sentinels run.
+ */
+async function exchange(args: unknown[], _index: number): Promise<unknown> {
+  const [filter, sentinel, text, eof] = args;
+  const fixtures = exchangeFixtures;
+  const client = fixtures?.processes.client ?? null;
+  const accepted = fixtures?.processes.accepted ?? null;
+  if (client === null || accepted === null) return null;
+  const setFilter = el['set-process-filter'] as LispFunction;
+  const setSentinel = el['set-process-sentinel'] as LispFunction;
+  for (const proc of [accepted, client]) {
+    setFilter(proc, filter);
+    setSentinel(proc, sentinel);
+  }
+  (el['process-send-string'] as LispFunction)(client, text);
+  await (el['accept-process-output'] as LispFunction)(accepted, 0.02);
+  if (eof === null) deleteProcess(client);
+  else (el['process-send-eof'] as LispFunction)(client);
+  await (el['accept-process-output'] as LispFunction)(null, 0.02);
+  return null;
+}
+
 /** The self-test's calls, in an order that needs only two restarts (the loop and the crash). */
 const SELF_TEST_CALLS: readonly Call[] = [
   'type-error',
@@ -169,6 +195,8 @@ function entryPoint(fn: string, args: unknown[]): { call: () => unknown } {
       return { call: () => prin1ToString(args[0] as never) };
     case '%selftest':
       return { call: selfTest(rest) };
+    case '%exchange':
+      return { call: () => exchange(args, current) };
     case '%toStream':
       return { call: () => (el[rest] as LispFunction)(...args) };
     case '%inBuffer':
@@ -298,6 +326,7 @@ async function main(): Promise<void> {
     }
     current = i;
     emit({ type: 'start', i, call });
+    exchangeFixtures = fixtures;
     const keep = new Set(Object.values(fixtures.processes));
     const began = performance.now();
     const outcome = await runCall(call, fixtures);
