@@ -218,7 +218,18 @@ function jsValue(which: JsOddity): LispValue {
   }
 }
 
-function deep(shape: 'list' | 'vec' | 'cons', depth: number): LispValue {
+function deep(shape: 'list' | 'vec' | 'cons' | 'chain' | 'flat', depth: number): LispValue {
+  if (shape === 'flat') {
+    // Pushed one by one: `vector(...items)` itself overflows the stack at this size.
+    const flat = new LispVector<LispValue>();
+    for (let i = 0; i < depth; i++) flat.push(i);
+    return flat;
+  }
+  if (shape === 'chain') {
+    let chain: LispValue = null;
+    for (let i = 0; i < depth; i++) chain = new Cons(i, chain);
+    return chain;
+  }
   let value: LispValue = 1;
   for (let i = 0; i < depth; i++) {
     value = shape === 'list' ? [value] : shape === 'vec' ? vector(value) : new Cons(value, null);

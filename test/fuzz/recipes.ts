@@ -24,7 +24,7 @@ export type Recipe =
   | { k: 'list' | 'vec'; items: Recipe[] }
   | { k: 'cons'; car: Recipe; cdr: Recipe }
   | { k: 'dotted'; items: Recipe[]; tail: Recipe }
-  | { k: 'deep'; shape: 'list' | 'vec' | 'cons'; depth: number }
+  | { k: 'deep'; shape: 'list' | 'vec' | 'cons' | 'chain' | 'flat'; depth: number }
   | { k: 'circular'; shape: 'list' | 'vec' | 'cons' | 'car' }
   | { k: 'buffer'; which: BufferFixture }
   | { k: 'marker'; which: MarkerFixture }

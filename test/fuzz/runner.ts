@@ -24,6 +24,7 @@ import { setMatchData } from '../../src/text/regex';
 import { arbCall, sweepCalls } from './calls';
 import { FuzzUserError, Fixtures, makeFixtures, materialize } from './materialize';
 import type { Call } from './recipes';
+import { DEEP_CASES } from './deep-cases';
 import { REGRESSIONS } from './regressions';
 import { unsafeReason } from './safety';
 import { mayWait } from './waits';
@@ -293,12 +294,13 @@ async function main(): Promise<void> {
   const runs = Number(option('runs') ?? '2000');
   const skip = Number(option('skip') ?? '0');
   const names = Object.keys(el);
-  // The regression list, one call per function and keyword, then the generated calls: one child
+  // The regression list, the deep cases, one call per function and keyword, then the generated calls: one child
   // start (seconds of ts-node) for all.
   const calls: readonly Call[] = selfTesting
     ? SELF_TEST_CALLS
     : [
         ...REGRESSIONS.map((entry) => entry.call),
+        ...DEEP_CASES,
         ...sweepCalls(names, inNamespace, seed),
         ...fc.sample(arbCall(names, inNamespace), { seed, numRuns: runs }),
       ];
