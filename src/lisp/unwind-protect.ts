@@ -1,3 +1,6 @@
+import { wrongTypeArgument } from './errors';
+import type { LispValue } from './values';
+
 /** True for a value `await` would wait for: an object or function with a `then` method. */
 export function isThenable(value: unknown): value is PromiseLike<unknown> {
   return (
@@ -34,4 +37,13 @@ export function unwindProtect<T>(body: () => T, unwind: () => void): T {
       throw err;
     },
   ) as T;
+}
+
+/**
+ * The check of a body form's callback (save-excursion, with-current-buffer, …), before anything
+ * else is done, as `let` does: the callback stands for Emacs's BODY forms, so something that is
+ * no function signals `(wrong-type-argument functionp BODY)` instead of a TypeError from inside.
+ */
+export function checkBody(fn: unknown): void {
+  if (typeof fn !== 'function') throw wrongTypeArgument('functionp', fn as LispValue);
 }

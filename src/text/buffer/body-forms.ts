@@ -6,7 +6,7 @@
  * runs in between (a filter, another task) sees it and may change it.
  */
 import { t } from '../../lisp/symbol';
-import { unwindProtect } from '../../lisp/unwind-protect';
+import { checkBody, unwindProtect } from '../../lisp/unwind-protect';
 import { gotoChar } from './motion';
 import type { LispBuffer } from './lisp-buffer';
 import { Marker } from './marker';
@@ -26,6 +26,7 @@ import {
  * settles, and until then it is global, not tied to FN's async context.
  */
 export function saveCurrentBuffer<T>(fn: () => T): T {
+  checkBody(fn);
   const saved = currentBuffer();
   return unwindProtect(fn, () => setBufferIfLive(saved));
 }
@@ -37,6 +38,7 @@ export function saveCurrentBuffer<T>(fn: () => T): T {
  * settles, and until then it is global, not tied to FN's async context.
  */
 export function withCurrentBuffer<T>(bufferOrName: BufferOrName, fn: (buffer: LispBuffer) => T): T {
+  checkBody(fn);
   return saveCurrentBuffer(() => fn(setBuffer(bufferOrName)));
 }
 
@@ -48,6 +50,7 @@ export function withCurrentBuffer<T>(bufferOrName: BufferOrName, fn: (buffer: Li
  * settles, and until then it is global, not tied to FN's async context.
  */
 export function withTempBuffer<T>(fn: (buffer: LispBuffer) => T): T {
+  checkBody(fn);
   const temp = generateNewBuffer(' *temp*', t);
   return withCurrentBuffer(temp, () =>
     unwindProtect(
@@ -67,6 +70,7 @@ export function withTempBuffer<T>(fn: (buffer: LispBuffer) => T): T {
  * settles, and until then it is global, not tied to FN's async context.
  */
 export function saveExcursion<T>(fn: () => T): T {
+  checkBody(fn);
   const buffer = currentBuffer();
   const saved = new Marker();
   saved.attach(buffer, buffer.point);
@@ -88,6 +92,7 @@ export function saveExcursion<T>(fn: () => T): T {
  * settles, and until then it is global, not tied to FN's async context.
  */
 export function saveRestriction<T>(fn: () => T): T {
+  checkBody(fn);
   const buffer = currentBuffer();
   if (buffer.begv === 1 && buffer.zv === buffer.size + 1) {
     return unwindProtect(fn, () => {

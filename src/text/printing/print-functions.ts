@@ -4,8 +4,9 @@ import { isNil, truthy } from '../../lisp/values';
 import { prin1ToString, princToString } from '../../lisp/printer';
 import { readFromStringForm } from '../../lisp/read-from-string';
 import { t, type LispSymbol } from '../../lisp/symbol';
-import { isThenable, unwindProtect } from '../../lisp/unwind-protect';
+import { checkBody, isThenable, unwindProtect } from '../../lisp/unwind-protect';
 import { bufferString, generateNewBuffer, killBuffer, withCurrentBuffer } from '../buffer';
+import { MAX_CHAR } from '../buffer/codes';
 import { letBindings } from '../variables';
 import {
   type PrintCharFun,
@@ -52,7 +53,9 @@ export function writeChar(character: number, printcharfun?: PrintCharFun): numbe
   if (typeof character !== 'number' || !Number.isInteger(character)) {
     throw wrongTypeArgument('fixnump', character as LispValue);
   }
-  printSink(printcharfun)(String.fromCodePoint(character));
+  // Emacs writes whatever CHAR_STRING makes of a fixnum that is no character; elproc signals.
+  if (character < 0 || character > MAX_CHAR) throw wrongTypeArgument('characterp', character);
+  printSink(printcharfun)(character > 0x10ffff ? character : String.fromCodePoint(character));
   return character;
 }
 
@@ -69,6 +72,7 @@ export function prin1ToStringFn(object: unknown, noescape?: unknown, _overrides?
 export function withOutputToString(fn: () => PromiseLike<unknown>): Promise<string>;
 export function withOutputToString(fn: () => unknown): string;
 export function withOutputToString(fn: () => unknown): string | Promise<string> {
+  checkBody(fn);
   const buffer = generateNewBuffer(' *string-output*', t);
   const collect = (): string => withCurrentBuffer(buffer, () => bufferString());
   return unwindProtect(

@@ -27,8 +27,11 @@ export const printEscapeNewlinesVariable = defineBuiltinVariable('print-escape-n
   default: null,
 });
 
-/** Where one print call's text goes: Emacs's PRINTPREPARE/PRINTFINISH for each kind of PRINTCHARFUN. */
-export type PrintSink = (text: string) => void;
+/**
+ * Where one print call's text goes: Emacs's PRINTPREPARE/PRINTFINISH for each kind of PRINTCHARFUN.
+ * A number is one character that no JavaScript string can hold (write-char of #x110000..#x3FFFFF).
+ */
+export type PrintSink = (text: string | number) => void;
 
 /**
  * @internal The sink for PRINTCHARFUN: nil is standard-output; t is standard output; a buffer
@@ -45,7 +48,8 @@ export function printSink(printcharfun: unknown): PrintSink {
   const fn = typeof stream === 'string' ? undefined : resolveHandler(stream);
   if (fn === undefined) throw new LispError('invalid-function', [stream as LispValue]);
   return (text) => {
-    for (const ch of text) fn(ch.codePointAt(0));
+    if (typeof text === 'number') fn(text);
+    else for (const ch of text) fn(ch.codePointAt(0));
   };
 }
 
@@ -53,7 +57,20 @@ let stdoutLast = -1;
 /** Emacs's noninteractive_need_newline: set by printing to standard output, cleared by `message`. */
 let stdoutNeedsNewline = false;
 
-function writeStdout(text: string): void {
+/** Emacs: CHAR_STRING for the characters past Unicode: a raw byte, else 4 or 5 bytes of extended UTF-8. */
+function emacsCharBytes(c: number): Buffer {
+  if (c >= 0x3fff80) return Buffer.from([c - 0x3fff00]);
+  const tail = [0x80 | ((c >> 12) & 0x3f), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f)];
+  if (c < 0x200000) return Buffer.from([0xf0 | (c >> 18), ...tail]);
+  return Buffer.from([0xf8, 0x80 | ((c >> 18) & 0x3f), ...tail]);
+}
+
+function writeStdout(text: string | number): void {
+  if (typeof text === 'number') {
+    process.stdout.write(emacsCharBytes(text));
+    stdoutLast = text;
+    return;
+  }
   if (text.length === 0) return;
   process.stdout.write(text);
   stdoutLast = text.charCodeAt(text.length - 1);

@@ -1,7 +1,6 @@
 /* Emacs: save-match-data (subr.el), as a function taking the body as a callback. */
-import { wrongTypeArgument } from '../../lisp/errors';
 import { intern } from '../../lisp/symbol';
-import type { LispValue } from '../../lisp/values';
+import { checkBody } from '../../lisp/unwind-protect';
 import { matchData, setMatchData } from './match-data';
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
@@ -22,8 +21,7 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
  * markers that follow edits made by FN, and restored with `set-match-data … 'evaporate`.
  */
 export function saveMatchData<T>(fn: () => T): T {
-  // As letBindings and the other body forms: a body that is not a function is a Lisp error.
-  if (typeof fn !== 'function') throw wrongTypeArgument('functionp', fn as LispValue);
+  checkBody(fn);
   const saved = matchData();
   const restore = (): void => {
     setMatchData(saved, intern('evaporate'));

@@ -1,0 +1,38 @@
+/**
+ * Which calls may wait for a long time by Emacs's own rules, so that hitting the time limit is no
+ * hang: accept-process-output with no timeout and a live process, or with a timeout longer than
+ * the runner's short limit. Worked out from Emacs's rules (process.c), not from elproc's code.
+ */
+import { LispFloat } from '../../src/lisp/values';
+
+function isNilish(value: unknown): boolean {
+  return value === null || value === undefined || value === false;
+}
+
+function secondsOf(value: unknown): number | undefined {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint') return Number(value);
+  if (value instanceof LispFloat) return value.value;
+  return undefined;
+}
+
+/** True when `fn` with `args` may rightly take longer than a tenth of a second. */
+export function mayWait(fn: string, args: readonly unknown[]): boolean {
+  if (fn !== 'accept-process-output') return false;
+  const [proc, seconds, millisec] = args;
+  let limitMs: number;
+  if (!isNilish(millisec)) {
+    const ms = secondsOf(millisec);
+    const secs = isNilish(seconds) ? 0 : secondsOf(seconds);
+    // Non-integers here are a wrong-type-argument, at once.
+    if (ms === undefined || secs === undefined) return false;
+    limitMs = secs * 1000 + ms;
+  } else if (!isNilish(seconds)) {
+    const secs = secondsOf(seconds);
+    if (secs === undefined) return false;
+    limitMs = secs * 1000;
+  } else {
+    return !isNilish(proc);
+  }
+  return !Number.isNaN(limitMs) && limitMs > 100;
+}
