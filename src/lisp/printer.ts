@@ -1,3 +1,4 @@
+import { exactDecimal } from './double-parts';
 import { LispError } from './errors';
 import { functionName } from './function-table';
 import { LispHashTable } from './hash-table/hash-table';
@@ -338,22 +339,8 @@ function stripZeros(text: string): string {
   return text.replace(/0+$/, '').replace(/\.$/, '');
 }
 
-/**
- * All the decimal digits of a positive finite double, as `0.DIGITS × 10^point` with no trailing
- * zeros. Every double is m × 2^e, which is exactly (m × 5^-e) / 10^-e when e < 0.
- */
+/** All the decimal digits of a positive finite double, without trailing zeros. */
 function exactDigits(x: number): { digits: string; point: number } {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  const bits = view.getBigUint64(0);
-  const biased = Number((bits >> 52n) & 0x7ffn);
-  const fraction = bits & 0xfffffffffffffn;
-  const mantissa = biased === 0 ? fraction : fraction | (1n << 52n);
-  const exponent = (biased === 0 ? 1 : biased) - 1075;
-  const digits =
-    exponent >= 0
-      ? (mantissa << BigInt(exponent)).toString()
-      : (mantissa * 5n ** BigInt(-exponent)).toString();
-  const point = exponent >= 0 ? digits.length : digits.length + exponent;
+  const { digits, point } = exactDecimal(x);
   return { digits: digits.replace(/0+$/, ''), point };
 }

@@ -5,6 +5,8 @@
  * round ties away from zero and stop at 100 digits).
  */
 
+import { exactDecimal } from '../../lisp/double-parts';
+
 /** Flags sprintf sees in Emacs's convspec: `+`, space and `#` (`-` and `0` are applied later). */
 export interface FloatFlags {
   readonly plus: boolean;
@@ -18,21 +20,10 @@ interface Decimal {
   readonly point: number;
 }
 
-/** The exact decimal digits of a non-negative finite double (every double is m × 2^e). */
+/** The exact decimal digits of a non-negative finite double. */
 function decimalOfDouble(x: number): Decimal {
   if (x === 0) return { digits: '', point: 0 };
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  const bits = view.getBigUint64(0);
-  const biased = Number((bits >> 52n) & 0x7ffn);
-  const fraction = bits & 0xfffffffffffffn;
-  const mantissa = biased === 0 ? fraction : fraction | (1n << 52n);
-  const exponent = (biased === 0 ? 1 : biased) - 1075;
-  const digits =
-    exponent >= 0
-      ? (mantissa << BigInt(exponent)).toString()
-      : (mantissa * 5n ** BigInt(-exponent)).toString();
-  const point = exponent >= 0 ? digits.length : digits.length + exponent;
+  const { digits, point } = exactDecimal(x);
   return trim(digits, point);
 }
 

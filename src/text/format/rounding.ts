@@ -3,6 +3,7 @@
  * quotient is computed exactly, floats included (Emacs rescales them to integers), so the result
  * is the exactly rounded integer however large; round breaks ties to even.
  */
+import { doubleParts } from '../../lisp/double-parts';
 import { LispError, wrongTypeArgument } from '../../lisp/errors';
 import { LispFloat, type LispValue, isNil } from '../../lisp/values';
 
@@ -26,14 +27,7 @@ function isFloat(value: number | bigint, original: unknown): boolean {
 
 /** The exact fraction of a finite double. */
 function ratioOfDouble(x: number): Ratio {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  const bits = view.getBigUint64(0);
-  const biased = Number((bits >> 52n) & 0x7ffn);
-  const fraction = bits & 0xfffffffffffffn;
-  let mantissa = biased === 0 ? fraction : fraction | (1n << 52n);
-  if (bits >> 63n === 1n) mantissa = -mantissa;
-  const exponent = (biased === 0 ? 1 : biased) - 1075;
+  const { mantissa, exponent } = doubleParts(x);
   return exponent >= 0
     ? { num: mantissa << BigInt(exponent), den: 1n }
     : { num: mantissa, den: 1n << BigInt(-exponent) };

@@ -3,6 +3,7 @@
  * (TICKS . HZ), and (HI LO US PS) lists of two to four integers (more elements are ignored), all
  * read exactly as TICKS/HZ, and converted back to each form Emacs returns.
  */
+import { doubleParts } from '../../lisp/double-parts';
 import { LispError } from '../../lisp/errors';
 import { Cons, LispFloat, type LispValue, cons, isNil } from '../../lisp/values';
 import { message } from '../format';
@@ -64,14 +65,8 @@ function floatTime(x: number): LispTime {
 
 /** x × 2^scale, exactly, as a bigint (it is an integer by the choice of scale). */
 function exactTimes(x: number, scale: number): bigint {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  const bits = view.getBigUint64(0);
-  const biased = Number((bits >> 52n) & 0x7ffn);
-  const fraction = bits & 0xfffffffffffffn;
-  let mantissa = biased === 0 ? fraction : fraction | (1n << 52n);
-  if (bits >> 63n === 1n) mantissa = -mantissa;
-  const shift = (biased === 0 ? 1 : biased) - 1075 + scale;
+  const { mantissa, exponent } = doubleParts(x);
+  const shift = exponent + scale;
   return shift >= 0 ? mantissa << BigInt(shift) : mantissa >> BigInt(-shift);
 }
 
