@@ -6,3 +6,4 @@ export * from './printer';
 export * from './reader';
 export * from './plist';
 export * from './function-table';
+export * from './unibyte';

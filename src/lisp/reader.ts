@@ -1,6 +1,7 @@
 import { LispError, lispError } from './errors';
 import { subarrayStart } from './subarray';
 import { intern } from './symbol';
+import { LispString, charToText, isRawByteChar, rawByteChar, unibyteFromBytes } from './unibyte';
 import { Cons, LispFloat, LispValue, LispVector, isNil, lispFloat, vector } from './values';
 
 /** Emacs: read-from-string (the object only; trailing text is ignored, as in Emacs). */
@@ -259,24 +260,41 @@ class Reader {
     return c;
   }
 
-  private readString(): string {
-    let result = '';
+  /**
+   * Emacs's read of a string: raw-byte escapes (`\\303`, `\\xe9`, `\\M-a`) and no non-ASCII
+   * character make a unibyte string; with a non-ASCII character the raw bytes stay raw-byte
+   * characters of a multibyte string (force_singlebyte / force_multibyte in lread.c).
+   */
+  private readString(): LispString {
+    const codes: number[] = [];
+    let singlebyte = false;
+    let multibyte = false;
     for (;;) {
       let c = this.readCharOrFail();
-      if (c === 0x22) return result;
+      if (c === 0x22) break;
       if (c === 0x5c) {
         c = this.readEscape(true);
         if (c === -1) continue;
-        c = applyStringModifiers(c);
-      }
-      result += String.fromCodePoint(c);
+        if (!isRawByteChar(c)) {
+          const meta = (c & META) !== 0;
+          c = applyStringModifiers(c);
+          if (meta && c >= 0x80) c = rawByteChar(c);
+        }
+        if (isRawByteChar(c)) singlebyte = true;
+        else if (c >= 0x80) multibyte = true;
+      } else if (c >= 0x80) multibyte = true;
+      codes.push(c);
     }
+    if (singlebyte && !multibyte) return unibyteFromBytes(Uint8Array.from(codes, (c) => c & 0xff));
+    let result = '';
+    for (const c of codes) result += charToText(c);
+    return result;
   }
 
   /**
    * read_escape: the character after a backslash. -1 means "nothing" (backslash-newline, and
-   * backslash-space in strings). Raw bytes (`\303`, `\xe9`, `\M-a` in a string) have no JavaScript
-   * form, so they become the characters U+0080..U+00FF with the same numbers.
+   * backslash-space in strings). In a string, octal escapes of #x80..#xFF and hex escapes of
+   * fewer than 3 digits give raw-byte characters, as lread.c's read_escape does.
    */
   private readEscape(inString: boolean): number {
     const c = this.readCharOrFail();
@@ -303,15 +321,22 @@ class Reader {
       }
       case '^':
         return controlify(this.readModified());
-      case 'x':
-        return this.readHexEscape();
+      case 'x': {
+        const start = this.pos;
+        const value = this.readHexEscape();
+        // Fewer than 3 digits name a raw byte (lread.c: `count < 3 && i >= 0x80`).
+        return inString && this.pos - start < 3 && value >= 0x80 ? rawByteChar(value) : value;
+      }
       case 'u':
       case 'U':
         return this.readUnicodeEscape(ch === 'u' ? 4 : 8);
       case 'N':
         return this.readNamedEscape();
       default:
-        if (c >= 0x30 && c <= 0x37) return parseInt(ch + this.take(/[0-7]{0,2}/y), 8);
+        if (c >= 0x30 && c <= 0x37) {
+          const value = parseInt(ch + this.take(/[0-7]{0,2}/y), 8);
+          return inString && value >= 0x80 && value < 0x100 ? rawByteChar(value) : value;
+        }
         return c;
     }
   }

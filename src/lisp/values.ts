@@ -1,4 +1,5 @@
 import { LispSymbol, intern, t } from './symbol';
+import { UnibyteString, isLispString, lispStringsEqual } from './unibyte';
 
 /** Objects that print themselves in `#<…>` form (processes, buffers, markers). */
 export const lispPrint: unique symbol = Symbol('elproc.lispPrint');
@@ -19,6 +20,7 @@ export type LispValue =
   | number
   | bigint
   | string
+  | UnibyteString
   | LispSymbol
   | LispFloat
   | Cons
@@ -140,6 +142,7 @@ export function equal(a: unknown, b: unknown): boolean {
     return a instanceof LispFloat && b instanceof LispFloat && Object.is(a.value, b.value);
   }
   if (typeof a === 'string' && typeof b === 'string') return a === b;
+  if (isLispString(a) && isLispString(b)) return lispStringsEqual(a, b);
   if (typeof a === 'number' && typeof b === 'number') return a === b;
   if (typeof a === 'bigint' || typeof b === 'bigint') {
     return isInteger(a) && isInteger(b) && BigInt(a) === BigInt(b);

@@ -3,7 +3,7 @@ import { intern } from '../../lisp/symbol';
 import { copySequence } from '../../lisp/values';
 import type { NetworkProcessSpec } from '../../options/types';
 import { getBufferCreate, LispBuffer } from '../../text/buffer';
-import { checkCodingSystem, CodingSystem, resolveCodingSystem } from '../../text/coding';
+import { requireCodingSystem, CodingSystem, resolveCodingSystem } from '../../text/coding';
 import { NetworkProcess } from './record';
 import { registerProcess, uniqueProcessName } from './registry';
 import type { InternalStatus } from './status';
@@ -27,8 +27,8 @@ function specCodings(spec: NetworkProcessSpec): Codings | LispError {
   const [decodingName, encodingName] = spec.coding ?? [DEFAULT_CODING, DEFAULT_CODING];
   try {
     return {
-      decoding: checkCodingSystem(decodingName ?? DEFAULT_CODING),
-      encoding: checkCodingSystem(encodingName ?? DEFAULT_CODING),
+      decoding: requireCodingSystem(decodingName ?? DEFAULT_CODING),
+      encoding: requireCodingSystem(encodingName ?? DEFAULT_CODING),
     };
   } catch (err) {
     if (err instanceof LispError) return err;

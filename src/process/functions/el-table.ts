@@ -22,6 +22,8 @@ import { variableFunctions } from '../../text/variables';
 import { printFunctions } from '../../text/printing';
 import { searchFunctions } from '../../text/search';
 import { regexFunctions } from '../../text/regex';
+import { codingFunctions } from '../../text/coding';
+import { setProcessCodingSystem } from './coding-functions';
 
 /**
  * Every function under its Emacs name, so a port can be written line by line:
@@ -60,6 +62,7 @@ export const el: Readonly<Record<string, LispFunction>> = {
   'process-query-on-exit-flag': accessors.processQueryOnExitFlag,
   'set-process-query-on-exit-flag': accessors.setProcessQueryOnExitFlag,
   'process-coding-system': accessors.processCodingSystem,
+  'set-process-coding-system': setProcessCodingSystem,
   'stop-process': stopProcess,
   'continue-process': continueProcess,
   'process-datagram-address': processDatagramAddress,
@@ -74,6 +77,7 @@ export const el: Readonly<Record<string, LispFunction>> = {
   ...printFunctions,
   ...regexFunctions,
   ...searchFunctions,
+  ...codingFunctions,
 };
 
 for (const [name, fn] of Object.entries(el)) defun(name, fn);

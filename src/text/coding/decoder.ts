@@ -1,0 +1,169 @@
+/*
+ * Decoding, for a process's output (a stream decoder that keeps what a read cut off) and for
+ * decode-coding-string / decode-coding-region (one call with FINAL). Each kind of coding system
+ * turns bytes into JavaScript text (raw bytes as surrogates), then ends of lines are converted
+ * or detected, and a system whose text is unibyte gives a unibyte string.
+ */
+import { isUtf8 } from 'buffer';
+import { intern } from '../../lisp/symbol';
+import { LispString, unibyteFromBytes } from '../../lisp/unibyte';
+import { decodeSingleByte, singleByteTable } from './charset';
+import { decodeCjk } from './cjk';
+import { CodingSystem, EolType, resolveCodingSystem, withDetectedEol } from './registry';
+import { decodeUtf16, Utf16State } from './utf16';
+import { decodeUtf8, incompleteTail } from './utf8';
+
+/**
+ * A per-process decoder (Emacs: the process's decoding context with its carryover). Incomplete
+ * sequences and a CR that may start a CRLF wait for the next chunk.
+ */
+export interface StreamDecoder {
+  /** Decodes the next chunk of output. */
+  decode(chunk: Uint8Array): LispString;
+  /** Flushes what was held back, at end of output. */
+  end(): LispString;
+  /**
+   * The coding system in use, as Emacs's last-coding-system-used names it: an undecided end of
+   * line becomes BASE-unix/-dos/-mac once seen, and `undecided` the system it detected.
+   */
+  readonly coding: CodingSystem;
+}
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+class CodingDecoder implements StreamDecoder {
+  private current: CodingSystem;
+  private carry: Buffer | null = null;
+  private heldCR = false;
+  private started = false;
+  private readonly utf16: Utf16State;
+
+  constructor(coding: CodingSystem) {
+    this.current = coding;
+    this.utf16 = { bigEndian: coding.spec?.bigEndian ?? true, started: false };
+  }
+
+  get coding(): CodingSystem {
+    return this.current;
+  }
+
+  decode(chunk: Uint8Array): LispString {
+    return this.run(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength), false);
+  }
+
+  end(): LispString {
+    return this.run(Buffer.alloc(0), true);
+  }
+
+  private run(chunk: Buffer, final: boolean): LispString {
+    let bytes = chunk;
+    if (this.carry !== null) {
+      bytes = Buffer.concat([this.carry, chunk]);
+      this.carry = null;
+    }
+    if (this.current.spec?.kind === 'undecided') this.detectText(bytes);
+    const text = this.eol(this.chars(bytes, final), final);
+    return this.current.multibyte ? text : unibyteFromBytes(Buffer.from(text, 'latin1'));
+  }
+
+  /** Emacs's detect_coding for undecided: ASCII stays undecided; else UTF-16 by BOM, UTF-8 if valid, else Latin-1. */
+  private detectText(bytes: Buffer): void {
+    let i = 0;
+    while (i < bytes.length && (bytes[i] as number) < 0x80) i++;
+    if (i === bytes.length) return;
+    const eol = this.current.eol === 'undecided' ? '' : `-${this.current.eol}`;
+    const bom = bytes.length >= 2 ? ((bytes[0] as number) << 8) | (bytes[1] as number) : 0;
+    let base = 'iso-latin-1';
+    if (!this.started && (bom === 0xfeff || bom === 0xfffe)) base = 'utf-16';
+    else if (isUtf8(bytes.subarray(0, bytes.length - incompleteTail(bytes)))) base = 'utf-8';
+    this.current = resolveCodingSystem(intern(base + eol));
+    this.utf16.bigEndian = true;
+  }
+
+  /** The characters of BYTES, keeping in `carry` what the next chunk completes. */
+  private chars(bytes: Buffer, final: boolean): string {
+    const spec = this.current.spec;
+    const first = !this.started;
+    this.started = this.started || bytes.length > 0;
+    if (spec === null || spec.kind === 'raw-text' || spec.kind === 'no-conversion')
+      return bytes.toString('latin1');
+    switch (spec.kind) {
+      case 'utf-8':
+      case 'undecided': {
+        const tail = final ? 0 : incompleteTail(bytes);
+        if (tail > 0) this.carry = Buffer.from(bytes.subarray(bytes.length - tail));
+        let body = tail > 0 ? bytes.subarray(0, bytes.length - tail) : bytes;
+        if (first && spec.signature !== 'none' && UTF8_BOM.every((b, k) => body[k] === b))
+          body = body.subarray(3);
+        return decodeUtf8(body);
+      }
+      case 'utf-16': {
+        const { text, rest } = decodeUtf16(bytes, this.utf16, spec.signature, final);
+        this.carry = rest;
+        return text;
+      }
+      case 'charset':
+        return decodeSingleByte(bytes, singleByteTable(spec.table as string));
+      case 'shift-jis':
+      case 'euc-jp': {
+        const { text, rest } = decodeCjk(spec.kind, spec.table as string, bytes, final);
+        this.carry = rest;
+        return text;
+      }
+    }
+  }
+
+  /** End-of-line conversion, detecting an undecided one from this text (Emacs: detect_eol). */
+  private eol(decoded: string, final: boolean): string {
+    let text = this.heldCR ? `\r${decoded}` : decoded;
+    this.heldCR = false;
+    if (this.current.eol === 'undecided') {
+      const eol = detectEol(text);
+      if (eol !== undefined) this.current = withDetectedEol(this.current, eol);
+    }
+    const eol: EolType = this.current.eol;
+    if (eol === 'unix' || eol === 'undecided') return text;
+    if (eol === 'mac') return text.replace(/\r/g, '\n');
+    if (!final && text.endsWith('\r')) {
+      this.heldCR = true;
+      text = text.slice(0, -1);
+    }
+    return text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text;
+  }
+}
+
+/** Emacs's adjust_coding_eol_type: a bare LF anywhere means unix, else CRLF dos, else a CR mac. */
+function detectEol(text: string): 'unix' | 'dos' | 'mac' | undefined {
+  const lf = text.indexOf('\n');
+  const cr = text.indexOf('\r');
+  if (lf < 0 && cr < 0) return undefined;
+  if (lf >= 0 && /(^|[^\r])\n/.test(text)) return 'unix';
+  if (lf >= 0 && text.includes('\r\n')) return 'dos';
+  return 'mac';
+}
+
+/** A streaming decoder for one process's output (Emacs: setup_coding_system for the read side). */
+export function createDecoder(coding: CodingSystem): StreamDecoder {
+  return new CodingDecoder(coding);
+}
+
+/** Decodes complete BYTES (decode-coding-string's work); also says which system was used. */
+export function decodeBytes(
+  bytes: Uint8Array,
+  coding: CodingSystem,
+): { text: LispString; used: CodingSystem } {
+  const decoder = new CodingDecoder(coding);
+  const text = decoder.decode(bytes);
+  const rest = decoder.end();
+  return { text: rest.length === 0 ? text : concatLisp(text, rest), used: decoder.coding };
+}
+
+/** Emacs: decode-coding-string's core, for a complete byte string. */
+export function decode(bytes: Uint8Array, coding: CodingSystem): LispString {
+  return decodeBytes(bytes, coding).text;
+}
+
+function concatLisp(a: LispString, b: LispString): LispString {
+  if (typeof a === 'string' && typeof b === 'string') return a + b;
+  return unibyteFromBytes(Buffer.from(a.valueOf() + b.valueOf(), 'latin1'));
+}
