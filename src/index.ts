@@ -258,7 +258,7 @@ export {
   decodeCodingRegion,
   detectCodingString,
   codingSystemP,
-  requireCodingSystem,
+  checkCodingSystem,
   codingSystemBase,
   codingSystemEolType,
   codingSystemChangeEolConversion,

@@ -1,9 +1,9 @@
 /* Small helpers shared by the decoders and encoders. */
 import { isRawByteUnit } from '../../lisp/unibyte';
 
-/** The JavaScript text of raw byte B (#x80..#xFF): its surrogate U+DC80..U+DCFF. */
+/** The JavaScript text of byte B kept as it is: a raw byte's surrogate U+DC80..U+DCFF, ASCII itself. */
 export function rawByteText(b: number): string {
-  return String.fromCharCode(0xdc00 + b);
+  return String.fromCharCode(b < 0x80 ? b : 0xdc00 + b);
 }
 
 /** The raw byte a code point stands for, or -1 when it is not a raw-byte surrogate. */

@@ -66,7 +66,10 @@ class CodingDecoder implements StreamDecoder {
     return this.current.multibyte ? text : unibyteFromBytes(Buffer.from(text, 'latin1'));
   }
 
-  /** Emacs's detect_coding for undecided: ASCII stays undecided; else UTF-16 by BOM, UTF-8 if valid, else Latin-1. */
+  /**
+   * Emacs's detect_coding for undecided, in its common cases: ASCII stays undecided; else a
+   * big-endian BOM gives UTF-16, valid UTF-8 UTF-8, anything else Latin-1 (README: differences).
+   */
   private detectText(bytes: Buffer): void {
     let i = 0;
     while (i < bytes.length && (bytes[i] as number) < 0x80) i++;
@@ -74,7 +77,7 @@ class CodingDecoder implements StreamDecoder {
     const eol = this.current.eol === 'undecided' ? '' : `-${this.current.eol}`;
     const bom = bytes.length >= 2 ? ((bytes[0] as number) << 8) | (bytes[1] as number) : 0;
     let base = 'iso-latin-1';
-    if (!this.started && (bom === 0xfeff || bom === 0xfffe)) base = 'utf-16';
+    if (!this.started && bom === 0xfeff) base = 'utf-16';
     else if (isUtf8(bytes.subarray(0, bytes.length - incompleteTail(bytes)))) base = 'utf-8';
     this.current = resolveCodingSystem(intern(base + eol));
     this.utf16.bigEndian = true;

@@ -21,7 +21,6 @@ import { defineBuiltinVariable, set } from '../variables';
 import { decodeBytes } from './decoder';
 import { encodeText } from './encoder';
 import { CodingSystem, requireCodingSystem } from './registry';
-import { incompleteTail } from './utf8';
 import { isUtf8 } from 'buffer';
 
 const lastCodingSystemUsed = defineBuiltinVariable('last-coding-system-used', {
@@ -151,23 +150,18 @@ export function decodeCodingRegion(
   return convertRegion(buffer, from, to, text, destination);
 }
 
-/** Emacs 28's coding-category priority list behind detect-coding-string, for valid UTF-8 text. */
-const UTF8_CANDIDATES = [
-  'utf-8',
-  'iso-latin-1',
-  'emacs-mule',
-  'in-is13194-devanagari',
-  'chinese-iso-8bit',
-  'utf-8-auto',
-  'japanese-shift-jis',
-  'chinese-big5',
-  'iso-2022-8bit-ss2',
-];
+/** Emacs 28's answers of detect-coding-string, by what the text is (its coding-category priorities). */
+const CANDIDATES = {
+  utf8: ['utf-8', 'iso-latin-1', 'emacs-mule', 'in-is13194-devanagari', 'chinese-iso-8bit', 'utf-8-auto'],
+  utf8Tail: ['japanese-shift-jis', 'chinese-big5', 'iso-2022-8bit-ss2'],
+  multibyte: ['utf-8', 'utf-8-auto', 'iso-2022-7bit'],
+  latin1: ['iso-latin-1', 'emacs-mule', 'in-is13194-devanagari', 'chinese-iso-8bit', 'iso-2022-8bit-ss2'],
+};
 
 /**
- * Emacs: detect-coding-string, for the cases elproc can tell: ASCII gives (undecided) and
- * (undecided-dos) or -mac by its line ends, valid UTF-8 Emacs 28's list led by utf-8, anything
- * else (iso-latin-1). HIGHEST gives the first only.
+ * Emacs: detect-coding-string, for the cases elproc can tell: ASCII gives (undecided), or
+ * (undecided-dos) and the like by its line ends; multibyte text, valid UTF-8 bytes and other
+ * bytes Emacs 28's lists for them. HIGHEST gives the first only.
  */
 export function detectCodingString(string: unknown, highest?: unknown): LispValue {
   const s = checkString(string);
@@ -180,12 +174,13 @@ export function detectCodingString(string: unknown, highest?: unknown): LispValu
       : view.includes('\r')
         ? '-mac'
         : '';
-  const suffix = eol === '-unix' ? '' : eol;
   let names: string[];
   if (isAscii(view)) names = ['undecided'];
-  else if (isUtf8(bytes.subarray(0, bytes.length - incompleteTail(bytes)))) names = UTF8_CANDIDATES;
-  else names = ['iso-latin-1'];
-  const symbols: LispSymbol[] = names.map((name) => intern(name + suffix));
+  else if (!(s instanceof UnibyteString)) names = CANDIDATES.multibyte;
+  else if (isUtf8(bytes)) {
+    names = [...CANDIDATES.utf8, ...CANDIDATES.utf8Tail];
+  } else names = CANDIDATES.latin1;
+  const symbols: LispSymbol[] = names.map((name) => intern(name + eol));
   return isNil(highest) ? symbols : (symbols[0] as LispSymbol);
 }
 

@@ -96,10 +96,11 @@ const EOL_NUMBER = { unix: 0, dos: 1, mac: 2 } as const;
 
 /**
  * Emacs: coding-system-eol-type: 0, 1 or 2, or for an undecided end of line the vector of the
- * -unix, -dos and -mac subsidiaries of the name given. nil for no coding system.
+ * -unix, -dos and -mac subsidiaries of its base system; 0 for nil, nil for what is no coding system.
  */
 export function codingSystemEolType(codingSystem: LispValue): number | LispVector | null {
-  if (isNil(codingSystem)) return null;
+  // nil is no conversion at all, so its end of line is unix.
+  if (isNil(codingSystem)) return 0;
   let coding: CodingSystem;
   try {
     coding = resolveCodingSystem(codingSystem);

@@ -32,13 +32,14 @@ export interface CodingSpec {
 }
 
 type SpecFields = Omit<CodingSpec, 'base' | 'signature' | 'defaultChar'> &
-  Partial<Pick<CodingSpec, 'signature' | 'defaultChar'>>;
+  Partial<Pick<CodingSpec, 'base' | 'signature' | 'defaultChar'>>;
 
 const SPACE = 0x20;
 const specs = new Map<string, CodingSpec>();
 /** Every name, alias or base, to its base. */
 const names = new Map<string, string>();
 
+/** NAME's spec (its base is NAME unless FIELDS says otherwise) and the ALIASES that name it. */
 function define(base: string, fields: SpecFields, ...aliases: string[]): void {
   specs.set(base, { base, signature: 'none', defaultChar: SPACE, ...fields });
   names.set(base, base);
@@ -49,7 +50,8 @@ define('utf-8', { kind: 'utf-8', mimeCharset: 'utf-8' }, 'mule-utf-8', 'cp65001'
 define('utf-8-emacs', { kind: 'utf-8', mimeCharset: null });
 define('utf-8-auto', { kind: 'utf-8', mimeCharset: null, signature: 'auto' });
 define('utf-8-with-signature', { kind: 'utf-8', mimeCharset: null, signature: 'with' });
-define('emacs-internal', { kind: 'utf-8', mimeCharset: null, fixedEol: 'unix' });
+// Emacs's emacs-internal is utf-8-emacs-unix under another name (its base is utf-8-emacs).
+define('emacs-internal', { kind: 'utf-8', mimeCharset: null, fixedEol: 'unix', base: 'utf-8-emacs' });
 define('undecided', { kind: 'undecided', mimeCharset: null });
 define('prefer-utf-8', { kind: 'undecided', mimeCharset: null });
 define('raw-text', { kind: 'raw-text', mimeCharset: null });

@@ -1,8 +1,9 @@
 /*
  * UTF-16 as Emacs's utf-16 decoder reads it: two bytes a unit in the system's byte order, a
- * surrogate pair one character; `utf-16` takes the order from a BOM (big endian without one) and
- * drops it, the -with-signature systems drop a BOM of their own order, utf-16le/be keep U+FEFF as
- * a character. What cannot be a character (a lone surrogate, an odd last byte) stays raw bytes.
+ * surrogate pair one character; `utf-16` (big endian) and the -with-signature systems drop a BOM
+ * of their own order, utf-16le/be keep U+FEFF as
+ * a character. An odd last byte stays a byte; surrogates that do not pair are handled as
+ * Emacs's decoder does (below).
  */
 import { rawByteText } from './bytes';
 
@@ -24,10 +25,9 @@ export function decodeUtf16(
     if (bytes.length < 2 && !final) return { text: '', rest: bytes };
     state.started = true;
     const bom = bytes.length >= 2 ? ((bytes[0] as number) << 8) | (bytes[1] as number) : 0;
-    if (signature === 'auto' && (bom === 0xfeff || bom === 0xfffe)) {
-      state.bigEndian = bom === 0xfeff;
-      i = 2;
-    } else if (signature === 'with' && bom === (state.bigEndian ? 0xfeff : 0xfffe)) i = 2;
+    // Emacs 28's decode-coding-string with `utf-16` takes only a big-endian BOM as one (a
+    // little-endian one reads as U+FFFE), as the -with-signature systems take their own.
+    if (signature !== 'none' && bom === (state.bigEndian ? 0xfeff : 0xfffe)) i = 2;
   }
   const unit = (at: number): number =>
     state.bigEndian
@@ -46,22 +46,22 @@ export function decodeUtf16(
   };
   while (i + 1 < bytes.length) {
     const u = unit(i);
-    if (u < 0xd800 || u > 0xdfff) {
+    if (u < 0xd800 || u > 0xdbff) {
+      // A lone low surrogate is a character of its own in Emacs, and stays one here.
       codes.push(u);
       i += 2;
       continue;
     }
-    if (u <= 0xdbff) {
-      if (i + 3 >= bytes.length && !final) break;
-      const low = i + 3 < bytes.length ? unit(i + 2) : -1;
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        codes.push(u, low);
-        i += 4;
-        continue;
-      }
+    if (i + 3 >= bytes.length && !final) break;
+    const low = i + 3 < bytes.length ? unit(i + 2) : -1;
+    if (low >= 0xdc00 && low <= 0xdfff) {
+      codes.push(u, low);
+      i += 4;
+      continue;
     }
-    flush();
-    out += raw(i, 2);
+    // Emacs's decode_coding_utf_16: a high surrogate not followed by a low one gives its two
+    // bytes as the characters of those codes; at the very end it is dropped.
+    if (low >= 0) codes.push(...(state.bigEndian ? [u >> 8, u & 0xff] : [u & 0xff, u >> 8]));
     i += 2;
   }
   flush();
