@@ -1,5 +1,6 @@
 import { LispError, lispError } from './errors';
 import { subarrayStart } from './subarray';
+import { ALT, HYPER, META, SHIFT, SUPER, applyStringModifiers, controlify } from './char-modifiers';
 import { intern } from './symbol';
 import { LispString, charToText, isRawByteChar, rawByteChar, unibyteFromBytes } from './unibyte';
 import { Cons, LispFloat, LispValue, LispVector, isNil, lispFloat, vector } from './values';
@@ -55,9 +56,6 @@ function normalizeInteger(value: bigint): number | bigint {
 
 const EOF = -1;
 const NO_BREAK_SPACE = 0xa0;
-/** Emacs's character modifier bits (alt, super, hyper, shift, ctrl, meta). */
-const [ALT, SUPER, HYPER, SHIFT, CTRL, META] = [1 << 22, 1 << 23, 1 << 24, 1 << 25, 1 << 26, 1 << 27];
-const MODIFIERS = ALT | SUPER | HYPER | SHIFT | CTRL | META;
 /** Characters that end a symbol (besides whitespace), from Emacs 28's read1. */
 const SYMBOL_ENDS = '"\';()[]#`,';
 /** After `.`, these make it the dotted-pair dot rather than the start of a symbol. */
@@ -399,38 +397,6 @@ class Reader {
     if (!(code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff)) throw invalidSyntax(`\\N{${name}}`);
     return code;
   }
-}
-
-/** `\C-x` and `\^x`: ASCII control characters where they exist, else the ctrl modifier bit. */
-function controlify(c: number): number {
-  const base = c & ~MODIFIERS;
-  if (base === 0x3f) return 0x7f | (c & MODIFIERS);
-  if (base >= 0x100) return c | CTRL;
-  if ((c & 0o137) >= 0o101 && (c & 0o137) <= 0o132) return c & (0o37 | ~0o177);
-  if ((c & 0o177) >= 0o100 && (c & 0o177) <= 0o137) return c & (0o37 | ~0o177);
-  return c | CTRL;
-}
-
-/** Emacs's read_string rules for modifier bits on an escaped character. */
-function applyStringModifiers(escaped: number): number {
-  let modifiers = escaped & MODIFIERS;
-  let c = escaped & ~MODIFIERS;
-  if (c < 0x80) {
-    if (modifiers === CTRL && c === 0x20) [c, modifiers] = [0, 0];
-    else if (modifiers === CTRL && c === 0x3f) [c, modifiers] = [0x7f, 0];
-    if (modifiers & SHIFT) {
-      if (c >= 0x61 && c <= 0x7a) c -= 0x20;
-      if (c >= 0x41 && c <= 0x5a) modifiers &= ~SHIFT;
-    }
-    if (modifiers & META) {
-      modifiers &= ~META;
-      c |= 0x80;
-    }
-  }
-  if (modifiers !== 0) throw invalidSyntax('Invalid modifier in string');
-  // Emacs characters go up to 0x3FFFFF; JavaScript strings stop at Unicode's end.
-  if (c > 0x10ffff) throw lispError(`Non-Unicode character: 0x${c.toString(16)}`);
-  return c;
 }
 
 /** `(a b . tail)`: a proper list when the tail is a list, else a chain of conses. */
