@@ -38,4 +38,3 @@ export function applyStringModifiers(escaped: number): number {
   if (c > 0x10ffff) throw lispError(`Non-Unicode character: 0x${c.toString(16)}`);
   return c;
 }
-

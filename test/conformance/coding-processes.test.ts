@@ -1,4 +1,14 @@
 import { conformanceSuite } from './harness';
-import { codingProcessScenarios } from './scenarios/coding-processes';
+import {
+  codingProcessScenarios,
+  codingRoundtripScenarios,
+  codingSetScenarios,
+  codingSplitScenarios,
+} from './scenarios/coding-processes';
 
-conformanceSuite('conformance: coding systems of processes', codingProcessScenarios);
+conformanceSuite('conformance: coding systems of processes', [
+  ...codingProcessScenarios,
+  ...codingSplitScenarios,
+  ...codingSetScenarios,
+  ...codingRoundtripScenarios,
+]);

@@ -6,7 +6,7 @@
  */
 import { isUtf8 } from 'buffer';
 import { intern } from '../../lisp/symbol';
-import { LispString, unibyteFromBytes } from '../../lisp/unibyte';
+import { LispString, UnibyteString, isRawByteUnit, unibyteFromBytes } from '../../lisp/unibyte';
 import { decodeSingleByte, singleByteTable } from './charset';
 import { decodeCjk } from './cjk';
 import { CodingSystem, EolType, resolveCodingSystem, withDetectedEol } from './registry';
@@ -167,6 +167,38 @@ export function decode(bytes: Uint8Array, coding: CodingSystem): LispString {
 }
 
 function concatLisp(a: LispString, b: LispString): LispString {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
   if (typeof a === 'string' && typeof b === 'string') return a + b;
   return unibyteFromBytes(Buffer.from(a.valueOf() + b.valueOf(), 'latin1'));
+}
+
+/**
+ * Emacs: decode_coding_object on a string or region of either kind. A unibyte source is its
+ * bytes; in a multibyte one ASCII and raw-byte characters are the bytes decoded, and every other
+ * character passes through as itself (coding.c's ONE_MORE_BYTE on multibyte source).
+ */
+export function decodeSource(
+  source: LispString,
+  coding: CodingSystem,
+): { text: LispString; used: CodingSystem } {
+  if (source instanceof UnibyteString) return decodeBytes(source.bytes, coding);
+  const decoder = new CodingDecoder(coding);
+  let text: LispString = '';
+  let bytes: number[] = [];
+  const flush = (): void => {
+    if (bytes.length > 0) text = concatLisp(text, decoder.decode(Uint8Array.from(bytes)));
+    bytes = [];
+  };
+  for (const ch of source) {
+    const unit = ch.charCodeAt(0);
+    if (unit < 0x80) bytes.push(unit);
+    else if (isRawByteUnit(unit)) bytes.push(unit - 0xdc00);
+    else {
+      flush();
+      text = concatLisp(text, ch);
+    }
+  }
+  flush();
+  return { text: concatLisp(text, decoder.end()), used: decoder.coding };
 }

@@ -18,8 +18,9 @@ import { LispBuffer, currentBuffer, decodeBuffer } from '../buffer';
 import { stringToCodes } from '../buffer/codes';
 import { validateRegion } from '../buffer/arguments';
 import { defineBuiltinVariable, set } from '../variables';
-import { decodeBytes } from './decoder';
+import { decodeSource } from './decoder';
 import { encodeText } from './encoder';
+import { stringAsMultibyte } from './string-kinds';
 import { CodingSystem, requireCodingSystem } from './registry';
 import { isUtf8 } from 'buffer';
 
@@ -80,15 +81,9 @@ export function decodeCodingString(
   const s = checkString(string);
   const coding = requireCodingSystem(codingSystem as LispValue);
   if (coding.spec === null) return s;
-  const { text, used: detected } = decodeBytes(internalBytes(s), coding);
+  const { text, used: detected } = decodeSource(s, coding);
   used(detected);
   return isNil(buffer) ? text : insertAfterPoint(decodeBuffer(buffer), text);
-}
-
-/** The region's bytes: a unibyte buffer's own, a multibyte buffer's internal form. */
-function regionBytes(buffer: LispBuffer, from: number, to: number): Uint8Array {
-  const text = buffer.lispSubstring(from, to);
-  return text instanceof UnibyteString ? text.bytes : internalBytes(text);
 }
 
 /**
@@ -108,7 +103,8 @@ function convertRegion(
   const atEnd = buffer.point >= to;
   buffer.replaceCodes(from, to, codes);
   if (!atEnd && buffer.point > from) buffer.setPoint(from);
-  return codes.length;
+  // The length of the new text in characters (a unibyte buffer holds their internal bytes).
+  return stringToCodes(text, true).length;
 }
 
 /** Emacs: encode-coding-region (START END CODING-SYSTEM &optional DESTINATION). */
@@ -119,10 +115,12 @@ export function encodeCodingRegion(
   destination?: unknown,
 ): LispValue {
   const buffer = currentBuffer();
-  const [from, to] = validateRegion(buffer, start, end);
   const coding = requireCodingSystem(codingSystem as LispValue);
-  const text = buffer.lispSubstring(from, to);
-  if (coding.spec === null) return convertRegion(buffer, from, to, text, destination);
+  const [from, to] = validateRegion(buffer, start, end);
+  const region = buffer.lispSubstring(from, to);
+  if (coding.spec === null) return convertRegion(buffer, from, to, region, destination);
+  // A unibyte buffer's bytes are read as the internal form (Emacs: string-as-multibyte).
+  const text = region instanceof UnibyteString ? stringAsMultibyte(region) : region;
   used(coding);
   return convertRegion(
     buffer,
@@ -141,11 +139,11 @@ export function decodeCodingRegion(
   destination?: unknown,
 ): LispValue {
   const buffer = currentBuffer();
-  const [from, to] = validateRegion(buffer, start, end);
   const coding = requireCodingSystem(codingSystem as LispValue);
-  if (coding.spec === null)
-    return convertRegion(buffer, from, to, buffer.lispSubstring(from, to), destination);
-  const { text, used: detected } = decodeBytes(regionBytes(buffer, from, to), coding);
+  const [from, to] = validateRegion(buffer, start, end);
+  const region = buffer.lispSubstring(from, to);
+  if (coding.spec === null) return convertRegion(buffer, from, to, region, destination);
+  const { text, used: detected } = decodeSource(region, coding);
   used(detected);
   return convertRegion(buffer, from, to, text, destination);
 }

@@ -2,7 +2,8 @@
  * UTF-8 as Emacs's utf-8 decoder reads it: valid sequences give characters, and every byte that
  * is not part of one (a stray continuation, an overlong form, an encoded surrogate, a truncated
  * sequence at the end of the text) becomes a raw-byte character, so that encoding the result
- * gives the same bytes back. An incomplete sequence at the end of a chunk waits for the next.
+ * gives the same bytes back. An incomplete sequence at the end of a chunk waits for the next,
+ * as long as Emacs's decoder would wait (incompleteTail).
  */
 import { isUtf8 } from 'buffer';
 import { rawByteText } from './bytes';
@@ -26,19 +27,23 @@ function secondOk(lead: number, b: number): boolean {
   return isTrail(b);
 }
 
+/** How many bytes Emacs's decoder reads after a lead byte before it judges the sequence (C0..FF). */
+function emacsLength(b: number): number {
+  return b < 0xe0 ? 2 : b < 0xf0 ? 3 : b < 0xf8 ? 4 : 5;
+}
+
 /**
- * How many bytes at the end of BYTES are the start of a sequence that later bytes could
- * complete (0 when the text ends on a boundary).
+ * How many bytes at the end of BYTES Emacs's decoder keeps for the next read (its carryover): a
+ * byte >= #xC0 and the continuation bytes after it, fewer than that lead byte asks for. Emacs
+ * judges a sequence only once it has all its bytes, so it also holds what can never become
+ * valid (a trailing #xFF); they come out as raw bytes once the next read shows it.
  */
 export function incompleteTail(bytes: Uint8Array): number {
   const n = bytes.length;
-  for (let back = 1; back <= 3 && back <= n; back++) {
+  for (let back = 1; back <= 4 && back <= n; back++) {
     const b = bytes[n - back] as number;
     if (isTrail(b)) continue;
-    const need = leadLength(b);
-    if (need <= back) return 0;
-    if (back >= 2 && !secondOk(b, bytes[n - back + 1] as number)) return 0;
-    return back;
+    return b >= 0xc0 && back < emacsLength(b) ? back : 0;
   }
   return 0;
 }

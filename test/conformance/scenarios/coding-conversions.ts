@@ -1,4 +1,18 @@
 import {
+  bufferString,
+  decodeCodingRegion,
+  encodeCodingRegion,
+  eraseBuffer,
+  generateNewBuffer,
+  gotoChar,
+  insert,
+  point,
+  pointMax,
+  setBufferMultibyte,
+  symbolValue,
+  t,
+  withCurrentBuffer,
+  withTempBuffer,
   decodeCodingString,
   encodeCodingString,
   intern,
@@ -118,3 +132,67 @@ const codingDecode: Scenario = {
 };
 
 export const codingConversionScenarios: readonly Scenario[] = [codingEncode, codingDecode];
+
+/** encode-coding-region, decode-coding-region, BUFFER arguments, last-coding-system-used. */
+const codingRegion: Scenario = {
+  name: 'coding-region',
+  async twin(out) {
+    const state = (): unknown[] => [chars(bufferString()), point()];
+    const lastUsed = (): unknown => symbolValue('last-coding-system-used');
+    withTempBuffer(() => {
+      insert('xécafé');
+      out.p('encode-coding-region', [encodeCodingRegion(2, 3, sym('utf-8')), state()]);
+      out.p('decode-coding-region', [decodeCodingRegion(2, 4, sym('utf-8')), state()]);
+      out.p('encode to t', [encodeCodingRegion(2, 3, sym('utf-8'), t), state()]);
+      out.p('decode to t', [decodeCodingRegion(1, 3, sym('latin-1'), t), state()]);
+      gotoChar(2);
+      out.p('encode latin-1, point inside', [encodeCodingRegion(1, pointMax(), sym('latin-1')), state()]);
+      out.p('decode latin-1', [decodeCodingRegion(1, pointMax(), sym('latin-1')), state()]);
+      out.p('last-coding-system-used', lastUsed());
+      eraseBuffer();
+      insert('a\r\nb\r\n');
+      out.p('decode undecided', [decodeCodingRegion(1, pointMax(), sym('undecided')), state(), lastUsed()]);
+      eraseBuffer();
+      insert('a\nb');
+      out.p('encode dos', [encodeCodingRegion(1, pointMax(), sym('utf-8-dos')), state()]);
+    });
+    await withTempBuffer(async () => {
+      await out.try('unknown', () => encodeCodingRegion(1, 2, sym('nope')));
+      await out.try('out of range', () => decodeCodingRegion(1, 100, sym('utf-8')));
+    });
+    const b = generateNewBuffer('dest');
+    withCurrentBuffer(b, () => {
+      insert('[]');
+      gotoChar(2);
+    });
+    const inB = (): unknown[] => withCurrentBuffer(b, state);
+    out.p('decode-coding-string into a buffer', [
+      decodeCodingString(uni(0o303, 0o251, 116, 0o303, 0o251), sym('utf-8'), null, b),
+      inB(),
+    ]);
+    out.p('encode-coding-string into a buffer', [encodeCodingString('é', sym('utf-8'), null, b), inB()]);
+    const fromRegion = withTempBuffer(() => {
+      insert(uni(0o303, 0o251));
+      return decodeCodingRegion(1, 3, sym('utf-8'), b);
+    });
+    out.p('decode-coding-region into a buffer', [fromRegion, inB()]);
+    withTempBuffer(() => {
+      setBufferMultibyte(null);
+      insert(uni(97, 0o303, 0o251));
+      out.p('unibyte decode-coding-region', [
+        decodeCodingRegion(1, 4, sym('utf-8')),
+        state(),
+        multibyteStringP(bufferString()),
+      ]);
+      out.p('unibyte encode-coding-region', [encodeCodingRegion(1, pointMax(), sym('latin-1')), state()]);
+    });
+    out.p('last-coding-system-used after strings', [
+      (encodeCodingString('é', sym('latin-1')), lastUsed()),
+      (decodeCodingString('a\r\n', sym('undecided')), lastUsed()),
+      (decodeCodingString(uni(0o303, 0o251), sym('undecided')), lastUsed()),
+      (decodeCodingString('ab', sym('utf-8')), lastUsed()),
+    ]);
+  },
+};
+
+export const codingRegionScenarios: readonly Scenario[] = [codingRegion];

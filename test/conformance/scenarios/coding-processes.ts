@@ -6,10 +6,12 @@ import {
   cons,
   currentBuffer,
   deleteProcess,
+  encodeCodingString,
   generateNewBuffer,
   getBufferCreate,
   insert,
   intern,
+  lispBool,
   multibyteStringP,
   pointMax,
   pointMin,
@@ -20,6 +22,7 @@ import {
   processSendRegion,
   processSendString,
   setBufferMultibyte,
+  setProcessCodingSystem,
   stringToMultibyte,
   t,
   unibyteString,
@@ -234,3 +237,157 @@ const recvMatrix: Scenario = {
 };
 
 export const codingProcessScenarios: readonly Scenario[] = [procEol, sendMatrix, recvMatrix];
+
+/** Partial sequences kept across reads: each split point, for each multibyte coding system. */
+const procSplit: Scenario = {
+  name: 'proc-split',
+  async twin(out) {
+    const srv = await mk(
+      ':name',
+      'srv',
+      ':server',
+      t,
+      ':service',
+      t,
+      ':coding',
+      sym('binary'),
+      ':filter',
+      sym('ignore'),
+    );
+    const port = processContact(srv, ':service');
+    const enc = (s: string, cs: string): LispString => encodeCodingString(s, sym(cs)) as LispString;
+    const cases: [string, LispString][] = [
+      ['utf-8', enc('aé€😀z', 'utf-8')],
+      ['utf-8-dos', uni(97, 13, 10, 98, 13, 10)],
+      ['undecided', uni(97, 13, 10, 195, 169, 13, 10)],
+      ['utf-16le', enc('a€😀', 'utf-16le')],
+      ['utf-16be', enc('a€😀', 'utf-16be')],
+      ['shift_jis', enc('aあ中ｱ', 'shift_jis')],
+      ['euc-jp', enc('aあéｱ', 'euc-jp')],
+    ];
+    for (const [cs, bytes] of cases) {
+      let got: (number[] | null)[] = [];
+      // prettier-ignore
+      const c = await mk(':name', 'c', ':host', '127.0.0.1', ':service', port, ':coding', sym(cs),
+        ':filter', (_p: NetworkProcess, s: LispString) => got.unshift(chars(s)));
+      await waitUntil(() => peerChild('srv', c));
+      const all = [...(chars(bytes) ?? [])];
+      out.p(`${cs} bytes`, all);
+      for (let k = 0; k < all.length - 1; k++) {
+        got = [];
+        processSendString(thePeerChild('srv', c), uni(...all.slice(0, k + 1)));
+        await settle(0.03);
+        processSendString(thePeerChild('srv', c), uni(...all.slice(k + 1)));
+        processSendString(thePeerChild('srv', c), enc('|', cs));
+        await waitUntil(() => got.length > 0 && (got[0] ?? []).includes(0x7c));
+        got.reverse();
+        const rest = got.slice(1).flatMap((x) => x ?? []);
+        out.p(`${cs} split at ${k + 1}`, [got[0], rest.length === 0 ? null : rest]);
+      }
+      out.p(`${cs} coding`, processCodingSystem(c));
+      deleteProcess(c);
+    }
+  },
+};
+
+export const codingSplitScenarios: readonly Scenario[] = [procSplit];
+
+/** set-process-coding-system: arguments, errors, the names it leaves and how output then decodes. */
+const setProcessCoding: Scenario = {
+  name: 'set-process-coding',
+  async twin(out) {
+    let got: unknown[] = [];
+    const srv = await mk(
+      ':name',
+      'srv',
+      ':server',
+      t,
+      ':service',
+      t,
+      ':coding',
+      sym('binary'),
+      ':filter',
+      sym('ignore'),
+    );
+    const port = processContact(srv, ':service');
+    // prettier-ignore
+    const c = await mk(':name', 'c', ':host', '127.0.0.1', ':service', port,
+      ':filter', (_p: NetworkProcess, s: LispString) => got.unshift([multibyteStringP(s), chars(s)]));
+    await waitUntil(() => peerChild('srv', c));
+    out.p('initially', processCodingSystem(c));
+    // prettier-ignore
+    const argLists: (string | null)[][] = [
+      ['latin-1'], [], ['utf-8', 'utf-8-dos'], ['utf-8', 'latin-1'], ['undecided', 'undecided'], ['binary', 'binary'],
+      ['georgian-academy', 'utf-8'], ['utf-8-emacs-unix', 'utf-8-emacs'], ['shift_jis', 'euc-jp'], [null, null],
+      ['raw-text-dos', 'no-conversion'],
+    ];
+    for (const args of argLists) {
+      const shown = args.length === 0 ? 'nil' : `(${args.map((a) => a ?? 'nil').join(' ')})`;
+      const values = args.map((a) => (a === null ? null : sym(a)));
+      out.p(`set ${shown}`, [setProcessCodingSystem(c, ...values), processCodingSystem(c)]);
+    }
+    await out.try('unknown decoding', () => setProcessCodingSystem(c, sym('nope'), sym('utf-8')));
+    await out.try('unknown encoding', () => setProcessCodingSystem(c, sym('utf-8'), sym('nope')));
+    await out.try('string encoding', () => setProcessCodingSystem(c, sym('utf-8'), 'x'));
+    await out.try('both bad: decoding first', () => setProcessCodingSystem(c, 'x', sym('nope')));
+    await out.try('process name', () => setProcessCodingSystem('c', sym('utf-8')));
+    await out.try('nil process', () => setProcessCodingSystem(null, sym('utf-8')));
+    out.p('after the errors', processCodingSystem(c));
+    out.p('server', [setProcessCodingSystem(srv, sym('utf-16')), processCodingSystem(srv)]);
+    for (const cs of ['latin-1', 'utf-8', 'binary', 'shift_jis', 'utf-16be']) {
+      got = [];
+      setProcessCodingSystem(c, sym(cs), sym(cs));
+      const text = cs === 'shift_jis' ? 'あ\n' : 'é\n';
+      processSendString(thePeerChild('srv', c), encodeCodingString(text, sym(cs)) as LispString);
+      await waitUntil(() => got.length > 0);
+      out.p(`reads with ${cs}`, [[...got].reverse(), processCodingSystem(c)]);
+    }
+    deleteProcess(c);
+    await out.try('deleted process', () => setProcessCodingSystem(c, sym('utf-8')));
+    out.p('deleted process coding', processCodingSystem(c));
+    await out.try('process-coding-system of a name', () => processCodingSystem('srv'));
+  },
+};
+
+export const codingSetScenarios: readonly Scenario[] = [setProcessCoding];
+
+/** Invalid UTF-8 through an echo server with the default coding: raw bytes come back unchanged. */
+const procRoundtrip: Scenario = {
+  name: 'proc-roundtrip',
+  async twin(out) {
+    let seen: (number[] | null)[] = [];
+    // prettier-ignore
+    const srv = await mk(':name', 'echo', ':server', t, ':service', t,
+      ':filter', (pr: NetworkProcess, s: LispString) => { seen.unshift(chars(s)); processSendString(pr, s); });
+    const port = processContact(srv, ':service');
+    let back: number[] = [];
+    // prettier-ignore
+    const c = await mk(':name', 'c', ':host', '127.0.0.1', ':service', port, ':coding', sym('binary'),
+      ':filter', (_p: NetworkProcess, s: LispString) => { back = [...back, ...(chars(s) ?? [])]; });
+    await waitUntil(() => peerChild('echo', c));
+    const all = Array.from({ length: 256 }, (_x, i) => i);
+    const inputs = [[97, 195, 40, 98], [255, 254, 0, 128, 10], [237, 160, 128, 192, 175, 245, 128, 10], all];
+    for (const bytes of inputs) {
+      seen = [];
+      back = [];
+      processSendString(c, uni(...bytes));
+      await waitUntil(() => back.length >= bytes.length);
+      out.p(
+        'echoed unchanged',
+        lispBool(back.length === bytes.length && back.every((b, i) => b === bytes[i])),
+      );
+      const saw = [...seen].reverse();
+      out.p("the server's filter saw", bytes.length > 20 ? saw.flatMap((x) => x ?? []).length : saw);
+    }
+    seen = [];
+    back = [];
+    processSendString(c, uni(226, 130, 172, 226, 130));
+    await waitUntil(() => back.length > 0);
+    await settle(0.05);
+    out.p('truncated: back', back);
+    out.p('truncated: the filter saw', [...seen].reverse());
+    out.p('server child coding', processCodingSystem(thePeerChild('echo', c)));
+  },
+};
+
+export const codingRoundtripScenarios: readonly Scenario[] = [procRoundtrip];
