@@ -26,8 +26,9 @@ const RAW_SURROGATE_BASE = 0xdc00;
 export class UnibyteString extends String {
   readonly bytes: Uint8Array;
 
-  constructor(bytes: Uint8Array) {
-    super(latin1(bytes));
+  /** VIEW, when the caller has it already, is the bytes' Latin-1 text. */
+  constructor(bytes: Uint8Array, view?: string) {
+    super(view ?? latin1(bytes));
     this.bytes = bytes;
   }
 }
@@ -50,12 +51,13 @@ export function isAscii(text: string): boolean {
   return !/[^\0-\x7f]/.test(text);
 }
 
-/** The unibyte string of BYTES: a plain string when they are all ASCII, else a UnibyteString. */
-export function unibyteFromBytes(bytes: Uint8Array): LispString {
-  for (let i = 0; i < bytes.length; i++) {
-    if ((bytes[i] as number) >= 0x80) return new UnibyteString(bytes);
-  }
-  return latin1(bytes);
+/**
+ * The unibyte string of BYTES: a plain string when they are all ASCII, else a UnibyteString
+ * (which keeps BYTES: they must not change afterwards). VIEW is their Latin-1 text, if known.
+ */
+export function unibyteFromBytes(bytes: Uint8Array, view?: string): LispString {
+  const text = view ?? latin1(bytes);
+  return isAscii(text) ? text : new UnibyteString(bytes, text);
 }
 
 /** Emacs: multibyte-string-p, for a Lisp string: non-ASCII JavaScript text. */

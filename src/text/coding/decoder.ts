@@ -62,8 +62,18 @@ class CodingDecoder implements StreamDecoder {
       this.carry = null;
     }
     if (this.current.spec?.kind === 'undecided') this.detectText(bytes);
-    const text = this.eol(this.chars(bytes, final), final);
-    return this.current.multibyte ? text : unibyteFromBytes(Buffer.from(text, 'latin1'));
+    if (!this.current.multibyte) return this.unibyte(bytes, final);
+    return this.eol(this.chars(bytes, final), final);
+  }
+
+  /** raw-text, no-conversion and no coding system: the bytes themselves, ends of lines converted. */
+  private unibyte(bytes: Buffer, final: boolean): LispString {
+    this.started = this.started || bytes.length > 0;
+    const view = bytes.toString('latin1');
+    const text = this.eol(view, final);
+    // The common case (binary): one copy of the bytes, one conversion to text.
+    if (text === view) return unibyteFromBytes(Uint8Array.prototype.slice.call(bytes), view);
+    return unibyteFromBytes(Buffer.from(text, 'latin1'), text);
   }
 
   /**
@@ -118,6 +128,7 @@ class CodingDecoder implements StreamDecoder {
 
   /** End-of-line conversion, detecting an undecided one from this text (Emacs: detect_eol). */
   private eol(decoded: string, final: boolean): string {
+    if (this.current.eol === 'unix') return decoded;
     let text = this.heldCR ? `\r${decoded}` : decoded;
     this.heldCR = false;
     if (this.current.eol === 'undecided') {

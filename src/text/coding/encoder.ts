@@ -46,10 +46,14 @@ export function encodeText(source: LispString, coding: CodingSystem): Buffer {
  * subsidiary of the same EOL type).
  */
 export function encodeUnibyte(source: LispString, coding: CodingSystem): Buffer {
-  const view = source.valueOf();
-  const converted = coding.spec === null ? view : convertEol(view, coding);
-  if (source instanceof UnibyteString && converted === view) return Buffer.from(source.bytes);
-  return Buffer.from(converted, 'latin1');
+  const noEol = coding.eol !== 'dos' && coding.eol !== 'mac';
+  if (source instanceof UnibyteString) {
+    const { bytes } = source;
+    // No copy: a unibyte string's bytes do not change.
+    if (noEol || !source.valueOf().includes('\n'))
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+  return Buffer.from(noEol ? source.valueOf() : convertEol(source.valueOf(), coding), 'latin1');
 }
 
 function encodeUtf16(text: string, bigEndian: boolean, bom: boolean, defaultChar: number): Buffer {
