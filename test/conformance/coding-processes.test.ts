@@ -4,6 +4,7 @@ import {
   codingRoundtripScenarios,
   codingSetScenarios,
   codingSplitScenarios,
+  codingVariableScenarios,
 } from './scenarios/coding-processes';
 
 conformanceSuite('conformance: coding systems of processes', [
@@ -11,4 +12,5 @@ conformanceSuite('conformance: coding systems of processes', [
   ...codingSplitScenarios,
   ...codingSetScenarios,
   ...codingRoundtripScenarios,
+  ...codingVariableScenarios,
 ]);

@@ -3,7 +3,12 @@ import { intern } from '../../lisp/symbol';
 import { copySequence } from '../../lisp/values';
 import type { NetworkProcessSpec } from '../../options/types';
 import { getBufferCreate, LispBuffer } from '../../text/buffer';
-import { requireCodingSystem, CodingSystem, resolveCodingSystem } from '../../text/coding';
+import {
+  requireCodingSystem,
+  CodingSystem,
+  processCodingOverrides,
+  resolveCodingSystem,
+} from '../../text/coding';
 import { NetworkProcess } from './record';
 import { registerProcess, uniqueProcessName } from './registry';
 import type { InternalStatus } from './status';
@@ -22,9 +27,13 @@ interface Codings {
   readonly encoding: CodingSystem;
 }
 
-/** The coding systems `:coding` names, decoding first, or the error Emacs signals for them. */
+/**
+ * The coding systems `:coding` names, decoding first, or the error Emacs signals for them.
+ * Without `:coding` (or with nil), coding-system-for-read and -write apply where set.
+ */
 function specCodings(spec: NetworkProcessSpec): Codings | LispError {
-  const [decodingName, encodingName] = spec.coding ?? [DEFAULT_CODING, DEFAULT_CODING];
+  const [forRead, forWrite] = processCodingOverrides();
+  const [decodingName, encodingName] = spec.coding ?? [forRead ?? DEFAULT_CODING, forWrite ?? DEFAULT_CODING];
   try {
     return {
       decoding: requireCodingSystem(decodingName ?? DEFAULT_CODING),

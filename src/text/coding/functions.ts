@@ -28,6 +28,19 @@ const lastCodingSystemUsed = defineBuiltinVariable('last-coding-system-used', {
   kind: 'lisp',
   default: null,
 });
+const codingSystemForRead = defineBuiltinVariable('coding-system-for-read', { kind: 'lisp', default: null });
+const codingSystemForWrite = defineBuiltinVariable('coding-system-for-write', {
+  kind: 'lisp',
+  default: null,
+});
+
+/**
+ * Emacs's coding-system-for-read and coding-system-for-write as a process without `:coding`
+ * takes them (usually let-bound around make-network-process): [decoding, encoding], nil where unset.
+ */
+export function processCodingOverrides(): [LispValue, LispValue] {
+  return [codingSystemForRead.value(), codingSystemForWrite.value()];
+}
 
 function used(coding: CodingSystem): void {
   set(lastCodingSystemUsed.symbol, coding.name);

@@ -11,6 +11,7 @@ import {
   getBufferCreate,
   insert,
   intern,
+  letBindings,
   lispBool,
   multibyteStringP,
   pointMax,
@@ -391,3 +392,56 @@ const procRoundtrip: Scenario = {
 };
 
 export const codingRoundtripScenarios: readonly Scenario[] = [procRoundtrip];
+
+/** coding-system-for-read and -write as make-network-process takes them. */
+const codingForReadWrite: Scenario = {
+  name: 'coding-for-read-write',
+  async twin(out) {
+    const forRW = <T>(read: string | null, write: string | null, body: () => Promise<T>): Promise<T> =>
+      letBindings(
+        [
+          [sym('coding-system-for-read'), read === null ? null : sym(read)],
+          [sym('coding-system-for-write'), write === null ? null : sym(write)],
+        ],
+        body,
+      );
+    const common = [
+      ':server',
+      t,
+      ':noquery',
+      t,
+      ':family',
+      sym('ipv4'),
+      ':service',
+      t,
+      ':host',
+      sym('local'),
+    ];
+    let server = await forRW('binary', 'utf-8-unix', () => mk(':name', 'server', ...common));
+    out.p('bound', processCodingSystem(server));
+    deleteProcess(server);
+    server = await forRW('binary', 'utf-8-unix', () => mk(':name', 'server', ...common, ':coding', null));
+    out.p(':coding nil does not override', processCodingSystem(server));
+    deleteProcess(server);
+    server = await forRW('binary', 'utf-8-unix', () =>
+      mk(':name', 'server', ...common, ':coding', sym('georgian-academy')),
+    );
+    out.p(':coding overrides', processCodingSystem(server));
+    deleteProcess(server);
+    const s = await forRW('latin-1', null, () =>
+      mk(':name', 's', ':server', t, ':service', t, ':host', sym('local')),
+    );
+    out.p('only for-read', processCodingSystem(s));
+    out.p(
+      'unbound again',
+      processCodingSystem(await mk(':name', 's2', ':server', t, ':service', t, ':host', sym('local'))),
+    );
+    await forRW(null, 'no-such', () =>
+      out.try('unknown for-write', () =>
+        mk(':name', 's3', ':server', t, ':service', t, ':host', sym('local')),
+      ),
+    );
+  },
+};
+
+export const codingVariableScenarios: readonly Scenario[] = [codingForReadWrite];
