@@ -20,3 +20,12 @@
 (p "unbound again" (process-coding-system (make-network-process :name "s2" :server t :service t :host 'local)))
 (let ((coding-system-for-write 'no-such))
   (try "unknown for-write" (make-network-process :name "s3" :server t :service t :host 'local)))
+;; A unibyte process buffer and no :coding: no decoding at all.
+(with-current-buffer (get-buffer-create "u") (set-buffer-multibyte nil))
+(setq us (make-network-process :name "us" :server t :service t :buffer "u"))
+(p "unibyte buffer, no :coding" (process-coding-system us))
+(setq uc (make-network-process :name "uc" :host "127.0.0.1" :service (process-contact us :service) :buffer "u"))
+(p "unibyte buffer client" (process-coding-system uc))
+(p "unibyte buffer, :coding utf-8" (process-coding-system (make-network-process :name "uc2" :host "127.0.0.1" :service (process-contact us :service) :buffer "u" :coding 'utf-8)))
+(let ((coding-system-for-read 'latin-1))
+  (p "unibyte buffer, coding-system-for-read" (process-coding-system (make-network-process :name "uc3" :host "127.0.0.1" :service (process-contact us :service) :buffer "u"))))

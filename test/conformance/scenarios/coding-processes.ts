@@ -441,6 +441,29 @@ const codingForReadWrite: Scenario = {
         mk(':name', 's3', ':server', t, ':service', t, ':host', sym('local')),
       ),
     );
+    withCurrentBuffer(getBufferCreate('u'), () => setBufferMultibyte(null));
+    const us = await mk(':name', 'us', ':server', t, ':service', t, ':buffer', 'u');
+    out.p('unibyte buffer, no :coding', processCodingSystem(us));
+    const uport = processContact(us, ':service');
+    const uc = await mk(':name', 'uc', ':host', '127.0.0.1', ':service', uport, ':buffer', 'u');
+    out.p('unibyte buffer client', processCodingSystem(uc));
+    const uc2 = await mk(
+      ':name',
+      'uc2',
+      ':host',
+      '127.0.0.1',
+      ':service',
+      uport,
+      ':buffer',
+      'u',
+      ':coding',
+      sym('utf-8'),
+    );
+    out.p('unibyte buffer, :coding utf-8', processCodingSystem(uc2));
+    const uc3 = await forRW('latin-1', null, () =>
+      mk(':name', 'uc3', ':host', '127.0.0.1', ':service', uport, ':buffer', 'u'),
+    );
+    out.p('unibyte buffer, coding-system-for-read', processCodingSystem(uc3));
   },
 };
 
