@@ -1,10 +1,9 @@
 import { conformanceSuite } from './harness';
+import { codingRoundtripScenarios, codingVariableScenarios } from './scenarios/coding-process-more';
 import {
   codingProcessScenarios,
-  codingRoundtripScenarios,
   codingSetScenarios,
   codingSplitScenarios,
-  codingVariableScenarios,
 } from './scenarios/coding-processes';
 
 conformanceSuite('conformance: coding systems of processes', [
