@@ -385,3 +385,46 @@ export {
   decodeTime,
   encodeTime,
 } from './text/time';
+
+// Bytes and coding systems (the coding room): unibyte strings, raw bytes, coding systems.
+export {
+  UnibyteString,
+  isLispString,
+  isMultibyteString,
+  unibyteFromBytes,
+  internalBytes,
+  charToText,
+  textCodeToChar,
+  stringChars,
+} from './lisp/unibyte';
+export type { LispString } from './lisp/unibyte';
+export {
+  encodeCodingString,
+  decodeCodingString,
+  encodeCodingRegion,
+  decodeCodingRegion,
+  detectCodingString,
+  codingSystemP,
+  checkCodingSystem,
+  codingSystemBase,
+  codingSystemEolType,
+  codingSystemChangeEolConversion,
+  codingSystemGet,
+  multibyteStringP,
+  stringToMultibyte,
+  stringToUnibyte,
+  stringAsUnibyte,
+  stringAsMultibyte,
+  unibyteString,
+  stringBytes,
+  charWidth,
+  stringWidth,
+  unibyteCharToMultibyte,
+  multibyteCharToUnibyte,
+  charCharset,
+  maxChar,
+  characterp,
+  codingFunctions,
+} from './text/coding';
+export type { CodingSystem, StreamDecoder } from './text/coding';
+export { setProcessCodingSystem } from './process/functions/coding-functions';

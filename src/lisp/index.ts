@@ -7,3 +7,4 @@ export * from './reader';
 export * from './plist';
 export * from './function-table';
 export * from './hash-table';
+export * from './unibyte';

@@ -5,6 +5,7 @@ import { LispHashTable } from './hash-table/hash-table';
 import { hashTableRehashSize, hashTableRehashThreshold } from './hash-table/functions';
 import { parseNumber } from './reader';
 import { LispSymbol, intern } from './symbol';
+import { UnibyteString, isRawByteUnit } from './unibyte';
 import { Cons, LispFloat, LispFunction, LispVector, isNil, lispPrint } from './values';
 
 /** Printer variables of Emacs that elproc honours. */
@@ -119,6 +120,8 @@ class Printer {
     if (value instanceof LispVector || (isListObject(value) && !emptyList)) this.printContainer(value, depth);
     else if (typeof value === 'string')
       this.out += this.escape ? stringText(value, this.escapeNewlines) : value;
+    else if (value instanceof UnibyteString)
+      this.out += this.escape ? stringText(value.valueOf(), this.escapeNewlines, true) : value.valueOf();
     else if (!this.escape && value instanceof LispSymbol) this.out += value.name;
     else if (value instanceof LispHashTable) this.printContainer(value, depth);
     else this.out += atomText(value);
@@ -231,10 +234,14 @@ class Printer {
 }
 
 /** Everything but strings, lists and vectors. */
-function stringText(text: string, escapeNewlines: boolean): string {
+function stringText(text: string, escapeNewlines: boolean, unibyte = false): string {
   let result = '"';
   for (const c of text) {
-    if (c === '"' || c === '\\') result += `\\${c}`;
+    const code = c.charCodeAt(0);
+    // Emacs's octalout: a raw byte (a unibyte string's byte >= #x80, or a raw-byte character of
+    // a multibyte one) prints as three octal digits.
+    if (unibyte ? code >= 0x80 : isRawByteUnit(code)) result += `\\${(code & 0xff).toString(8)}`;
+    else if (c === '"' || c === '\\') result += `\\${c}`;
     else if (escapeNewlines && c === '\n') result += '\\n';
     else if (escapeNewlines && c === '\f') result += '\\f';
     else result += c;

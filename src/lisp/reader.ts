@@ -14,8 +14,10 @@ import {
   Token,
   dotted,
 } from './read-tokens';
+import { ALT, HYPER, META, SHIFT, SUPER, applyStringModifiers, controlify } from './char-modifiers';
 import { subarrayStart } from './subarray';
 import { intern } from './symbol';
+import { LispString, charToText, isRawByteChar, rawByteChar, unibyteFromBytes } from './unibyte';
 import { LispValue, LispVector } from './values';
 
 export { parseNumber } from './read-number';
@@ -42,9 +44,6 @@ export function readObject(text: string, start: unknown = 0): { value: LispValue
 
 const EOF = -1;
 const NO_BREAK_SPACE = 0xa0;
-/** Emacs's character modifier bits (alt, super, hyper, shift, ctrl, meta). */
-const [ALT, SUPER, HYPER, SHIFT, CTRL, META] = [1 << 22, 1 << 23, 1 << 24, 1 << 25, 1 << 26, 1 << 27];
-const MODIFIERS = ALT | SUPER | HYPER | SHIFT | CTRL | META;
 /** Characters that end a symbol (besides whitespace), from Emacs 28's read1. */
 const SYMBOL_ENDS = '"\';()[]#`,';
 /** After `.`, these make it the dotted-pair dot rather than the start of a symbol. */
@@ -264,24 +263,41 @@ class Reader {
     return c;
   }
 
-  private readString(): string {
-    let result = '';
+  /**
+   * Emacs's read of a string: raw-byte escapes (`\\303`, `\\xe9`, `\\M-a`) and no non-ASCII
+   * character make a unibyte string; with a non-ASCII character the raw bytes stay raw-byte
+   * characters of a multibyte string (force_singlebyte / force_multibyte in lread.c).
+   */
+  private readString(): LispString {
+    const codes: number[] = [];
+    let singlebyte = false;
+    let multibyte = false;
     for (;;) {
       let c = this.readCharOrFail();
-      if (c === 0x22) return result;
+      if (c === 0x22) break;
       if (c === 0x5c) {
         c = this.readEscape(true);
         if (c === -1) continue;
-        c = applyStringModifiers(c);
-      }
-      result += String.fromCodePoint(c);
+        if (!isRawByteChar(c)) {
+          const meta = (c & META) !== 0;
+          c = applyStringModifiers(c);
+          if (meta && c >= 0x80) c = rawByteChar(c);
+        }
+        if (isRawByteChar(c)) singlebyte = true;
+        else if (c >= 0x80) multibyte = true;
+      } else if (c >= 0x80) multibyte = true;
+      codes.push(c);
     }
+    if (singlebyte && !multibyte) return unibyteFromBytes(Uint8Array.from(codes, (c) => c & 0xff));
+    let result = '';
+    for (const c of codes) result += charToText(c);
+    return result;
   }
 
   /**
    * read_escape: the character after a backslash. -1 means "nothing" (backslash-newline, and
-   * backslash-space in strings). Raw bytes (`\303`, `\xe9`, `\M-a` in a string) have no JavaScript
-   * form, so they become the characters U+0080..U+00FF with the same numbers.
+   * backslash-space in strings). In a string, octal escapes of #x80..#xFF and hex escapes of
+   * fewer than 3 digits give raw-byte characters, as lread.c's read_escape does.
    */
   private readEscape(inString: boolean): number {
     const c = this.readCharOrFail();
@@ -308,15 +324,22 @@ class Reader {
       }
       case '^':
         return controlify(this.readModified());
-      case 'x':
-        return this.readHexEscape();
+      case 'x': {
+        const start = this.pos;
+        const value = this.readHexEscape();
+        // Fewer than 3 digits name a raw byte (lread.c: `count < 3 && i >= 0x80`).
+        return inString && this.pos - start < 3 && value >= 0x80 ? rawByteChar(value) : value;
+      }
       case 'u':
       case 'U':
         return this.readUnicodeEscape(ch === 'u' ? 4 : 8);
       case 'N':
         return this.readNamedEscape();
       default:
-        if (c >= 0x30 && c <= 0x37) return parseInt(ch + this.take(/[0-7]{0,2}/y), 8);
+        if (c >= 0x30 && c <= 0x37) {
+          const value = parseInt(ch + this.take(/[0-7]{0,2}/y), 8);
+          return inString && value >= 0x80 && value < 0x100 ? rawByteChar(value) : value;
+        }
         return c;
     }
   }
@@ -379,36 +402,4 @@ class Reader {
     if (!(code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff)) throw invalidSyntax(`\\N{${name}}`);
     return code;
   }
-}
-
-/** `\C-x` and `\^x`: ASCII control characters where they exist, else the ctrl modifier bit. */
-function controlify(c: number): number {
-  const base = c & ~MODIFIERS;
-  if (base === 0x3f) return 0x7f | (c & MODIFIERS);
-  if (base >= 0x100) return c | CTRL;
-  if ((c & 0o137) >= 0o101 && (c & 0o137) <= 0o132) return c & (0o37 | ~0o177);
-  if ((c & 0o177) >= 0o100 && (c & 0o177) <= 0o137) return c & (0o37 | ~0o177);
-  return c | CTRL;
-}
-
-/** Emacs's read_string rules for modifier bits on an escaped character. */
-function applyStringModifiers(escaped: number): number {
-  let modifiers = escaped & MODIFIERS;
-  let c = escaped & ~MODIFIERS;
-  if (c < 0x80) {
-    if (modifiers === CTRL && c === 0x20) [c, modifiers] = [0, 0];
-    else if (modifiers === CTRL && c === 0x3f) [c, modifiers] = [0x7f, 0];
-    if (modifiers & SHIFT) {
-      if (c >= 0x61 && c <= 0x7a) c -= 0x20;
-      if (c >= 0x41 && c <= 0x5a) modifiers &= ~SHIFT;
-    }
-    if (modifiers & META) {
-      modifiers &= ~META;
-      c |= 0x80;
-    }
-  }
-  if (modifiers !== 0) throw invalidSyntax('Invalid modifier in string');
-  // Emacs characters go up to 0x3FFFFF; JavaScript strings stop at Unicode's end.
-  if (c > 0x10ffff) throw lispError(`Non-Unicode character: 0x${c.toString(16)}`);
-  return c;
 }

@@ -1,5 +1,6 @@
 import type { LispHashTable } from './hash-table/hash-table';
 import { LispSymbol, intern, t } from './symbol';
+import { UnibyteString, isLispString, lispStringsEqual } from './unibyte';
 
 /** Objects that print themselves in `#<…>` form (processes, buffers, markers). */
 export const lispPrint: unique symbol = Symbol('elproc.lispPrint');
@@ -20,6 +21,7 @@ export type LispValue =
   | number
   | bigint
   | string
+  | UnibyteString
   | LispSymbol
   | LispFloat
   | Cons
@@ -146,6 +148,7 @@ export function equal(a: unknown, b: unknown): boolean {
     return a instanceof LispFloat && b instanceof LispFloat && Object.is(a.value, b.value);
   }
   if (typeof a === 'string' && typeof b === 'string') return a === b;
+  if (isLispString(a) && isLispString(b)) return lispStringsEqual(a, b);
   // Floats are equal when their bits are: NaN equals NaN (0.0 and -0.0 are LispFloat boxes).
   if (typeof a === 'number' && typeof b === 'number') return a === b || (Number.isNaN(a) && Number.isNaN(b));
   if (typeof a === 'bigint' || typeof b === 'bigint') {

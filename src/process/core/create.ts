@@ -3,7 +3,13 @@ import { intern } from '../../lisp/symbol';
 import { copySequence } from '../../lisp/values';
 import type { NetworkProcessSpec } from '../../options/types';
 import { getBufferCreate, LispBuffer } from '../../text/buffer';
-import { checkCodingSystem, CodingSystem, resolveCodingSystem } from '../../text/coding';
+import {
+  NO_CODING,
+  requireCodingSystem,
+  CodingSystem,
+  processCodingOverrides,
+  resolveCodingSystem,
+} from '../../text/coding';
 import { NetworkProcess } from './record';
 import { registerProcess, uniqueProcessName } from './registry';
 import type { InternalStatus } from './status';
@@ -22,13 +28,23 @@ interface Codings {
   readonly encoding: CodingSystem;
 }
 
-/** The coding systems `:coding` names, decoding first, or the error Emacs signals for them. */
-function specCodings(spec: NetworkProcessSpec): Codings | LispError {
-  const [decodingName, encodingName] = spec.coding ?? [DEFAULT_CODING, DEFAULT_CODING];
+/**
+ * The coding systems `:coding` names, decoding first, or the error Emacs signals for them.
+ * Without `:coding` (or with nil), coding-system-for-read and -write apply where set.
+ */
+function specCodings(spec: NetworkProcessSpec, buffer: LispBuffer | null): Codings | LispError {
+  const [forRead, forWrite] = processCodingOverrides();
+  // Emacs does not decode for a unibyte process buffer when nothing else chose a system.
+  const unibyte = buffer !== null && buffer.live && !buffer.multibyte;
+  const readDefault = forRead ?? (unibyte ? null : DEFAULT_CODING);
+  const [decodingName, encodingName] = spec.coding ?? [readDefault, forWrite ?? DEFAULT_CODING];
   try {
     return {
-      decoding: checkCodingSystem(decodingName ?? DEFAULT_CODING),
-      encoding: checkCodingSystem(encodingName ?? DEFAULT_CODING),
+      decoding:
+        spec.coding === null && decodingName === null
+          ? NO_CODING
+          : requireCodingSystem(decodingName ?? DEFAULT_CODING),
+      encoding: requireCodingSystem(encodingName ?? DEFAULT_CODING),
     };
   } catch (err) {
     if (err instanceof LispError) return err;
@@ -46,7 +62,7 @@ export function createProcess(spec: NetworkProcessSpec): NetworkProcess {
   const buffer: LispBuffer | null =
     spec.buffer === null ? null : getBufferCreate(spec.buffer as string | LispBuffer);
   if (spec.deferredError !== null) throw spec.deferredError;
-  const codings = specCodings(spec);
+  const codings = specCodings(spec, buffer);
   const fallback = resolveCodingSystem(DEFAULT_CODING);
   const proc = new NetworkProcess({
     name: uniqueProcessName(spec.name),
@@ -77,7 +93,7 @@ export function createProcess(spec: NetworkProcessSpec): NetworkProcess {
  * closes the socket and unregisters the process when this throws.
  */
 export function setupCodingSystems(proc: NetworkProcess, spec: NetworkProcessSpec): void {
-  const codings = specCodings(spec);
+  const codings = specCodings(spec, proc.buffer);
   if (codings instanceof LispError) throw codings;
   proc.decoding = codings.decoding;
   proc.encoding = codings.encoding;

@@ -1,3 +1,4 @@
+import type { LispString } from '../../lisp/unibyte';
 import { prin1ToString } from '../../lisp/printer';
 import { funcall } from '../../lisp/function-table';
 import { LispError } from '../../lisp/errors';
@@ -81,7 +82,7 @@ function describeThrown(err: unknown): { text: string; detail: string } {
  * markers there stay before its text. Point moves with the text when it was at or after the
  * insertion point, and a narrowing grows by the text, as Emacs restores them after inserting.
  */
-function insertAtMark(proc: NetworkProcess, text: string, beforeMarkers: boolean): void {
+function insertAtMark(proc: NetworkProcess, text: LispString, beforeMarkers: boolean): void {
   const buffer = proc.buffer;
   if (buffer === null || !buffer.live) return;
   const at = buffer.clip(markerPosition(proc.mark) ?? buffer.zv);
@@ -90,7 +91,7 @@ function insertAtMark(proc: NetworkProcess, text: string, beforeMarkers: boolean
 }
 
 /** Hands decoded output to the process filter (Emacs: read_process_output). */
-export function runFilter(proc: NetworkProcess, text: string): void {
+export function runFilter(proc: NetworkProcess, text: LispString): void {
   const filter = proc.filter;
   if (filter === null) insertAtMark(proc, text, true);
   else callHandler('filter', filter, [proc, text]);

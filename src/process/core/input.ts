@@ -38,5 +38,6 @@ export function readChunkBytes(): number {
 /** Bytes read from the process (one message, or one piece of a stream read): decoded, filtered. */
 export function deliverInput(proc: NetworkProcess, bytes: Buffer): void {
   const text = proc.decoder.decode(bytes);
+  proc.noteDecoded();
   if (text.length > 0) runFilter(proc, text);
 }

@@ -4,7 +4,7 @@ import { LispPrintable, lispPrint, LispValue } from '../../lisp/values';
 import { toSocketOptions } from '../../options';
 import type { ConnectionType, Handler, OptionSetting, ProcessPlist } from '../../options/types';
 import { LispBuffer, Marker, makeMarker, setMarker } from '../../text/buffer';
-import { createDecoder, type CodingSystem, type StreamDecoder } from '../../text/coding';
+import { createDecoder, rawTextCoding, type CodingSystem, type StreamDecoder } from '../../text/coding';
 import { displayStatus, InternalStatus } from './status';
 import { LingerMode, NO_TRANSPORT, Transport } from './transport';
 
@@ -66,6 +66,8 @@ export class NetworkProcess implements LispPrintable {
   listOrder = 0;
   /** Made on first input: an idle connection does not carry one. */
   private streamDecoder: StreamDecoder | null = null;
+  /** The coding system the decoder was made for (or has since detected). */
+  private decoderFor: CodingSystem | null = null;
 
   constructor(init: ProcessInit) {
     Object.assign(this, init);
@@ -79,10 +81,38 @@ export class NetworkProcess implements LispPrintable {
     if (this.buffer !== null && this.buffer.live) setMarker(this.mark, this.buffer.zv, this.buffer);
   }
 
-  /** The decoder of `decoding`, which keeps a partial character between two reads. */
+  /**
+   * The decoder of `decoding`, which keeps a partial character between two reads. Without a
+   * filter, a unibyte process buffer reads with raw-text of the same end of line (Emacs:
+   * setup_process_coding_systems' raw_text_coding_system), so that bytes go in as bytes.
+   */
   get decoder(): StreamDecoder {
-    this.streamDecoder ??= createDecoder(this.decoding);
+    const wanted =
+      this.filter === null && this.buffer !== null && this.buffer.live && !this.buffer.multibyte
+        ? rawTextCoding(this.decoding)
+        : this.decoding;
+    if (this.streamDecoder === null || this.decoderFor !== wanted) {
+      this.streamDecoder = createDecoder(wanted);
+      this.decoderFor = wanted;
+    }
     return this.streamDecoder;
+  }
+
+  /**
+   * After a read: Emacs sets the process's decoding system to last-coding-system-used, which
+   * names what the decoder detected (`utf-8-dos`, `undecided-unix`, `iso-latin-1-unix`).
+   */
+  noteDecoded(): void {
+    const used = this.streamDecoder?.coding;
+    if (used === undefined || used === this.decoderFor) return;
+    this.decoding = used;
+    this.decoderFor = used;
+  }
+
+  /** Forgets the decoder (set-process-coding-system): the next read sets up a new one. */
+  resetDecoder(): void {
+    this.streamDecoder = null;
+    this.decoderFor = null;
   }
 
   /** The socket's file descriptor, for other native code; null once closed. */

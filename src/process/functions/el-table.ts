@@ -28,6 +28,8 @@ import { hashTableFunctions } from '../../lisp/hash-table';
 import { jsonFunctions } from '../../text/json';
 import { formatFunctions } from '../../text/format';
 import { timeFunctions } from '../../text/time';
+import { codingFunctions } from '../../text/coding';
+import { setProcessCodingSystem } from './coding-functions';
 
 /**
  * Every function under its Emacs name, so a port can be written line by line:
@@ -66,6 +68,7 @@ export const el: Readonly<Record<string, LispFunction>> = {
   'process-query-on-exit-flag': accessors.processQueryOnExitFlag,
   'set-process-query-on-exit-flag': accessors.setProcessQueryOnExitFlag,
   'process-coding-system': accessors.processCodingSystem,
+  'set-process-coding-system': setProcessCodingSystem,
   'stop-process': stopProcess,
   'continue-process': continueProcess,
   'process-datagram-address': processDatagramAddress,
@@ -86,6 +89,7 @@ export const el: Readonly<Record<string, LispFunction>> = {
   ...jsonFunctions,
   ...formatFunctions,
   ...timeFunctions,
+  ...codingFunctions,
 };
 
 for (const [name, fn] of Object.entries(el)) defun(name, fn);

@@ -4,7 +4,9 @@ import { isNil, isNumber, LispValue, numberValue } from '../../lisp/values';
 import { asFixnum } from '../../options';
 import { bufferSubstring, onKillBuffer } from '../../text/buffer';
 import type { Position } from '../../text/buffer';
-import { encode } from '../../text/coding';
+import { isLispString, isMultibyteString, LispString } from '../../lisp/unibyte';
+import { currentBuffer } from '../../text/buffer';
+import { encodeText, encodeUnibyte, encodingWithUnixEol } from '../../text/coding';
 import { bufferProcess, designatedProcess, requireProcess, signalTarget } from '../core/designators';
 import { syncReading } from '../core/reading';
 import { afterStatusNotifications, markDeleted } from '../core/lifecycle';
@@ -21,12 +23,24 @@ function send(proc: NetworkProcess, bytes: Buffer): void {
   if (bytes.length > 0) proc.transport.send(bytes);
 }
 
+/**
+ * Emacs's send_process: multibyte text is encoded with the process's encoding, whose undecided
+ * end of line then becomes unix for good (`(utf-8 . utf-8-unix)` after the first send); unibyte
+ * text (a unibyte string, ASCII, a unibyte buffer's region) goes out as its bytes, with only the
+ * end-of-line conversion.
+ */
+function encodeForSend(proc: NetworkProcess, text: LispString, multibyte: boolean): Buffer {
+  if (!multibyte) return encodeUnibyte(text, proc.encoding);
+  if (proc.encoding.spec !== null) proc.encoding = encodingWithUnixEol(proc.encoding, true);
+  return encodeText(text, proc.encoding);
+}
+
 /** Emacs: process-send-string. Returns nil. */
 export function processSendString(process: unknown, string: unknown): null {
   const proc = designatedProcess(process);
-  if (typeof string !== 'string') throw wrongTypeArgument('stringp', string as LispValue);
+  if (!isLispString(string)) throw wrongTypeArgument('stringp', string as LispValue);
   requireRunning(proc);
-  send(proc, encode(string, proc.encoding));
+  send(proc, encodeForSend(proc, string, isMultibyteString(string)));
   return null;
 }
 
@@ -40,7 +54,7 @@ export function processSendRegion(process: unknown, start: unknown, end: unknown
   const proc = designatedProcess(process);
   const text = bufferSubstring(start as Position, end as Position);
   requireRunning(proc);
-  send(proc, encode(text, proc.encoding));
+  send(proc, encodeForSend(proc, text, currentBuffer().multibyte));
   return null;
 }
 

@@ -1,3 +1,5 @@
+import { LispString, UnibyteString, isRawByteUnit, unibyteFromBytes } from '../../lisp/unibyte';
+
 /*
  * Characters as buffers hold them (code points up to Emacs's MAX_CHAR, #x3FFFFF) and the
  * conversions to and from JavaScript strings, done only where text enters or leaves a buffer.
@@ -30,8 +32,16 @@ export function charToByte(c: number): number {
   return isRawByteChar(c) ? c - RAW_BYTE_OFFSET : c & 0xff;
 }
 
-/** The code points of TEXT, as a multibyte buffer stores them, or as bytes for a unibyte one. */
-export function stringToCodes(text: string, multibyte: boolean): Int32Array {
+/**
+ * The characters of TEXT as a buffer of the given kind stores them. A multibyte buffer gets code
+ * points, raw-byte characters for the surrogates U+DC80..U+DCFF and for a unibyte string's
+ * bytes >= #x80 (Emacs: string_to_multibyte, as insert converts); a unibyte buffer gets bytes
+ * (a character's low byte, a raw byte's byte).
+ */
+export function stringToCodes(text: LispString, multibyte: boolean): Int32Array {
+  if (text instanceof UnibyteString) {
+    return Int32Array.from(text.bytes, (b) => (multibyte ? rawByteChar(b) : b));
+  }
   const out = new Int32Array(text.length);
   let n = 0;
   for (let i = 0; i < text.length; i++) {
@@ -42,8 +52,8 @@ export function stringToCodes(text: string, multibyte: boolean): Int32Array {
         c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
         i++;
       }
-    }
-    out[n++] = multibyte || c < 0x100 ? c : c & 0xff;
+    } else if (isRawByteUnit(c)) c = c - 0xdc00 + RAW_BYTE_OFFSET;
+    out[n++] = multibyte || c < 0x100 ? c : charToByte(c);
   }
   return n === out.length ? out : out.subarray(0, n);
 }
@@ -54,16 +64,17 @@ export function charToCode(c: number, multibyte: boolean): number {
 }
 
 /**
- * The JavaScript string of CODES. Characters beyond Unicode have no JavaScript form: a raw-byte
- * character becomes the character of its byte (as a unibyte string of issue 10 will hold it),
- * and the others, which only set-buffer-multibyte or `insert` of such a number can make, U+FFFD.
+ * The JavaScript string of CODES. A raw-byte character becomes its surrogate; the other
+ * characters beyond Unicode, which only set-buffer-multibyte or `insert` of such a number can
+ * make, have no JavaScript form and become U+FFFD.
  */
 export function codesToString(codes: ArrayLike<number>): string {
   const units = new Uint16Array(codes.length * 2);
   let n = 0;
   for (let i = 0; i < codes.length; i++) {
     let c = codes[i] as number;
-    if (c > 0x10ffff) c = isRawByteChar(c) ? c - RAW_BYTE_OFFSET : 0xfffd;
+    // A raw byte becomes its surrogate, U+DC80..U+DCFF (src/lisp/unibyte.ts).
+    if (c > 0x10ffff) c = isRawByteChar(c) ? c - RAW_BYTE_OFFSET + 0xdc00 : 0xfffd;
     if (c < 0x10000) units[n++] = c;
     else {
       c -= 0x10000;
@@ -76,4 +87,10 @@ export function codesToString(codes: ArrayLike<number>): string {
     out += String.fromCharCode.apply(null, units.subarray(i, Math.min(i + CHUNK, n)) as unknown as number[]);
   }
   return out;
+}
+
+/** The Lisp string of a buffer's CODES: unibyte (its bytes) for a unibyte buffer. */
+export function codesToLispString(codes: Int32Array, multibyte: boolean): LispString {
+  if (multibyte) return codesToString(codes);
+  return unibyteFromBytes(Uint8Array.from(codes));
 }

@@ -1,7 +1,8 @@
 import { LispError, argsOutOfRange, lispError, wrongTypeArgument } from '../../lisp/errors';
 import { LispValue, isNil } from '../../lisp/values';
+import { LispString, isLispString } from '../../lisp/unibyte';
 import { Position, checkFixnum, fixPosition, validateRegion } from './arguments';
-import { charToCode, codesToString, isCharacter, rawByteChar, stringToCodes } from './codes';
+import { charToCode, codesToLispString, isCharacter, rawByteChar, stringToCodes } from './codes';
 import type { LispBuffer } from './lisp-buffer';
 import { BufferOrName, currentBuffer, liveBuffer } from './registry';
 
@@ -10,7 +11,7 @@ const MAX_INSERT = 2 ** 28;
 
 /** The CODES of one `insert` argument, or `(wrong-type-argument char-or-string-p ARG)`. */
 function argumentCodes(buffer: LispBuffer, arg: unknown): ArrayLike<number> {
-  if (typeof arg === 'string') return stringToCodes(arg, buffer.multibyte);
+  if (isLispString(arg)) return stringToCodes(arg, buffer.multibyte);
   if (isCharacter(arg)) return [charToCode(arg, buffer.multibyte)];
   throw wrongTypeArgument('char-or-string-p', arg as LispValue);
 }
@@ -26,12 +27,12 @@ function insertArgs(args: unknown[], beforeMarkers: boolean): null {
  * Emacs: insert. Strings and characters, any number, at point, which ends up after them; a
  * marker at point stays before the text unless its insertion type is t.
  */
-export function insert(...args: (string | number)[]): null {
+export function insert(...args: (LispString | number)[]): null {
   return insertArgs(args, false);
 }
 
 /** Emacs: insert-before-markers. As insert, but every marker at point ends up after the text. */
-export function insertBeforeMarkers(...args: (string | number)[]): null {
+export function insertBeforeMarkers(...args: (LispString | number)[]): null {
   return insertArgs(args, true);
 }
 
@@ -80,10 +81,10 @@ export function deleteRegion(start: Position, end: Position): null {
 }
 
 /** Emacs: delete-and-extract-region. The deleted text. */
-export function deleteAndExtractRegion(start: Position, end: Position): string {
+export function deleteAndExtractRegion(start: Position, end: Position): LispString {
   const buffer = currentBuffer();
   const [from, to] = validateRegion(buffer, start, end);
-  return codesToString(buffer.deleteRange(from, to));
+  return codesToLispString(buffer.deleteRange(from, to), buffer.multibyte);
 }
 
 /**

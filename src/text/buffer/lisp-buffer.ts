@@ -1,5 +1,6 @@
 import { LispPrintable, lispPrint } from '../../lisp/values';
-import { codesToString, stringToCodes } from './codes';
+import { codesToLispString, codesToString, stringToCodes } from './codes';
+import type { LispString } from '../../lisp/unibyte';
 import { GapText } from './gap-text';
 import type { Marker } from './marker';
 
@@ -125,7 +126,7 @@ export class LispBuffer implements LispPrintable {
   }
 
   /** @internal insertCodes for JavaScript text, converted to this buffer's form. */
-  insertString(position: number, text: string, beforeMarkers: boolean): number {
+  insertString(position: number, text: LispString, beforeMarkers: boolean): number {
     return this.insertCodes(position, stringToCodes(text, !this.unibyte), beforeMarkers);
   }
 
@@ -177,6 +178,11 @@ export class LispBuffer implements LispPrintable {
   /** @internal The text from FROM to TO as a JavaScript string. */
   substring(from: number, to: number): string {
     return codesToString(this.codes(from, to));
+  }
+
+  /** @internal The text from FROM to TO as a Lisp string: unibyte in a unibyte buffer. */
+  lispSubstring(from: number, to: number): LispString {
+    return codesToLispString(this.codes(from, to), !this.unibyte);
   }
 
   /**

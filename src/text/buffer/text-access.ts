@@ -1,26 +1,27 @@
 import { isNil } from '../../lisp/values';
+import type { LispString } from '../../lisp/unibyte';
 import { Position, fixPosition, validateRegion } from './arguments';
 import type { LispBuffer } from './lisp-buffer';
 import { currentBuffer, decodeBuffer } from './registry';
 
 /** Emacs: buffer-string, the accessible region of the current buffer. */
-export function bufferString(): string {
+export function bufferString(): LispString {
   const buffer = currentBuffer();
-  return buffer.substring(buffer.begv, buffer.zv);
+  return buffer.lispSubstring(buffer.begv, buffer.zv);
 }
 
 /**
  * Emacs: buffer-substring. START and END in either order; outside the accessible region it
  * signals `(args-out-of-range BUFFER START END)`.
  */
-export function bufferSubstring(start: Position, end: Position): string {
+export function bufferSubstring(start: Position, end: Position): LispString {
   const buffer = currentBuffer();
   const [from, to] = validateRegion(buffer, start, end);
-  return buffer.substring(from, to);
+  return buffer.lispSubstring(from, to);
 }
 
 /** Emacs: buffer-substring-no-properties (elproc's text has no properties, so buffer-substring). */
-export function bufferSubstringNoProperties(start: Position, end: Position): string {
+export function bufferSubstringNoProperties(start: Position, end: Position): LispString {
   return bufferSubstring(start, end);
 }
 

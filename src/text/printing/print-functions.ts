@@ -74,7 +74,8 @@ export function withOutputToString(fn: () => unknown): string;
 export function withOutputToString(fn: () => unknown): string | Promise<string> {
   checkBody(fn);
   const buffer = generateNewBuffer(' *string-output*', t);
-  const collect = (): string => withCurrentBuffer(buffer, () => bufferString());
+  // The output buffer is multibyte, so its text is a JavaScript string.
+  const collect = (): string => withCurrentBuffer(buffer, () => bufferString() as string);
   return unwindProtect(
     () => {
       const value = letBindings([[standardOutputVariable.symbol, buffer]], fn);

@@ -41,5 +41,6 @@ export function replaceMatchInBuffer(
 
 /** Emacs: buffer-substring, as match-string without STRING uses it. */
 export function currentBufferSubstring(start: number, end: number): string {
-  return bufferSubstring(start, end);
+  // The regexp room works on JavaScript text; a unibyte buffer's bytes give their Latin-1 view.
+  return String(bufferSubstring(start, end));
 }

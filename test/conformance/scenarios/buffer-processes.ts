@@ -42,7 +42,7 @@ function lineFilter(lines: string[], seen: unknown[]) {
       });
       gotoChar(pointMin());
       while (lineEndPosition() < pointMax()) {
-        lines.push(bufferSubstring(pointMin(), lineEndPosition()));
+        lines.push(bufferSubstring(pointMin(), lineEndPosition()) as string);
         deleteRegion(pointMin(), lineEndPosition() + 1);
       }
       seen.push([bufferString(), markerPosition(processMark(proc)), point()]);
@@ -87,7 +87,7 @@ const processBuffers: Scenario = {
       withCurrentBuffer(nbuf, () =>
         saveRestriction(() => {
           widen();
-          return bufferString();
+          return bufferString() as string;
         }),
       );
     const nstate = (): unknown[] =>

@@ -39,6 +39,8 @@ import {
   t,
   withCurrentBuffer,
 } from '../../../src';
+import { encodeCodingString } from '../../../src';
+import type { LispString } from '../../../src';
 import {
   Events,
   Scenario,
@@ -419,12 +421,11 @@ const coding: Scenario = {
     await waitUntil(() => got.length > 0);
     out.p('utf-8 bytes of é', codes(got[0]));
     got.length = 0;
-    // Raw bytes are the characters U+0080..U+00FF in elproc; (encode-coding-string "é" 'utf-8).
-    processSendString(thePeerChild('srv', cl), '\u00c3\u00a9');
+    processSendString(thePeerChild('srv', cl), encodeCodingString('é', intern('utf-8')) as LispString);
     await waitUntil(() => (bufferText('clbuf') as string).length > 0);
     out.p('latin-1 decoding of UTF-8 é', bufferText('clbuf'));
     out.p('as characters', codes(bufferText('clbuf')));
-    processSendString(thePeerChild('srv', c), Buffer.from('é€', 'utf8').toString('latin1'));
+    processSendString(thePeerChild('srv', c), encodeCodingString('é€', intern('utf-8')) as LispString);
     await waitUntil(() => (bufferText('cbuf') as string).length > 0);
     out.p('utf-8 decoding', bufferText('cbuf'));
     out.p('utf-8 decoding as characters', codes(bufferText('cbuf')));

@@ -1,0 +1,30 @@
+;;; coding-decode.el --- decode-coding-string for every supported coding system, invalid bytes included  -*- lexical-binding: t; coding: utf-8 -*-
+(setq inputs (list (unibyte-string 97 98 13 10 99 13 100 10)
+                   (unibyte-string 99 97 102 195 169)
+                   (unibyte-string 228 184 173 240 159 152 128)
+                   (unibyte-string 195 40 255 192 175 237 160 128 195)
+                   (unibyte-string 128 129 141 143 144 157 164 169 192 200 233 255)
+                   (unibyte-string 146 134 149 182 130 160 131 65 177 223 129)
+                   (unibyte-string 195 230 202 184 164 162 143 171 177 142 177 164)
+                   (unibyte-string 254 255 0 97 78 45 216 61 222 0)
+                   (unibyte-string 255 254 97 0 45 78 61 216 0 222 0)
+                   (unibyte-string 239 187 191 97 98)
+                   (unibyte-string 0 97 216 61 0)))
+(dolist (cs '(utf-8 utf-8-unix utf-8-dos utf-8-mac utf-8-emacs utf-8-auto utf-8-with-signature prefer-utf-8 undecided
+              us-ascii iso-latin-1 iso-8859-2 iso-8859-5 iso-8859-7 iso-8859-15 windows-1250 windows-1251 windows-1252 windows-1253 windows-1257
+              shift_jis euc-jp utf-16 utf-16le utf-16be utf-16-le utf-16-be georgian-academy georgian-ps koi8-r raw-text raw-text-unix binary no-conversion))
+  ;; Left out where elproc differs (README): sequences JIS X 0208 leaves unmapped, for which
+  ;; Emacs has characters of its own, and text that Emacs's detection takes for Shift_JIS.
+  (let ((skip (cdr (assq cs '((shift_jis 3 9) (euc-jp 2) (undecided 6) (prefer-utf-8 6)))))
+        (i -1))
+    (p (format "%s" cs) (delq 'skipped (mapcar (lambda (s) (setq i (1+ i)) (if (memq i skip) 'skipped (append (decode-coding-string s cs) nil))) inputs)))))
+(p "kinds" (mapcar (lambda (cs) (multibyte-string-p (decode-coding-string (unibyte-string 97 200) cs))) '(utf-8 latin-1 raw-text binary undecided)))
+(p "multibyte input" (append (decode-coding-string "é\303\251" 'utf-8) nil))
+(p "round trip invalid utf-8" (let ((b (unibyte-string 97 195 40 255 192 175 237 160 128 195 226 130)))
+                                  (equal b (encode-coding-string (decode-coding-string b 'utf-8) 'utf-8))))
+(p "round trip invalid sjis" (let ((b (unibyte-string 97 129 255 160 130)))
+                                  (list (append (decode-coding-string b 'shift_jis) nil)
+                                        (equal b (encode-coding-string (decode-coding-string b 'shift_jis) 'shift_jis)))))
+(try "unknown" (decode-coding-string "a" 'no-such))
+(try "not a string" (decode-coding-string nil 'utf-8))
+(p "nil coding" (append (decode-coding-string (unibyte-string 97 200) nil) nil))

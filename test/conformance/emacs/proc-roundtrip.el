@@ -1,0 +1,26 @@
+;;; proc-roundtrip.el --- invalid UTF-8 through an echo server with the default coding: raw bytes come back unchanged  -*- lexical-binding: t; coding: utf-8 -*-
+(defvar seen nil)
+(setq srv (make-network-process :name "echo" :server t :service t
+                                 :filter (lambda (pr s) (push (append s nil) seen) (process-send-string pr s))))
+(setq port (process-contact srv :service))
+(defvar back nil)
+(setq c (make-network-process :name "c" :host "127.0.0.1" :service port :coding 'binary
+                              :filter (lambda (_p s) (setq back (concat back s)))))
+(wait-until (peer-child "echo" c))
+(dolist (bytes (list (unibyte-string 97 195 40 98)
+                     (unibyte-string 255 254 0 128 10)
+                     (unibyte-string 237 160 128 192 175 245 128 10)
+                     (apply #'unibyte-string (number-sequence 0 255))))
+  (setq seen nil back nil)
+  (process-send-string c bytes)
+  (wait-until (>= (length back) (length bytes)))
+  (p "echoed unchanged" (equal back bytes))
+  (p "the server's filter saw" (if (> (length bytes) 20) (length (apply #'append seen)) (reverse seen))))
+;; A sequence cut off at the end waits in the decoder: only what precedes it comes back.
+(setq seen nil back nil)
+(process-send-string c (unibyte-string 226 130 172 226 130))
+(wait-until back)
+(settle 0.05)
+(p "truncated: back" (append back nil))
+(p "truncated: the filter saw" (reverse seen))
+(p "server child coding" (process-coding-system (peer-child "echo" c)))

@@ -1,0 +1,21 @@
+;;; recv-matrix.el --- what filters and process buffers receive, by coding system and buffer kind  -*- lexical-binding: t; coding: utf-8 -*-
+(setq srv (make-network-process :name "srv" :server t :service t :coding 'binary :filter #'ignore))
+(setq port (process-contact srv :service))
+(setq bytes (unibyte-string 99 97 102 195 169 32 255 10 97))
+(dolist (cs '(utf-8 latin-1 binary raw-text no-conversion utf-16be shift_jis undecided))
+  (let* ((got nil)
+         (c (make-network-process :name "c" :host "127.0.0.1" :service port :coding cs
+                                  :filter (lambda (_p s) (push s got))))
+         (cm (make-network-process :name "cm" :host "127.0.0.1" :service port :coding cs :buffer (generate-new-buffer "mb")))
+         (cu (make-network-process :name "cu" :host "127.0.0.1" :service port :coding cs :buffer
+                                   (with-current-buffer (generate-new-buffer "ub") (set-buffer-multibyte nil) (current-buffer)))))
+    (dolist (x (list c cm cu)) (wait-until (peer-child "srv" x)))
+    (dolist (x (list c cm cu)) (process-send-string (peer-child "srv" x) bytes))
+    (wait-until (and got (with-current-buffer (process-buffer cm) (> (buffer-size) 0))
+                     (with-current-buffer (process-buffer cu) (> (buffer-size) 0))))
+    (settle 0.05)
+    (p (format "%s filter" cs) (mapcar (lambda (s) (list (multibyte-string-p s) (append s nil))) (reverse got)))
+    (p (format "%s multibyte buffer" cs) (with-current-buffer (process-buffer cm) (list (append (buffer-string) nil) (position-bytes (point-max)))))
+    (p (format "%s unibyte buffer" cs) (with-current-buffer (process-buffer cu) (list (append (buffer-string) nil) (multibyte-string-p (buffer-string)))))
+    (p (format "%s codings" cs) (mapcar #'process-coding-system (list c cm cu)))
+    (mapc #'delete-process (list c cm cu))))
