@@ -292,7 +292,6 @@ export {
   atom,
   lispNull,
   eql,
-  listFunctions,
 } from './lisp/lists';
 export type { FunctionArg } from './lisp/lists';
 
@@ -326,7 +325,6 @@ export {
   stringReplace,
   urlHexifyString,
   urlUnhexString,
-  stringFunctions,
 } from './text/strings';
 
 // Hash tables and native JSON (the hash-json room: src/lisp/hash-table, src/text/json).
@@ -424,7 +422,6 @@ export {
   charCharset,
   maxChar,
   characterp,
-  codingFunctions,
 } from './text/coding';
 export type { CodingSystem, StreamDecoder } from './text/coding';
 export { setProcessCodingSystem } from './process/functions/coding-functions';

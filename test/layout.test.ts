@@ -74,8 +74,20 @@ test.each(files.map((file) => [relative(SRC, file), file]))(
   },
 );
 
-test.each(files.map((file) => [relative(SRC, file), file]))(`%s is at most ${MAX_LINES} lines`, (_, file) => {
+// src/index.ts is the exception: it is the public API as a list of names, one per line, and
+// grows with it; it holds nothing else (checked below).
+const sized = files.filter((file) => file !== join(SRC, 'index.ts'));
+test.each(sized.map((file) => [relative(SRC, file), file]))(`%s is at most ${MAX_LINES} lines`, (_, file) => {
   expect(readFileSync(file, 'utf8').split('\n').length).toBeLessThanOrEqual(MAX_LINES);
+});
+
+test('src/index.ts holds only exports and comments', () => {
+  const code = readFileSync(join(SRC, 'index.ts'), 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\/\/.*$/gm, '')
+    .replace(/export (type )?\{[^}]*\} from '[^']*';/g, '')
+    .trim();
+  expect(code).toBe('');
 });
 
 test('src/index.ts lists its exports by name', () => {
