@@ -28,12 +28,11 @@ const signal = (fn: () => unknown): string => {
 };
 
 describe('differences from Emacs: characters beyond Unicode', () => {
-  test('raw-byte and other non-Unicode characters signal (Emacs makes strings of them)', () => {
-    const expected = '(error "Non-Unicode character: 0x3fffff")';
-    expect(signal(() => charToString(0x3fffff))).toBe(expected); // Emacs: "\377" (a raw byte)
-    expect(signal(() => string(0x3fffff))).toBe(expected);
-    expect(signal(() => concat([0x3fffff]))).toBe(expected);
-    expect(signal(() => makeString(1, 0x110000))).toBe('(error "Non-Unicode character: 0x110000")');
+  test('raw-byte characters make strings, as in Emacs; the characters between them and Unicode signal', () => {
+    expect(prin1ToString(charToString(0x3fffff))).toBe('"\\377"');
+    expect(prin1ToString(string(0x61, 0x3fffe9))).toBe('"a\\351"');
+    expect(prin1ToString(concat([0x3fffff]))).toBe('"\\377"');
+    expect(signal(() => makeString(1, 0x110000))).toBe('(error "Non-Unicode character: 0x110000")'); // Emacs: a string
   });
 
   test('beyond MAX-CHAR it is wrong-type-argument characterp, as in Emacs', () => {
@@ -41,16 +40,15 @@ describe('differences from Emacs: characters beyond Unicode', () => {
   });
 });
 
-describe('differences from Emacs: unibyte results', () => {
-  test('url-unhex-string gives bytes from 0x80 up as the characters U+0080-U+00FF (Emacs: a unibyte string)', () => {
-    const bytes = urlUnhexString('%C3%A9%FF');
-    expect(bytes).toBe('\u00c3\u00a9\u00ff');
-    expect(prin1ToString(bytes)).toBe('"Ã©ÿ"'); // Emacs: the unibyte string of bytes 195 169 255
-    expect(Buffer.from(bytes, 'latin1').toString('utf8')).toBe('é\ufffd');
+describe('unibyte results, as in Emacs', () => {
+  test('url-unhex-string gives the unibyte string of the bytes', () => {
+    expect(prin1ToString(urlUnhexString('%C3%A9%FF'))).toBe('"\\303\\251\\377"');
+    expect(prin1ToString(urlUnhexString('é%C3%A9'))).toBe('"é\\303\\251"'); // multibyte text stays so
   });
 
-  test("url-hexify-string encodes every string as UTF-8 (Emacs leaves a unibyte string's bytes as they are)", () => {
-    expect(urlHexifyString('\u00e9')).toBe('%C3%A9'); // Emacs on the unibyte "\351": %E9
+  test("url-hexify-string takes a unibyte string's bytes as they are, and text as UTF-8", () => {
+    expect(urlHexifyString(urlUnhexString('%E9') as string)).toBe('%E9');
+    expect(urlHexifyString('\u00e9')).toBe('%C3%A9');
   });
 
   test('url-unhex-string sets the match data as its string-match loop does in Emacs', () => {

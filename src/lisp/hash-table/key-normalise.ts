@@ -1,4 +1,5 @@
 import { LispError } from '../errors';
+import { UnibyteString } from '../unibyte';
 import { LispSymbol, t } from '../symbol';
 import { Cons, LispFloat, LispVector, isNil } from '../values';
 
@@ -30,6 +31,8 @@ export function normaliseKey(key: unknown, test: HashTestName): unknown {
   if (typeof key === 'bigint') return normaliseBigint(key);
   if (key instanceof LispFloat) return floatKey(key.value);
   if (typeof key === 'string') return `s${key}`;
+  // A unibyte string is a key of its own kind: "\351" is neither "é" nor its raw-byte string.
+  if (key instanceof UnibyteString) return `u${key.valueOf()}`;
   if (test === 'equal' && isStructure(key)) return `(${structureKey(key, 0)}`;
   return key;
 }

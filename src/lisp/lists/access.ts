@@ -1,4 +1,5 @@
 /* Emacs: car, cdr and their kin, nth, nthcdr, last, butlast, elt (data.c, fns.c, subr.el). */
+import { textCodeToChar } from '../unibyte';
 import { argsOutOfRange, wrongTypeArgument } from '../errors';
 import { Cons, LispValue, LispVector, isNil } from '../values';
 import { fixnumArg, integerArg } from './arguments';
@@ -99,7 +100,7 @@ export function elt(sequence: LispValue, n: LispValue): LispValue {
     const index = fixnumArg(n);
     const chars = Array.from(sequence);
     if (index < 0 || index >= chars.length) throw argsOutOfRange(sequence, n);
-    return (chars[index] as string).codePointAt(0) as number;
+    return textCodeToChar((chars[index] as string).codePointAt(0) as number);
   }
   throw wrongTypeArgument('sequencep', sequence);
 }
@@ -130,3 +131,9 @@ export function butlast(list: LispValue, n?: LispValue): LispValue {
 }
 
 export { circularList };
+
+/** Emacs: aref, on the arrays elproc has: vectors and strings (elements are characters). */
+export function aref(array: LispValue, idx: LispValue): LispValue {
+  if (!(array instanceof LispVector) && typeof array !== 'string') throw wrongTypeArgument('arrayp', array);
+  return elt(array, idx);
+}

@@ -1,4 +1,5 @@
 /* Emacs: list, make-list, append, reverse, nreverse, nconc, copy-tree (alloc.c, fns.c, subr.el). */
+import { textCodeToChar } from '../unibyte';
 import { wrongTypeArgument } from '../errors';
 import { Cons, LispValue, LispVector, isNil } from '../values';
 import { wholeNumberArg } from './arguments';
@@ -32,7 +33,8 @@ export function makeList(length: LispValue, init: LispValue): LispValue[] | null
 
 /** The elements of a sequence argument: a list (proper), a vector, or a string's characters. */
 export function sequenceItems(sequence: LispValue): LispValue[] {
-  if (typeof sequence === 'string') return Array.from(sequence, (ch) => ch.codePointAt(0) as number);
+  if (typeof sequence === 'string')
+    return Array.from(sequence, (ch) => textCodeToChar(ch.codePointAt(0) as number));
   if (Array.isArray(sequence)) return sequence;
   if (!isListValue(sequence)) throw wrongTypeArgument('sequencep', sequence);
   const { items, end } = listItems(sequence);

@@ -16,6 +16,7 @@ export {
   last,
   butlast,
   elt,
+  aref,
 } from './access';
 export {
   length,

@@ -24,6 +24,11 @@ import { searchFunctions } from '../../text/search';
 import { regexFunctions } from '../../text/regex';
 import { listFunctions } from '../../lisp/lists';
 import { stringFunctions } from '../../text/strings';
+import {
+  UNIBYTE_RESULT_KINDS,
+  acceptingUnibyteTable,
+  stringEqualsOfKinds,
+} from '../../text/strings/lisp-string-args';
 import { hashTableFunctions } from '../../lisp/hash-table';
 import { jsonFunctions } from '../../text/json';
 import { formatFunctions } from '../../text/format';
@@ -81,15 +86,18 @@ export const el: Readonly<Record<string, LispFunction>> = {
   ...variableFunctions,
   ...bufferFunctions,
   ...printFunctions,
-  ...regexFunctions,
   ...searchFunctions,
-  ...listFunctions,
-  ...stringFunctions,
   ...hashTableFunctions,
   ...jsonFunctions,
-  ...formatFunctions,
   ...timeFunctions,
   ...codingFunctions,
+  // Written on JavaScript text; unibyte strings pass through them as Emacs's do.
+  ...acceptingUnibyteTable(
+    { ...regexFunctions, ...listFunctions, ...stringFunctions, ...formatFunctions },
+    UNIBYTE_RESULT_KINDS,
+  ),
+  'string=': stringEqualsOfKinds(stringFunctions['string='] as LispFunction),
+  'string-equal': stringEqualsOfKinds(stringFunctions['string-equal'] as LispFunction),
 };
 
 for (const [name, fn] of Object.entries(el)) defun(name, fn);

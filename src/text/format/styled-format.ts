@@ -5,6 +5,7 @@
  * same argument conversions, and the same assembly of a number from sprintf's output plus
  * padding, excess-precision zeros and the bignum prefix.
  */
+import { charToText, isRawByteChar } from '../../lisp/unibyte';
 import { LispError, wrongTypeArgument } from '../../lisp/errors';
 import { prin1ToString, princToString } from '../../lisp/printer';
 import { LispSymbol } from '../../lisp/symbol';
@@ -158,7 +159,8 @@ function symbolName(value: unknown): string {
 function charToString(c: unknown): string {
   const code = Number(c);
   if (!(code >= 0 && code <= 0x3fffff)) throw wrongTypeArgument('characterp', c as LispValue);
-  // Emacs's characters above U+10FFFF (raw bytes and the like) have no JavaScript text.
+  if (isRawByteChar(code)) return charToText(code);
+  // Emacs's other characters above U+10FFFF have no JavaScript text.
   if (code > 0x10ffff) throw new LispError('args-out-of-range', [code]);
   return String.fromCodePoint(code);
 }

@@ -1,4 +1,5 @@
 import { wrongTypeArgument } from '../../lisp/errors';
+import { UnibyteString, toMultibyteText } from '../../lisp/unibyte';
 import type { LispValue } from '../../lisp/values';
 import { charAfter, currentBuffer, gotoChar, insert, point, pointMax } from '../buffer';
 import { parseJsonArgs } from './options';
@@ -86,7 +87,9 @@ export function jsonInsert(object: unknown, ...args: unknown[]): null {
  * "<string>"; a STRING with a NUL signals `(wrong-type-argument string-without-embedded-nulls-p
  * STRING)` before the arguments are looked at, as in Emacs.
  */
-export function jsonParseString(string: unknown, ...args: unknown[]): LispValue {
+export function jsonParseString(input: unknown, ...args: unknown[]): LispValue {
+  // A unibyte string's bytes are read as UTF-8, as jansson reads them; invalid ones stay raw bytes.
+  const string = input instanceof UnibyteString ? unibyteAsText(input) : input;
   if (typeof string !== 'string') throw wrongTypeArgument('stringp', string as LispValue);
   if (string.includes('\0')) throw wrongTypeArgument('string-without-embedded-nulls-p', string);
   const conf = parseJsonArgs(args, true);
@@ -121,4 +124,14 @@ export function jsonParseBuffer(...args: unknown[]): LispValue {
   while (chars < byteEnds.length && (byteEnds[chars] as number) <= result.position) chars++;
   gotoChar(start + chars);
   return result.value;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function unibyteAsText(string: UnibyteString): string {
+  try {
+    return utf8.decode(string.bytes);
+  } catch {
+    return toMultibyteText(string);
+  }
 }

@@ -1,4 +1,5 @@
 import { LispError, argsOutOfRange, wrongTypeArgument } from '../../lisp/errors';
+import { LispString, UnibyteString, isRawByteUnit } from '../../lisp/unibyte';
 import { LispHashTable } from '../../lisp/hash-table';
 import { formatG } from '../../lisp/printer';
 import { LispSymbol } from '../../lisp/symbol';
@@ -165,7 +166,9 @@ class Serializer {
     }
     if (typeof object === 'number') return jsonReal(object);
     if (object instanceof LispFloat) return jsonReal(object.value);
-    if (typeof object === 'string') return jsonString(object);
+    if (typeof object === 'string') return jsonString(utf8Text(object));
+    // json_encode takes a unibyte string's bytes for UTF-8, as jansson reads them.
+    if (object instanceof UnibyteString) return jsonString(utf8Text(object));
     return undefined;
   }
 
@@ -236,4 +239,21 @@ class Serializer {
       return undefined;
     };
   }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The text of a string jansson can take: valid UTF-8, so no raw bytes. */
+function utf8Text(string: LispString): string {
+  if (string instanceof UnibyteString) {
+    try {
+      return utf8.decode(string.bytes);
+    } catch {
+      throw wrongTypeArgument('utf-8-string-p', string);
+    }
+  }
+  for (let i = 0; i < string.length; i++) {
+    if (isRawByteUnit(string.charCodeAt(i))) throw wrongTypeArgument('utf-8-string-p', string);
+  }
+  return string;
 }

@@ -1,4 +1,5 @@
 /* Emacs characters as elproc's strings hold them, and the checks on them. */
+import { charToText, isRawByteChar, textCodeToChar } from '../../lisp/unibyte';
 import { LispError, wrongTypeArgument } from '../../lisp/errors';
 import type { LispValue } from '../../lisp/values';
 
@@ -17,13 +18,14 @@ export function isCharacter(value: unknown): value is number {
  */
 export function characterText(value: LispValue): string {
   if (!isCharacter(value)) throw wrongTypeArgument('characterp', value);
+  if (isRawByteChar(value)) return charToText(value);
   if (value > 0x10ffff) throw new LispError('error', [`Non-Unicode character: 0x${value.toString(16)}`]);
   return String.fromCodePoint(value);
 }
 
 /** The characters (code points) of TEXT. */
 export function codePoints(text: string): number[] {
-  return Array.from(text, (ch) => ch.codePointAt(0) as number);
+  return Array.from(text, (ch) => textCodeToChar(ch.codePointAt(0) as number));
 }
 
 /** Emacs: CHECK_STRING */

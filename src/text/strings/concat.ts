@@ -1,4 +1,5 @@
 /* Emacs: concat, mapconcat, string, make-string, char-to-string (fns.c, character.c, alloc.c). */
+import { textCodeToChar } from '../../lisp/unibyte';
 import { wrongTypeArgument } from '../../lisp/errors';
 import { funcall } from '../../lisp/function-table';
 import type { FunctionArg } from '../../lisp/lists';
@@ -52,7 +53,8 @@ export function mapconcat(fn: LispValue, sequence: LispValue, separator?: LispVa
 
 /** The elements mapconcat maps over. */
 function sequenceItemsOf(sequence: LispValue): LispValue[] {
-  if (typeof sequence === 'string') return Array.from(sequence, (ch) => ch.codePointAt(0) as number);
+  if (typeof sequence === 'string')
+    return Array.from(sequence, (ch) => textCodeToChar(ch.codePointAt(0) as number));
   if (Array.isArray(sequence)) return sequence.slice();
   if (!isListValue(sequence)) throw wrongTypeArgument('sequencep', sequence);
   const { items, end } = listItems(sequence);

@@ -1,4 +1,6 @@
 /* Emacs: url-hexify-string and url-unhex-string (url-util.el). */
+import { UnibyteString, internalBytes, isAscii, isLispString, toMultibyteText } from '../../lisp/unibyte';
+import { backToUnibyte } from './lisp-string-args';
 import { argsOutOfRange } from '../../lisp/errors';
 import { length, sequenceItems } from '../../lisp/lists';
 import { setMatchData } from '../regex/match-data';
@@ -34,8 +36,9 @@ function allowedTest(allowedChars: LispValue): (byte: number) => boolean {
  */
 export function urlHexifyString(string: LispValue, allowedChars?: LispValue): string {
   const allowed = allowedTest(allowedChars ?? null);
-  const bytes: readonly LispValue[] =
-    typeof string === 'string' ? Array.from(Buffer.from(string, 'utf8')) : sequenceItems(string);
+  const bytes: readonly LispValue[] = isLispString(string)
+    ? Array.from(internalBytes(string))
+    : sequenceItems(string);
   let out = '';
   for (const item of bytes) {
     const byte = item as number;
@@ -48,22 +51,26 @@ const HEX_PAIR = /%[0-9a-fA-F]{2}/;
 
 /**
  * Emacs: url-unhex-string. Each `%XX` becomes the byte XX; a newline or carriage return
- * becomes a space unless ALLOW-NEWLINES. Bytes from 0x80 up come back as the characters
- * U+0080–U+00FF (elproc strings are text; Emacs returns a unibyte string here, so decode the
- * result with a coding system in both). The match data is left as url-util.el's loop leaves
+ * becomes a space unless ALLOW-NEWLINES. Bytes from 0x80 up are raw bytes: the result is a
+ * unibyte string unless STR was multibyte text, as Emacs's (decode it with
+ * `decode-coding-string`). The match data is left as url-util.el's loop leaves
  * it: the last `%XX`, counted in the rest of the string that was searched.
  */
-export function urlUnhexString(str: LispValue, allowNewlines?: LispValue): string {
-  let rest = isNil(str) ? '' : stringArg(str);
+export function urlUnhexString(str: LispValue, allowNewlines?: LispValue): LispValue {
+  let rest = isNil(str) ? '' : str instanceof UnibyteString ? toMultibyteText(str) : stringArg(str);
   let out = '';
   let last: number | null = null;
   for (let match = HEX_PAIR.exec(rest); match !== null; match = HEX_PAIR.exec(rest)) {
     const code = parseInt(match[0].slice(1), 16);
     const before = rest.slice(0, match.index);
     last = length(before);
-    out += before + (isNil(allowNewlines) && (code === 10 || code === 13) ? ' ' : String.fromCharCode(code));
+    // byte-to-string: a byte from #x80 up is a raw byte (its surrogate, as text).
+    const byte = code >= 0x80 ? String.fromCharCode(0xdc00 + code) : String.fromCharCode(code);
+    out += before + (isNil(allowNewlines) && (code === 10 || code === 13) ? ' ' : byte);
     rest = rest.slice(match.index + 3);
   }
   if (last !== null) setMatchData([last, last + 3]);
-  return out + rest;
+  // concat of the unibyte pieces: unibyte unless STR itself was multibyte text.
+  const result = out + rest;
+  return typeof str === 'string' && !isAscii(str) ? result : backToUnibyte(result);
 }

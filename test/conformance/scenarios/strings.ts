@@ -10,6 +10,7 @@ export const stringScenarios = [
   'strings-search',
   'strings-url',
   'strings-case',
+  'kit-unibyte',
 ].map(formScenario);
 
 /** The same functions called as a port calls them, in TypeScript. */
