@@ -11,6 +11,7 @@ import {
   formatTimeString,
   intern,
   letBindings,
+  prin1ToString,
   timeSince,
 } from '../../src';
 import { emacsPath, runEmacsBatch } from '../support/emacs-batch';
@@ -52,9 +53,12 @@ describe('format: differences from Emacs', () => {
     },
   );
 
-  withEmacs('%c of a character above U+10FFFF signals args-out-of-range', async () => {
-    expect(await emacsPrints('(multibyte-string-p (format "%c" #x3fffff))')).toEqual(['t']);
-    expect(signal(() => format('%c', 0x3fffff))).toEqual([intern('args-out-of-range'), 0x3fffff]);
+  withEmacs('%c of a character between U+10FFFF and the raw bytes signals args-out-of-range', async () => {
+    expect(await emacsPrints('(multibyte-string-p (format "%c" #x110000))')).toEqual(['t']);
+    expect(signal(() => format('%c', 0x110000))).toEqual([intern('args-out-of-range'), 0x110000]);
+    // A raw byte is a character JavaScript text can hold: "\377", as in Emacs.
+    expect(await emacsPrints('(format "%c" #x3fffff)')).toEqual(['"\\377"']);
+    expect(prin1ToString(format('%c', 0x3fffff))).toBe('"\\377"');
   });
 
   withEmacs('text-quoting-style nil means curve whatever the locale', async () => {
