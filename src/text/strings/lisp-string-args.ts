@@ -34,10 +34,10 @@ function note(value: unknown, kinds: Kinds): void {
   else if (typeof value === 'string' && !isAscii(value)) kinds.multibyte = true;
 }
 
-function convert(value: unknown): unknown {
+function convert(value: unknown, intoLists: boolean): unknown {
   if (value instanceof UnibyteString) return toMultibyteText(value);
-  // One level into lists and vectors: string-join's and split-string's lists, a vector of strings.
-  if (Array.isArray(value) && value.some((item) => item instanceof UnibyteString)) {
+  // One level into lists and vectors, for the functions that take lists of strings.
+  if (intoLists && Array.isArray(value) && value.some((item) => item instanceof UnibyteString)) {
     const items = value.map((item: unknown) =>
       item instanceof UnibyteString ? toMultibyteText(item) : item,
     );
@@ -75,19 +75,23 @@ function back(result: unknown, kind: ResultKind): unknown {
   return result;
 }
 
+/** The functions that take lists of strings: only their list arguments are looked into. */
+const LIST_OF_STRINGS = new Set(['string-join', 'regexp-opt', 'mapconcat']);
+
 /**
  * FN as it takes Lisp strings of both kinds (see the file's comment); RESULT says what it returns.
- * Functions given no unibyte string are called as they are.
+ * Functions given no unibyte string are called as they are. INTO-LISTS: FN takes lists of
+ * strings, so their elements count too (looking into every list would make `aref` O(n)).
  */
-export function acceptingUnibyte(fn: LispFunction, result: ResultKind): LispFunction {
+export function acceptingUnibyte(fn: LispFunction, result: ResultKind, intoLists = false): LispFunction {
   return (...args: unknown[]): unknown => {
     const kinds: Kinds = { unibyte: false, multibyte: false };
     for (const arg of args) {
       note(arg, kinds);
-      if (Array.isArray(arg)) for (const item of arg as unknown[]) note(item, kinds);
+      if (intoLists && Array.isArray(arg)) for (const item of arg as unknown[]) note(item, kinds);
     }
     if (!kinds.unibyte) return fn(...args);
-    const value = fn(...args.map(convert));
+    const value = fn(...args.map((arg) => convert(arg, intoLists)));
     return kinds.multibyte ? value : back(value, result);
   };
 }
@@ -100,7 +104,7 @@ export function acceptingUnibyteTable(
   const out: Record<string, LispFunction> = { ...table };
   for (const [name, kind] of Object.entries(kinds)) {
     const fn = table[name];
-    if (fn !== undefined) out[name] = acceptingUnibyte(fn, kind);
+    if (fn !== undefined) out[name] = acceptingUnibyte(fn, kind, LIST_OF_STRINGS.has(name));
   }
   return out;
 }
