@@ -27,8 +27,12 @@ function running(name: string): NetworkProcess {
   return proc;
 }
 
-/** Lets Node's loop turn until the check phase has run the notifications. */
-function checkPhases(turns = 3): Promise<void> {
+/**
+ * Lets Node's loop turn until the check phase has run the notifications. They wait while other
+ * descriptors stay ready (jest's own, on a busy machine), for at most 10 turns (lifecycle.ts's
+ * MAX_WAIT_TURNS): 12 turns always see them run.
+ */
+function checkPhases(turns = 12): Promise<void> {
   return new Promise((resolve) => {
     const step = (left: number): void => {
       if (left === 0) resolve();
