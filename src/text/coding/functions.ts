@@ -120,6 +120,26 @@ function convertRegion(
   return stringToCodes(text, true).length;
 }
 
+/**
+ * The shared part of encode-coding-region and decode-coding-region: the region checked and read,
+ * then converted by CONVERT (unless CODING-SYSTEM is nil, which leaves the text as it is) and put
+ * where DESTINATION says.
+ */
+function convertCodingRegion(
+  start: unknown,
+  end: unknown,
+  codingSystem: unknown,
+  destination: unknown,
+  convert: (region: LispString, coding: CodingSystem) => LispString,
+): LispValue {
+  const buffer = currentBuffer();
+  const coding = requireCodingSystem(codingSystem as LispValue);
+  const [from, to] = validateRegion(buffer, start, end);
+  const region = buffer.lispSubstring(from, to);
+  const text = coding.spec === null ? region : convert(region, coding);
+  return convertRegion(buffer, from, to, text, destination);
+}
+
 /** Emacs: encode-coding-region (START END CODING-SYSTEM &optional DESTINATION). */
 export function encodeCodingRegion(
   start: unknown,
@@ -127,21 +147,12 @@ export function encodeCodingRegion(
   codingSystem: unknown,
   destination?: unknown,
 ): LispValue {
-  const buffer = currentBuffer();
-  const coding = requireCodingSystem(codingSystem as LispValue);
-  const [from, to] = validateRegion(buffer, start, end);
-  const region = buffer.lispSubstring(from, to);
-  if (coding.spec === null) return convertRegion(buffer, from, to, region, destination);
-  // A unibyte buffer's bytes are read as the internal form (Emacs: string-as-multibyte).
-  const text = region instanceof UnibyteString ? stringAsMultibyte(region) : region;
-  used(coding);
-  return convertRegion(
-    buffer,
-    from,
-    to,
-    unibyteFromBytes(new Uint8Array(encodeText(text, coding))),
-    destination,
-  );
+  return convertCodingRegion(start, end, codingSystem, destination, (region, coding) => {
+    // A unibyte buffer's bytes are read as the internal form (Emacs: string-as-multibyte).
+    const text = region instanceof UnibyteString ? stringAsMultibyte(region) : region;
+    used(coding);
+    return unibyteFromBytes(new Uint8Array(encodeText(text, coding)));
+  });
 }
 
 /** Emacs: decode-coding-region (START END CODING-SYSTEM &optional DESTINATION). */
@@ -151,14 +162,11 @@ export function decodeCodingRegion(
   codingSystem: unknown,
   destination?: unknown,
 ): LispValue {
-  const buffer = currentBuffer();
-  const coding = requireCodingSystem(codingSystem as LispValue);
-  const [from, to] = validateRegion(buffer, start, end);
-  const region = buffer.lispSubstring(from, to);
-  if (coding.spec === null) return convertRegion(buffer, from, to, region, destination);
-  const { text, used: detected } = decodeSource(region, coding);
-  used(detected);
-  return convertRegion(buffer, from, to, text, destination);
+  return convertCodingRegion(start, end, codingSystem, destination, (region, coding) => {
+    const { text, used: detected } = decodeSource(region, coding);
+    used(detected);
+    return text;
+  });
 }
 
 /** Emacs 28's answers of detect-coding-string, by what the text is (its coding-category priorities). */

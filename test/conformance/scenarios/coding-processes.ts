@@ -39,22 +39,16 @@ const codingValue = (cs: CodingArg): unknown =>
   cs === null ? null : Array.isArray(cs) ? cons(sym(cs[0]), sym(cs[1])) : sym(cs);
 const label = (cs: CodingArg): string => (Array.isArray(cs) ? `(${cs[0]} . ${cs[1]})` : (cs ?? 'nil'));
 
+/** The scenarios' server: `(make-network-process :name "srv" :server t :service t :coding 'binary :filter #'ignore)`. */
+async function binaryServer(): Promise<NetworkProcess> {
+  return mk(':name', 'srv', ':server', t, ':service', t, ':coding', sym('binary'), ':filter', sym('ignore'));
+}
+
 /** EOL and text detection on process output, and the coding system the process then reports. */
 const procEol: Scenario = {
   name: 'proc-eol',
   async twin(out) {
-    const srv = await mk(
-      ':name',
-      'srv',
-      ':server',
-      t,
-      ':service',
-      t,
-      ':coding',
-      sym('binary'),
-      ':filter',
-      sym('ignore'),
-    );
+    const srv = await binaryServer();
     const port = processContact(srv, ':service');
     const cases: [CodingArg, LispString][] = [
       ['undecided', uni(97, 13, 10, 98, 13, 10)],
@@ -146,18 +140,7 @@ const sendMatrix: Scenario = {
 const recvMatrix: Scenario = {
   name: 'recv-matrix',
   async twin(out) {
-    const srv = await mk(
-      ':name',
-      'srv',
-      ':server',
-      t,
-      ':service',
-      t,
-      ':coding',
-      sym('binary'),
-      ':filter',
-      sym('ignore'),
-    );
+    const srv = await binaryServer();
     const port = processContact(srv, ':service');
     const bytes = uni(99, 97, 102, 195, 169, 32, 255, 10, 97);
     for (const cs of [
@@ -241,18 +224,7 @@ export const codingProcessScenarios: readonly Scenario[] = [procEol, sendMatrix,
 const procSplit: Scenario = {
   name: 'proc-split',
   async twin(out) {
-    const srv = await mk(
-      ':name',
-      'srv',
-      ':server',
-      t,
-      ':service',
-      t,
-      ':coding',
-      sym('binary'),
-      ':filter',
-      sym('ignore'),
-    );
+    const srv = await binaryServer();
     const port = processContact(srv, ':service');
     const enc = (s: string, cs: string): LispString => encodeCodingString(s, sym(cs)) as LispString;
     const cases: [string, LispString][] = [
@@ -296,18 +268,7 @@ const setProcessCoding: Scenario = {
   name: 'set-process-coding',
   async twin(out) {
     let got: unknown[] = [];
-    const srv = await mk(
-      ':name',
-      'srv',
-      ':server',
-      t,
-      ':service',
-      t,
-      ':coding',
-      sym('binary'),
-      ':filter',
-      sym('ignore'),
-    );
+    const srv = await binaryServer();
     const port = processContact(srv, ':service');
     // prettier-ignore
     const c = await mk(':name', 'c', ':host', '127.0.0.1', ':service', port,
