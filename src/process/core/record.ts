@@ -8,6 +8,12 @@ import { createDecoder, rawTextCoding, type CodingSystem, type StreamDecoder } f
 import { displayStatus, InternalStatus } from './status';
 import { LingerMode, NO_TRANSPORT, Transport } from './transport';
 
+/**
+ * The default high-water mark of held output (core/backpressure.ts): far above what a kernel's
+ * socket buffer takes in one go, so only a peer that stops reading reaches it.
+ */
+export const DEFAULT_HIGH_WATER_MARK = 1024 * 1024;
+
 /** Everything a process starts with; `new NetworkProcess(init)` is the only place one is made. */
 export interface ProcessInit {
   readonly name: string;
@@ -27,6 +33,8 @@ export interface ProcessInit {
   readonly encoding: CodingSystem;
   /** Options applied to this socket, in order (an accepted child starts with none). */
   readonly options: OptionSetting[];
+  /** Held output above which the process stops reading (core/backpressure.ts); a default if absent. */
+  readonly highWaterMark?: number;
 }
 
 /**
@@ -64,6 +72,10 @@ export class NetworkProcess implements LispPrintable {
   transport: Transport = NO_TRANSPORT;
   /** @internal Where it stands in process-list: larger is newer (set by registerProcess). */
   listOrder = 0;
+  /** Held output above which it stops reading (core/backpressure.ts). */
+  highWaterMark = DEFAULT_HIGH_WATER_MARK;
+  /** Reading is held back until held output drains; written only by core/backpressure.ts. */
+  outputBlocked = false;
   /** Made on first input: an idle connection does not carry one. */
   private streamDecoder: StreamDecoder | null = null;
   /** The coding system the decoder was made for (or has since detected). */
