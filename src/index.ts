@@ -207,6 +207,7 @@ export {
   setProcessQueryOnExitFlag,
   processCodingSystem,
   processList,
+  internalDefaultProcessFilter,
 } from './process/functions/process-functions';
 export {
   processContact,

@@ -90,10 +90,18 @@ function insertAtMark(proc: NetworkProcess, text: LispString, beforeMarkers: boo
   setMarker(proc.mark, buffer.insertString(at, text, beforeMarkers), buffer);
 }
 
-/** Hands decoded output to the process filter (Emacs: read_process_output). */
+/** What a process without a filter does with its output (internal-default-process-filter). */
+export function defaultFilterInsert(proc: NetworkProcess, text: LispString): void {
+  insertAtMark(proc, text, true);
+}
+
+/**
+ * Hands decoded output to the process filter (Emacs: read_process_output). The default filter's
+ * errors (a buffer at its size limit) are reported as a filter's are.
+ */
 export function runFilter(proc: NetworkProcess, text: LispString): void {
   const filter = proc.filter;
-  if (filter === null) insertAtMark(proc, text, true);
+  if (filter === null) guarded('filter', () => insertAtMark(proc, text, true));
   else callHandler('filter', filter, [proc, text]);
   notifyOutput(proc);
 }
@@ -104,7 +112,15 @@ export function runSentinel(proc: NetworkProcess, message: string): void {
   if (sentinel !== null) {
     callHandler('sentinel', sentinel, [proc, message]);
   } else if (proc.status.kind !== 'run') {
-    insertAtMark(proc, `\nProcess ${proc.name} ${message}`, false);
+    guarded('sentinel', () => insertAtMark(proc, `\nProcess ${proc.name} ${message}`, false));
+  }
+}
+
+function guarded(kind: string, body: () => void): void {
+  try {
+    body();
+  } catch (err) {
+    reportHandlerError(kind, err);
   }
 }
 

@@ -58,6 +58,7 @@ export const el: Readonly<Record<string, LispFunction>> = {
   'process-mark': accessors.processMark,
   'process-filter': accessors.processFilter,
   'set-process-filter': accessors.setProcessFilter,
+  'internal-default-process-filter': accessors.internalDefaultProcessFilter,
   'process-sentinel': accessors.processSentinel,
   'set-process-sentinel': accessors.setProcessSentinel,
   'process-send-string': processSendString,
