@@ -1,7 +1,8 @@
 /**
  * Which calls may wait for a long time by Emacs's own rules, so that hitting the time limit is no
  * hang: accept-process-output with no timeout and a live process, or with a timeout longer than
- * the runner's short limit. Worked out from Emacs's rules (process.c), not from elproc's code.
+ * the runner's short limit. Worked out from Emacs's rules (process.c), not from elproc's code;
+ * and processDrain, elproc's wait for output to drain.
  */
 import { LispFloat } from '../../src/lisp/values';
 
@@ -18,6 +19,8 @@ function secondsOf(value: unknown): number | undefined {
 
 /** True when `fn` with `args` may rightly take longer than a tenth of a second. */
 export function mayWait(fn: string, args: readonly unknown[]): boolean {
+  // Waits, by design, for as long as a peer leaves the output unread.
+  if (fn === '%camel:processDrain') return true;
   if (fn !== 'accept-process-output') return false;
   const [proc, seconds, millisec] = args;
   let limitMs: number;
