@@ -5,7 +5,7 @@ import { LibcBackend } from './types';
 
 export { createKoffiBackend } from './koffi-backend';
 export { LIBC_SONAME } from './backend-parts';
-export { FFI_NAPI_PACKAGES } from './ffi-napi-types';
+export { FFI_NAPI_PACKAGES, FFI_NAPI_VERSIONS } from './ffi-napi-types';
 export { platformConstants } from './platform';
 export type { PlatformConstants } from './constants-linux';
 export { FAMILIES, domainOf, familyDomain, domainFamily, addressFamily } from './family';
@@ -35,8 +35,9 @@ export const constants: () => PlatformConstants = platformConstants;
 let backend: LibcBackend | undefined;
 
 /**
- * The ffi-napi backend, required only when chosen: its packages are optional dependencies with
- * native parts, and a machine without them still works with koffi.
+ * The ffi-napi backend, required only when chosen: its packages are optional peer dependencies
+ * with native parts, never installed for a consumer who does not ask for them; without them,
+ * koffi does the work.
  */
 function createFfiNapiBackend(): LibcBackend {
   try {

@@ -15,7 +15,7 @@ import { LispError } from '../../src/lisp/errors';
 import { prin1ToString } from '../../src/lisp/printer';
 import { readFromString, readObject } from '../../src/lisp/reader';
 import type { LispFunction } from '../../src/lisp/values';
-import { el } from '../../src/process/functions/el-table';
+import { el, elByName } from '../../src/process/functions/el-table';
 import {
   processDrain,
   processHighWaterMark,
@@ -218,16 +218,16 @@ function entryPoint(fn: string, args: unknown[]): { call: () => unknown } {
       return { call: () => target(...args) };
     }
     case '%toStream':
-      return { call: () => (el[rest] as LispFunction)(...args) };
+      return { call: () => (elByName[rest] as LispFunction)(...args) };
     case '%inBuffer':
       return {
         call: () => {
           setBuffer(args[0] as never);
-          return (el[rest] as LispFunction)(...args.slice(1));
+          return (elByName[rest] as LispFunction)(...args.slice(1));
         },
       };
     default: {
-      const target = el[fn];
+      const target = elByName[fn];
       if (target === undefined) throw new Error(`no function ${fn}`);
       return { call: () => target(...args) };
     }

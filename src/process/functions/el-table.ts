@@ -40,7 +40,7 @@ import { setProcessCodingSystem } from './coding-functions';
  * Every function under its Emacs name, so a port can be written line by line:
  * `el['process-contact'](proc, t)`. The same names work with `funcall`.
  */
-export const el: Readonly<Record<string, LispFunction>> = {
+export const el = {
   'make-network-process': makeNetworkProcess,
   'set-network-process-option': setNetworkProcessOption,
   'network-process-option': networkProcessOption,
@@ -99,6 +99,9 @@ export const el: Readonly<Record<string, LispFunction>> = {
   ),
   'string=': stringEqualsOfKinds(stringFunctions['string='] as LispFunction),
   'string-equal': stringEqualsOfKinds(stringFunctions['string-equal'] as LispFunction),
-};
+} as const satisfies Readonly<Record<string, LispFunction>>;
+
+/** `el` for lookups by a computed name (an evaluator, the tests): the entry, or undefined. */
+export const elByName: Readonly<Record<string, LispFunction | undefined>> = el;
 
 for (const [name, fn] of Object.entries(el)) defun(name, fn);
