@@ -2,10 +2,12 @@ import { createKoffiBackend } from './koffi-backend';
 import { platformConstants } from './platform';
 import { PlatformConstants } from './constants-linux';
 import { LibcBackend } from './types';
+import { traced } from './trace';
 
 export { createKoffiBackend } from './koffi-backend';
 export { LIBC_SONAME } from './backend-parts';
 export { FFI_NAPI_PACKAGES, FFI_NAPI_VERSIONS } from './ffi-napi-types';
+export { debug } from './trace';
 export { platformConstants } from './platform';
 export type { PlatformConstants } from './constants-linux';
 export { FAMILIES, domainOf, familyDomain, domainFamily, addressFamily } from './family';
@@ -78,6 +80,6 @@ function createBackend(choice: string): LibcBackend {
  * next call.
  */
 export function libc(): LibcBackend {
-  if (backend === undefined) backend = createBackend(process.env[FFI_BACKEND_VARIABLE] ?? 'koffi');
+  if (backend === undefined) backend = traced(createBackend(process.env[FFI_BACKEND_VARIABLE] ?? 'koffi'));
   return backend;
 }
