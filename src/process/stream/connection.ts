@@ -114,6 +114,10 @@ export class StreamTransport implements Transport {
       for (const done of waits) this.whenDrained(done);
       return;
     }
+    this.callDrainWaits();
+  }
+
+  private callDrainWaits(): void {
     const waits = this.drainWaits;
     this.drainWaits = [];
     for (const done of waits) done();
@@ -159,6 +163,9 @@ export class StreamTransport implements Transport {
    */
   failed(): void {
     if (this.paused) this.takeBuffered();
+    // Node drops what it still held to write: nothing is left to drain, so a process that
+    // backpressure held back reads again, and sees the close after its input.
+    this.callDrainWaits();
     this.peerClosed();
   }
 
