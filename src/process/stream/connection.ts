@@ -95,6 +95,35 @@ export class StreamTransport implements Transport {
     else drainThenClose(socket, limitMs);
   }
 
+  /**
+   * gnutls-negotiate: from now on the connection is read and written through the socket `wrap`
+   * makes on the plain one (Node's TLS socket). Nothing is read until `attach` is called once its
+   * handshake is done; what is sent meanwhile waits in it. Returns the new socket, or null once
+   * the connection is closed.
+   */
+  wrapSocket(wrap: (plain: Socket) => Socket): Socket | null {
+    const plain = this.socket;
+    if (plain === null) return null;
+    owner.delete(plain);
+    plain.removeListener('data', onData);
+    plain.removeListener('end', onEnd);
+    plain.removeListener('error', onError);
+    const wrapped = wrap(plain);
+    this.socket = wrapped;
+    return wrapped;
+  }
+
+  /** @internal The wrapped socket's handshake is done: reading goes on through it. */
+  attach(): void {
+    const socket = this.socket;
+    if (socket === null) return;
+    owner.set(socket, this);
+    socket.on('data', onData);
+    socket.on('end', onEnd);
+    socket.on('error', onError);
+    if (this.paused) socket.pause();
+  }
+
   /** @internal Node's 'data': queue the chunk and hand it over unless paused. */
   received(chunk: Buffer): void {
     this.pending.push(chunk);
