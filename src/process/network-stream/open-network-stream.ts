@@ -3,7 +3,7 @@ import { properItems } from '../../lisp/lists/walk';
 import { princToString } from '../../lisp/printer';
 import { intern, t } from '../../lisp/symbol';
 import { LispValue, eq, isNil } from '../../lisp/values';
-import { LispBuffer, generateNewBuffer, getBufferCreate, killBuffer } from '../../text/buffer';
+import { BufferOrName, generateNewBuffer, killBuffer } from '../../text/buffer';
 import { NetworkProcess } from '../core/record';
 import { makeNetworkProcess } from '../functions/make-network-process';
 import { setProcessBuffer } from '../functions/process-functions';
@@ -15,7 +15,7 @@ import { StreamParameters } from './parameters';
 
 type Opener = (
   name: LispValue,
-  buffer: LispBuffer,
+  buffer: BufferOrName,
   host: LispValue,
   service: LispValue,
   parameters: StreamParameters,
@@ -78,9 +78,8 @@ export async function openNetworkStream(
       parameters.get('coding'),
     );
   }
-  const workBuffer = isNil(buffer)
-    ? generateNewBuffer(' *stream buffer*')
-    : getBufferCreate(buffer as string | LispBuffer);
+  // A buffer name must name a buffer: the openers' with-current-buffer signals otherwise, as in Emacs.
+  const workBuffer = isNil(buffer) ? generateNewBuffer(' *stream buffer*') : (buffer as BufferOrName);
   const open = opener(type, parameters);
   if (
     !isNil(tlsVariable('network-stream-use-client-certificates')) &&

@@ -1,6 +1,6 @@
 import { intern } from '../../lisp/symbol';
 import type { LispValue } from '../../lisp/values';
-import { LispBuffer, point, withCurrentBuffer } from '../../text/buffer';
+import { BufferOrName, point, withCurrentBuffer } from '../../text/buffer';
 import type { NetworkProcess } from '../core/record';
 import { makeNetworkProcess } from '../functions/make-network-process';
 import { networkStreamGetResponse } from './get-response';
@@ -13,7 +13,7 @@ export type StreamResult = [NetworkProcess | null, LispValue, LispValue, LispVal
 /** make-network-process as network-stream.el calls it (`:nowait` only where it passes it). */
 export async function openStreamProcess(
   name: LispValue,
-  buffer: LispBuffer,
+  buffer: BufferOrName,
   host: LispValue,
   service: LispValue,
   parameters: StreamParameters,
@@ -29,7 +29,7 @@ export async function openStreamProcess(
 /** Emacs: network-stream-open-plain. */
 export async function networkStreamOpenPlain(
   name: LispValue,
-  buffer: LispBuffer,
+  buffer: BufferOrName,
   host: LispValue,
   service: LispValue,
   parameters: StreamParameters,

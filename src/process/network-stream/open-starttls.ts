@@ -4,7 +4,7 @@ import { princToString } from '../../lisp/printer';
 import { intern } from '../../lisp/symbol';
 import { LispFunction, LispValue, eq, isNil } from '../../lisp/values';
 import { stringMatch } from '../../text/regex';
-import { LispBuffer, point, withCurrentBuffer } from '../../text/buffer';
+import { BufferOrName, point, withCurrentBuffer } from '../../text/buffer';
 import type { NetworkProcess } from '../core/record';
 import { deleteProcess } from '../functions/io-functions';
 import { processLiveP, processStatus } from '../functions/process-functions';
@@ -39,7 +39,7 @@ async function upgrade(stream: NetworkProcess, host: LispValue, parameters: Stre
  */
 export async function networkStreamOpenStarttls(
   name: LispValue,
-  buffer: LispBuffer,
+  buffer: BufferOrName,
   host: LispValue,
   service: LispValue,
   parameters: StreamParameters,

@@ -1,6 +1,6 @@
 import { intern } from '../../lisp/symbol';
 import { LispValue, isNil } from '../../lisp/values';
-import { LispBuffer, pointMax, withCurrentBuffer } from '../../text/buffer';
+import { BufferOrName, pointMax, withCurrentBuffer } from '../../text/buffer';
 import type { NetworkProcess } from '../core/record';
 import { openGnutlsStream } from './open-gnutls-stream';
 import { networkStreamCommand, networkStreamGetResponse } from './get-response';
@@ -11,7 +11,7 @@ import { capabilityCommand, StreamParameters } from './parameters';
 /** Emacs: network-stream-open-tls (the gnutls branch: elproc always has TLS). */
 export async function networkStreamOpenTls(
   name: LispValue,
-  buffer: LispBuffer,
+  buffer: BufferOrName,
   host: LispValue,
   service: LispValue,
   parameters: StreamParameters,

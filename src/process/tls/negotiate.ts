@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import type { X509Certificate } from 'node:crypto';
 import tls, { TLSSocket } from 'node:tls';
 import { defineErrorConditions, LispError } from '../../lisp/errors';
 import type { LispValue } from '../../lisp/values';
@@ -30,18 +31,24 @@ function failureCode(err: Error & { code?: string }): number {
   return PREMATURE_TERMINATION;
 }
 
-/** Waits for the handshake: null once secure, else the GnuTLS code of the failure. */
-function handshake(socket: TLSSocket): Promise<number | null> {
+/** How a handshake ended: the peer's certificate once secure, else the GnuTLS code of the failure. */
+type Handshake = { readonly certificate: X509Certificate | undefined } | { readonly failure: number };
+
+/**
+ * Waits for the handshake. The certificate is taken in the 'secureConnect' event itself: a TLS
+ * 1.3 session ticket read right after may replace OpenSSL's session and lose it.
+ */
+function handshake(socket: TLSSocket): Promise<Handshake> {
   return new Promise((resolve) => {
-    const done = (code: number | null): void => {
+    const done = (outcome: Handshake): void => {
       socket.removeListener('secureConnect', onSecure);
       socket.removeListener('error', onError);
       socket.removeListener('close', onClose);
-      resolve(code);
+      resolve(outcome);
     };
-    const onSecure = (): void => done(null);
-    const onError = (err: Error): void => done(failureCode(err));
-    const onClose = (): void => done(PREMATURE_TERMINATION);
+    const onSecure = (): void => done({ certificate: socket.getPeerX509Certificate() });
+    const onError = (err: Error): void => done({ failure: failureCode(err) });
+    const onClose = (): void => done({ failure: PREMATURE_TERMINATION });
     socket.once('secureConnect', onSecure);
     socket.once('error', onError);
     socket.once('close', onClose);
@@ -89,17 +96,18 @@ export async function bootTls(proc: NetworkProcess, type: LispValue, params: Lis
   }
   const socket = transport.wrapSocket((plain) => tls.connect({ socket: plain, ...connectOptions(settings) }));
   if (!(socket instanceof TLSSocket)) throw gnutlsError(proc, PUSH_ERROR);
-  const failure = await handshake(socket);
-  if (failure !== null) {
+  const outcome = await handshake(socket);
+  if ('failure' in outcome) {
     abandon(transport, socket);
-    throw gnutlsError(proc, failure);
+    throw gnutlsError(proc, outcome.failure);
   }
-  const check = checkPeer(socket, settings);
+  const { certificate } = outcome;
+  const check = checkPeer(socket, certificate, settings);
   const refused = verificationError(check, settings);
   if (refused !== null) {
     abandon(transport, socket);
     throw refused;
   }
-  setTlsSession(proc, { socket, check });
+  setTlsSession(proc, { socket, check, certificate });
   transport.attach();
 }

@@ -1,3 +1,4 @@
+import type { X509Certificate } from 'node:crypto';
 import type { TLSSocket } from 'node:tls';
 import { wrongTypeArgument } from '../../lisp/errors';
 import { intern, t } from '../../lisp/symbol';
@@ -37,11 +38,15 @@ function suiteNames(standardName: string): SuiteNames {
 }
 
 /** TLS 1.3 names no key exchange in its suites: GnuTLS names it from the ephemeral key and certificate. */
-function keyExchangeOf(socket: TLSSocket, suite: SuiteNames): string {
+function keyExchangeOf(
+  socket: TLSSocket,
+  certificate: X509Certificate | undefined,
+  suite: SuiteNames,
+): string {
   if (suite.keyExchange !== null) return suite.keyExchange;
   const ephemeral = socket.getEphemeralKeyInfo();
   const kind = ephemeral !== null && 'type' in ephemeral && ephemeral.type === 'DH' ? 'DHE' : 'ECDHE';
-  const keyType = socket.getPeerX509Certificate()?.publicKey.asymmetricKeyType ?? 'rsa';
+  const keyType = certificate?.publicKey.asymmetricKeyType ?? 'rsa';
   const signer = keyType === 'ec' ? 'ECDSA' : keyType.startsWith('ed') ? 'EDDSA' : 'RSA';
   return `${kind}-${signer}`;
 }
@@ -57,7 +62,7 @@ export function gnutlsPeerStatus(proc: unknown): LispValue {
   if (!(proc instanceof NetworkProcess)) throw wrongTypeArgument('processp', proc as LispValue);
   const session = tlsSession(proc);
   if (session === null) return null;
-  const { socket, check } = session;
+  const { socket, check, certificate } = session;
   const k = keyword;
   const status: LispValue[] = [];
   const warnings = warningsOf(check);
@@ -66,7 +71,6 @@ export function gnutlsPeerStatus(proc: unknown): LispValue {
       k('warnings'),
       warnings.map((name) => intern(`:${name}`)),
     );
-  const certificate = socket.getPeerX509Certificate();
   if (certificate !== undefined) {
     const details = certificateDetails(certificate);
     status.push(k('certificates'), [details], k('certificate'), details);
@@ -76,7 +80,7 @@ export function gnutlsPeerStatus(proc: unknown): LispValue {
   const protocol = protocolName(socket);
   status.push(
     k('key-exchange'),
-    keyExchangeOf(socket, suite),
+    keyExchangeOf(socket, certificate, suite),
     k('protocol'),
     protocol,
     k('cipher'),

@@ -1,3 +1,4 @@
+import type { X509Certificate } from 'node:crypto';
 import type { TLSSocket } from 'node:tls';
 import type { NetworkProcess } from '../core/record';
 import type { PeerCheck } from './verify';
@@ -6,6 +7,11 @@ import type { PeerCheck } from './verify';
 export interface TlsSession {
   readonly socket: TLSSocket;
   readonly check: PeerCheck;
+  /**
+   * The peer's certificate, taken at the handshake: OpenSSL may forget it when a TLS 1.3 session
+   * ticket replaces the session later.
+   */
+  readonly certificate: X509Certificate | undefined;
 }
 
 // Kept beside the process record: only the TLS room reads it.

@@ -56,8 +56,11 @@ function hostMatches(certificate: X509Certificate, hostname: string): boolean {
 }
 
 /** Checks the peer's certificate as gnutls_certificate_verify_peers2 and check_hostname do. */
-export function checkPeer(socket: TLSSocket, settings: TlsSettings): PeerCheck {
-  const certificate = socket.getPeerX509Certificate();
+export function checkPeer(
+  socket: TLSSocket,
+  certificate: X509Certificate | undefined,
+  settings: TlsSettings,
+): PeerCheck {
   if (settings.anonymous || certificate === undefined)
     return { status: 0, hostMismatch: false, selfSigned: false };
   const code = socket.authorizationError as unknown as string | null;

@@ -1,0 +1,14 @@
+import { conformanceSuite } from './harness';
+import { startTlsWorld, TlsWorld } from './tls-servers';
+import { tlsStreamScenarios } from './scenarios/tls-streams';
+
+// The servers run in this process and serve both halves; they are up before the Emacs halves start.
+let world: TlsWorld | null = null;
+beforeAll(async () => {
+  world = await startTlsWorld();
+}, 60000);
+afterAll(async () => {
+  await world?.close();
+});
+
+conformanceSuite('conformance: open-network-stream and TLS', [...tlsStreamScenarios]);
