@@ -1,6 +1,8 @@
 import { conformanceSuite } from './harness';
 import { startTlsWorld, TlsWorld } from './tls-servers';
 import { tlsStreamScenarios } from './scenarios/tls-streams';
+import { tlsConnectionScenarios } from './scenarios/tls-connections';
+import { tlsFunctionScenarios } from './scenarios/tls-functions';
 
 // The servers run in this process and serve both halves; they are up before the Emacs halves start.
 let world: TlsWorld | null = null;
@@ -11,4 +13,8 @@ afterAll(async () => {
   await world?.close();
 });
 
-conformanceSuite('conformance: open-network-stream and TLS', [...tlsStreamScenarios]);
+conformanceSuite('conformance: open-network-stream and TLS', [
+  ...tlsStreamScenarios,
+  ...tlsConnectionScenarios,
+  ...tlsFunctionScenarios,
+]);

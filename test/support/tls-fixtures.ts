@@ -266,7 +266,10 @@ export async function startLineServer(certs: Certificates, options: LineServerOp
 
 /** A server that sends some bytes and leaves (`hangup`), or that is plain text (`garbage`). */
 export async function startNonTlsServer(kind: 'hangup' | 'garbage'): Promise<LineServer> {
+  const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => undefined);
     if (kind === 'hangup') socket.end();
     else socket.write('* OK this is not TLS\r\n');
@@ -274,7 +277,11 @@ export async function startNonTlsServer(kind: 'hangup' | 'garbage'): Promise<Lin
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as net.AddressInfo).port,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -4,7 +4,8 @@ import { funcall } from '../../lisp/function-table';
 import { properItems } from '../../lisp/lists/walk';
 import { plistGet } from '../../lisp/plist';
 import { intern, t } from '../../lisp/symbol';
-import { LispValue, eq, isNil, keyword } from '../../lisp/values';
+import { wrongTypeArgument } from '../../lisp/errors';
+import { Cons, LispFunction, LispValue, eq, isNil, keyword } from '../../lisp/values';
 import { stringMatch } from '../../text/regex';
 import { upcase } from '../../text/regex/case-functions';
 import { DEFAULT_TRUSTFILES, gnutlsLogLevelVariable, tlsVariable } from './variables';
@@ -37,10 +38,10 @@ function existingFiles(entries: LispValue): string[] {
   const files: string[] = [];
   for (const entry of isNil(entries) ? [] : properItems(entries)) {
     if (isNil(entry)) continue;
-    const value = typeof entry === 'string' ? entry : (funcall(entry as unknown as string) as LispValue);
-    for (const item of typeof value === 'string' ? [value] : properItems(value)) {
-      if (typeof item === 'string') files.push(...expandWildcards(item));
-    }
+    // A function must return one file name, as file-expand-wildcards takes.
+    const value = typeof entry === 'string' ? entry : (funcall(entry as LispFunction) as LispValue);
+    if (typeof value !== 'string') throw wrongTypeArgument('stringp', value);
+    files.push(...expandWildcards(value));
   }
   return files;
 }
@@ -101,7 +102,12 @@ export function gnutlsBootParameters(...spec: unknown[]): LispValue[] {
   const priority = get('priority-string') ?? defaultPriority(get('type'));
   let verifyError = get('verify-error') ?? defaultVerifyError(hostname);
   if (!isNil(get('verify-hostname-error')) && !eq(verifyError, t)) {
-    verifyError = [keyword('hostname'), ...(isNil(verifyError) ? [] : properItems(verifyError))];
+    // (push :hostname verify-error), whatever VERIFY-ERROR is.
+    verifyError = Array.isArray(verifyError)
+      ? [keyword('hostname'), ...verifyError]
+      : isNil(verifyError)
+        ? [keyword('hostname')]
+        : new Cons(keyword('hostname'), verifyError);
   }
   const minPrimeBits = get('min-prime-bits') ?? tlsVariable('gnutls-min-prime-bits');
   const k = (name: string): LispValue => keyword(name);

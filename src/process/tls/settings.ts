@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { X509Certificate } from 'node:crypto';
-import { properItems } from '../../lisp/lists/walk';
+import { listItems, properItems } from '../../lisp/lists/walk';
 import { plistGet } from '../../lisp/plist';
 import { intern, t } from '../../lisp/symbol';
-import { LispValue, eq, isInteger, isNil, keyword } from '../../lisp/values';
+import { LispValue, eq, isInteger, isList, isNil, keyword } from '../../lisp/values';
 import { defaultTrustfiles } from './boot-parameters';
 
 /** GnuTLS's GNUTLS_VERIFY_DISABLE_TIME_CHECKS: an expired or not yet valid certificate passes. */
@@ -26,6 +26,8 @@ export interface TlsSettings {
   readonly ignoreTimes: boolean;
   /** `:min-prime-bits`, for Node's minDHSize. */
   readonly minPrimeBits: number | undefined;
+  /** VERIFY-ERROR neither t nor a list: gnutls-boot fails after the handshake. */
+  readonly verifyErrorInvalid: boolean;
   /** `gnutls-anon`: no certificate is asked for, so none is checked. */
   readonly anonymous: boolean;
 }
@@ -52,7 +54,11 @@ function caOf(trustfiles: LispValue): string[] | undefined {
 
 function verifyFlag(verifyError: LispValue, flag: string): boolean {
   if (eq(verifyError, t)) return true;
-  return Array.isArray(verifyError) && verifyError.some((item) => eq(item, keyword(flag)));
+  return (
+    isList(verifyError) &&
+    !isNil(verifyError) &&
+    listItems(verifyError).items.some((item) => eq(item, keyword(flag)))
+  );
 }
 
 /**
@@ -73,6 +79,7 @@ export function tlsSettings(type: LispValue, params: LispValue): TlsSettings {
     hostname: typeof hostname === 'string' ? hostname : null,
     trustIsError: verifyFlag(verifyError, 'trustfiles'),
     hostnameIsError: verifyFlag(verifyError, 'hostname'),
+    verifyErrorInvalid: !eq(verifyError, t) && !isList(verifyError),
     ca: caOf(get('trustfiles')),
     clientKey: typeof keyFile === 'string' ? readFileSync(keyFile) : undefined,
     clientCert: typeof certFile === 'string' ? readFileSync(certFile) : undefined,

@@ -87,6 +87,8 @@ export function warningsOf(check: PeerCheck): string[] {
  */
 export function verificationError(check: PeerCheck, settings: TlsSettings): LispError | null {
   const host = settings.hostname ?? '';
+  if (settings.verifyErrorInvalid)
+    return lispError('gnutls-boot: invalid :verify_error parameter (not a list)');
   if (settings.trustIsError && check.status !== 0) {
     return lispError(`Certificate validation failed ${host}, verification code ${check.status.toString(16)}`);
   }
