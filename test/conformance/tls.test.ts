@@ -3,6 +3,7 @@ import { startTlsWorld, TlsWorld } from './tls-servers';
 import { tlsStreamScenarios } from './scenarios/tls-streams';
 import { tlsConnectionScenarios } from './scenarios/tls-connections';
 import { tlsFunctionScenarios } from './scenarios/tls-functions';
+import { tlsEmacsTestScenarios } from './scenarios/tls-emacs-tests';
 
 // The servers run in this process and serve both halves; they are up before the Emacs halves start.
 let world: TlsWorld | null = null;
@@ -17,4 +18,5 @@ conformanceSuite('conformance: open-network-stream and TLS', [
   ...tlsStreamScenarios,
   ...tlsConnectionScenarios,
   ...tlsFunctionScenarios,
+  ...tlsEmacsTestScenarios,
 ]);
