@@ -1,4 +1,5 @@
 import type { Socket } from 'node:net';
+import { TLSSocket } from 'node:tls';
 import { deliverInput, readChunkBytes } from '../core/input';
 import { wantsInput } from '../core/reading';
 import { markClosed } from '../core/lifecycle';
@@ -70,7 +71,10 @@ export class StreamTransport implements Transport {
   }
 
   send(bytes: Buffer): void {
-    if (!this.outputEnded) this.socket?.write(bytes);
+    if (this.outputEnded) return;
+    // A TLS socket given up after a failed handshake: the connection is gone, as a reset shows it.
+    if (this.socket?.destroyed === true) this.failed();
+    else this.socket?.write(bytes);
   }
 
   /** Emacs: process-send-eof: shutdown(SHUT_WR) once queued output is out. */
@@ -91,7 +95,8 @@ export class StreamTransport implements Transport {
     if (socket === null) return;
     const limitMs = drainLimitMs(linger);
     if (limitMs === null) socket.destroy();
-    else if (linger === null) closeAfterWrites(socket);
+    // A TLS socket's 'finish' comes before its records reach the kernel: wait until they left.
+    else if (linger === null && !(socket instanceof TLSSocket)) closeAfterWrites(socket);
     else drainThenClose(socket, limitMs);
   }
 
