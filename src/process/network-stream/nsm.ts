@@ -1,4 +1,5 @@
 import { plistGet } from '../../lisp/plist';
+import { LispSymbol } from '../../lisp/symbol';
 import { isNil, LispValue } from '../../lisp/values';
 import type { NetworkProcess } from '../core/record';
 import { deleteProcess } from '../functions/io-functions';
@@ -11,8 +12,7 @@ const LEVELS = ['low', 'medium', 'high', 'paranoid'];
 
 function level(): number {
   const value = tlsVariable('network-security-level');
-  const name = value !== null && typeof value === 'object' && 'name' in value ? String(value.name) : '';
-  const index = LEVELS.indexOf(name);
+  const index = value instanceof LispSymbol ? LEVELS.indexOf(value.name) : -1;
   return index < 0 ? 1 : index;
 }
 

@@ -1,4 +1,5 @@
 import { lispError } from '../../lisp/errors';
+import { length } from '../../lisp/lists';
 import { properItems } from '../../lisp/lists/walk';
 import { intern } from '../../lisp/symbol';
 import { LispValue, isList, isNil, isSymbol } from '../../lisp/values';
@@ -12,10 +13,10 @@ import { networkStreamCertificate, StreamParameters } from './parameters';
 /** open-gnutls-stream's PARAMETERS: a symbol means `(:nowait SYMBOL)`. */
 function gnutlsStreamParameters(parameters: LispValue): LispValue[] {
   if (isSymbol(parameters)) return [intern(':nowait'), parameters ?? null];
+  // gnutls.el asks for an even length first (of any sequence), then for a list.
+  if (Number(length(parameters)) % 2 !== 0) throw lispError('Malformed keyword list');
   if (!isList(parameters)) throw lispError('Unknown parameter type');
-  const list = properItems(parameters);
-  if (list.length % 2 !== 0) throw lispError('Malformed keyword list');
-  return list;
+  return properItems(parameters);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { funcall } from '../../lisp/function-table';
 import { properItems } from '../../lisp/lists/walk';
 import { plistGet, plistMember } from '../../lisp/plist';
-import { LispFunction, LispValue, eq, isNil } from '../../lisp/values';
+import { LispFunction, LispValue, eq, isList, isNil } from '../../lisp/values';
 import { t } from '../../lisp/symbol';
 
 /** The PARAMETERS plist of open-network-stream, read as network-stream.el reads it. */
@@ -34,6 +34,6 @@ export function capabilityCommand(command: LispValue, greeting: LispValue): Lisp
  */
 export function networkStreamCertificate(parameters: StreamParameters): LispValue[] | null {
   const spec = parameters.get('client-certificate');
-  if (eq(spec, t) || isNil(spec)) return null;
-  return Array.isArray(spec) || typeof spec === 'object' ? properItems(spec) : null;
+  if (eq(spec, t) || isNil(spec) || !isList(spec)) return null;
+  return properItems(spec);
 }

@@ -30,3 +30,5 @@
 (try "negotiate non-process" (gnutls-negotiate :process 5))
 (let ((gnutls-trustfiles (list (lambda () (list "x")))))
   (try "trustfile function returning a list" (gnutls-trustfiles)))
+(try "odd vector parameters" (open-gnutls-stream "v" nil "127.0.0.1" 1 (vector 1)))
+(try "string parameters" (open-gnutls-stream "v" nil "127.0.0.1" 1 "ab"))

@@ -1,4 +1,4 @@
-import { getBufferCreate, intern, letBindings, t } from '../../../src';
+import { getBufferCreate, intern, letBindings, t, vector } from '../../../src';
 import type { LispSymbol } from '../../../src';
 import { Scenario, Transcript } from '../twin';
 import { lisp, statuses, tlsFile, tlsPort, trustTestCa } from './tls-common';
@@ -120,6 +120,10 @@ async function functions(out: Transcript): Promise<void> {
   await letBindings([[intern('gnutls-trustfiles'), [() => ['x']]]], () =>
     out.try('trustfile function returning a list', () => lisp('gnutls-trustfiles')),
   );
+  await out.try('odd vector parameters', () =>
+    lisp('open-gnutls-stream', 'v', null, '127.0.0.1', 1, vector(1)),
+  );
+  await out.try('string parameters', () => lisp('open-gnutls-stream', 'v', null, '127.0.0.1', 1, 'ab'));
 }
 
 export const tlsFunctionScenarios: readonly Scenario[] = [{ name: 'tls-functions', twin: functions }];
