@@ -249,6 +249,25 @@ describe(':nowait and :tls-parameters', () => {
     expect(processStatus(proc)).toBe(intern('open'));
   });
 
+  it('without gnutls-verify-error, :tls-parameters keeps a connection with warnings (no NSM; Emacs 28 fails it)', async () => {
+    const proc = (await letBindings([[intern('gnutls-verify-error'), null]], () =>
+      makeNetworkProcess(
+        ':name',
+        'w',
+        ':host',
+        '127.0.0.1',
+        ':service',
+        port('wrong'),
+        ':tls-parameters',
+        boot('127.0.0.1'),
+      ),
+    )) as NetworkProcess;
+    expect(processStatus(proc)).toBe(intern('open'));
+    expect(prin1ToString(plistGet(gnutlsPeerStatus(proc) as LispValue[], ':warnings'))).toBe(
+      '(:no-host-match)',
+    );
+  });
+
   it('a :nowait one whose check fails ends failed, with the text Emacs 28 gives it', async () => {
     const events: string[] = [];
     const proc = (await makeNetworkProcess(
