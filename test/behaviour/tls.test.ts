@@ -304,6 +304,28 @@ describe('failures', () => {
     expect(processList()).not.toContain(undefined);
   });
 
+  it('a key file OpenSSL cannot read is (gnutls-error PROC -64), the plain connection untouched', async () => {
+    const proc = (await makeNetworkProcess(
+      ':name',
+      'k',
+      ':buffer',
+      'k-buf',
+      ':host',
+      '127.0.0.1',
+      ':service',
+      port('starttls'),
+    )) as NetworkProcess;
+    await waitFor(() => text(proc).includes('ready'), 'greeting');
+    const err = await lispErrorOf(() =>
+      gnutlsNegotiate(':process', proc, ':hostname', '127.0.0.1', ':keylist', [
+        [certs.pem('ca'), certs.pem('client')],
+      ]),
+    );
+    expect(err.toLisp()).toEqual([intern('gnutls-error'), proc, -64]);
+    processSendString(proc, 'still plain\r\n');
+    await waitFor(() => text(proc).includes('echo still plain'), 'plain echo');
+  });
+
   it(':type shell is refused with a clear error (Emacs runs the command)', async () => {
     const err = await lispErrorOf(() =>
       openNetworkStream('s', getBufferCreate('s'), '127.0.0.1', 1, ':type', intern('shell')),

@@ -55,18 +55,31 @@ function handshake(socket: TLSSocket): Promise<Handshake> {
   });
 }
 
-function connectOptions(settings: TlsSettings): tls.ConnectionOptions {
+/**
+ * Node's options for SETTINGS. The credentials are read into a secure context here, before the
+ * connection is touched, so that a key or certificate OpenSSL cannot read fails as GnuTLS's file
+ * error with the connection left as it was.
+ */
+function connectOptions(proc: NetworkProcess, settings: TlsSettings): tls.ConnectionOptions {
   const name = settings.hostname;
+  const credentials: tls.SecureContextOptions = {};
+  // Node takes a key given as undefined for a value, and rejects it.
+  if (settings.ca !== undefined) credentials.ca = settings.ca;
+  if (settings.clientKey !== undefined) credentials.key = settings.clientKey;
+  if (settings.clientCert !== undefined) credentials.cert = settings.clientCert;
+  let secureContext: tls.SecureContext;
+  try {
+    secureContext = tls.createSecureContext(credentials);
+  } catch {
+    throw gnutlsError(proc, FILE_ERROR);
+  }
   const options: tls.ConnectionOptions = {
-    // Checked below as GnuTLS checks, so that Emacs's errors and warnings come out.
+    secureContext,
+    // Checked after the handshake as GnuTLS checks, so that Emacs's errors and warnings come out.
     rejectUnauthorized: false,
     checkServerIdentity: () => undefined,
   };
-  // Node takes a key given as undefined for a value, and rejects it.
   if (name !== null && name !== '' && isIP(name) === 0) options.servername = name;
-  if (settings.ca !== undefined) options.ca = settings.ca;
-  if (settings.clientKey !== undefined) options.key = settings.clientKey;
-  if (settings.clientCert !== undefined) options.cert = settings.clientCert;
   if (settings.minPrimeBits !== undefined) options.minDHSize = settings.minPrimeBits;
   return options;
 }
@@ -94,7 +107,8 @@ export async function bootTls(proc: NetworkProcess, type: LispValue, params: Lis
     if (err instanceof LispError) throw err;
     throw gnutlsError(proc, FILE_ERROR);
   }
-  const socket = transport.wrapSocket((plain) => tls.connect({ socket: plain, ...connectOptions(settings) }));
+  const options = connectOptions(proc, settings);
+  const socket = transport.wrapSocket((plain) => tls.connect({ socket: plain, ...options }));
   if (!(socket instanceof TLSSocket)) throw gnutlsError(proc, PUSH_ERROR);
   const outcome = await handshake(socket);
   if ('failure' in outcome) {
