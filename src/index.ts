@@ -227,6 +227,8 @@ export { makeNetworkProcess } from './process/functions/make-network-process';
 export { openNetworkStream, openGnutlsStream, nsmVerifyConnection } from './process/network-stream';
 export {
   gnutlsAvailableP,
+  gnutlsErrorp,
+  gnutlsErrorString,
   gnutlsBootParameters,
   gnutlsNegotiate,
   gnutlsPeerStatus,

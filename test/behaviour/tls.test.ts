@@ -291,8 +291,18 @@ describe(':nowait and :tls-parameters', () => {
 
 describe('failures', () => {
   it('a failed handshake is (gnutls-error PROC -15); the process stays until used', async () => {
+    const written: string[] = [];
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
     const err = await lispErrorOf(() =>
       openGnutlsStream('g', getBufferCreate('g'), '127.0.0.1', port('garbage')),
+    );
+    spy.mockRestore();
+    // gnutls.el's message, as batch Emacs prints it.
+    expect(written.join('')).toMatch(
+      /^gnutls\.el: \(err=\[-15\] An unexpected TLS packet was received\.\) boot: \(:priority NORMAL:%DUMBFW :hostname 127\.0\.0\.1 :loglevel 0 .* :verify-error t :callbacks nil\)\n$/,
     );
     expect(err.symbol).toBe('gnutls-error');
     expect(err.conditions).toEqual(['gnutls-error', 'error']);

@@ -1,7 +1,9 @@
-import { wrongTypeArgument } from '../../lisp/errors';
+import { isCondition, wrongTypeArgument } from '../../lisp/errors';
+import { format, message } from '../../text/format';
 import { plistGet } from '../../lisp/plist';
-import { intern } from '../../lisp/symbol';
+import { intern, t } from '../../lisp/symbol';
 import type { LispSymbol } from '../../lisp/symbol';
+import { eq, isSymbol } from '../../lisp/values';
 import type { LispFunction, LispValue } from '../../lisp/values';
 import { NetworkProcess } from '../core/record';
 import { gnutlsBootParameters, gnutlsCrlfiles, gnutlsTrustfiles } from './boot-parameters';
@@ -52,6 +54,28 @@ export function gnutlsAvailableP(): LispSymbol[] {
   return CAPABILITIES.map((name) => intern(name));
 }
 
+/** GnuTLS's gnutls_strerror for the codes elproc's TLS gives. */
+const ERROR_STRINGS: Readonly<Record<number, string>> = {
+  [-12]: 'A TLS fatal alert has been received.',
+  [-15]: 'An unexpected TLS packet was received.',
+  [-53]: 'Error in the push function.',
+  [-64]: 'Error while reading file.',
+  [-110]: 'The TLS connection was non-properly terminated.',
+};
+
+/** Emacs: gnutls-errorp: whether ERROR (a gnutls-boot result) is a failure, i.e. anything but t. */
+export function gnutlsErrorp(error: unknown): LispSymbol | null {
+  return eq(error, t) ? null : t;
+}
+
+/** Emacs: gnutls-error-string: GnuTLS's description of ERROR ("Not an error" for t). */
+export function gnutlsErrorString(error: unknown): string {
+  if (eq(error, t)) return 'Not an error';
+  if (isSymbol(error)) return 'Symbol has no numeric gnutls-code property';
+  if (typeof error !== 'number') return 'Not an error symbol or code';
+  return ERROR_STRINGS[error] ?? '(unknown error code)';
+}
+
 /**
  * Emacs: gnutls-negotiate (keyword arguments `:process :type :hostname :priority-string
  * :trustfiles :crlfiles :keylist :min-prime-bits :verify-flags :verify-error
@@ -65,13 +89,25 @@ export async function gnutlsNegotiate(...spec: unknown[]): Promise<NetworkProces
   if (!(proc instanceof NetworkProcess)) throw wrongTypeArgument('processp', proc);
   const type = plistGet(args, ':type') ?? intern('gnutls-x509pki');
   // The first :type wins, so TYPE's default goes first.
-  await bootTls(proc, type, gnutlsBootParameters(':type', type, ...args));
+  const params = gnutlsBootParameters(':type', type, ...args);
+  try {
+    await bootTls(proc, type, params);
+  } catch (err) {
+    // gnutls.el's gnutls-message-maybe reports a failed boot before signalling.
+    if (isCondition(err, 'gnutls-error')) {
+      const code = err.data[1];
+      message('%s: (err=[%s] %s) %s', 'gnutls.el', code, gnutlsErrorString(code), format('boot: %s', params));
+    }
+    throw err;
+  }
   return proc;
 }
 
 /** The TLS room's functions under their Emacs names. */
 export const tlsFunctions: Readonly<Record<string, LispFunction>> = {
   'gnutls-available-p': gnutlsAvailableP,
+  'gnutls-errorp': gnutlsErrorp,
+  'gnutls-error-string': gnutlsErrorString,
   'gnutls-boot-parameters': gnutlsBootParameters,
   'gnutls-negotiate': gnutlsNegotiate,
   'gnutls-peer-status': gnutlsPeerStatus,

@@ -32,3 +32,5 @@
   (try "trustfile function returning a list" (gnutls-trustfiles)))
 (try "odd vector parameters" (open-gnutls-stream "v" nil "127.0.0.1" 1 (vector 1)))
 (try "string parameters" (open-gnutls-stream "v" nil "127.0.0.1" 1 "ab"))
+(p "errorp" (list (gnutls-errorp t) (gnutls-errorp -15) (gnutls-errorp nil) (gnutls-errorp 0)))
+(p "error strings" (mapcar #'gnutls-error-string '(t -12 -15 -53 -64 -110 -9999 foo "x")))

@@ -124,6 +124,14 @@ async function functions(out: Transcript): Promise<void> {
     lisp('open-gnutls-stream', 'v', null, '127.0.0.1', 1, vector(1)),
   );
   await out.try('string parameters', () => lisp('open-gnutls-stream', 'v', null, '127.0.0.1', 1, 'ab'));
+  out.p(
+    'errorp',
+    [t, -15, null, 0].map((e) => lisp('gnutls-errorp', e)),
+  );
+  out.p(
+    'error strings',
+    [t, -12, -15, -53, -64, -110, -9999, intern('foo'), 'x'].map((e) => lisp('gnutls-error-string', e)),
+  );
 }
 
 export const tlsFunctionScenarios: readonly Scenario[] = [{ name: 'tls-functions', twin: functions }];
