@@ -30,7 +30,7 @@ function streamBuffer(stream: NetworkProcess | null): LispBuffer {
 }
 
 /** `(with-current-buffer (process-buffer stream) (point-max))`. */
-export function streamEnd(stream: NetworkProcess | null): number {
+function streamEnd(stream: NetworkProcess | null): number {
   return withCurrentBuffer(streamBuffer(stream), () => pointMax());
 }
 

@@ -44,8 +44,3 @@ export function tlsVariable(name: string): LispValue {
     return null;
   }
 }
-
-/** @internal Whether gnutls-trustfiles still holds gnutls.el's own list (the same object). */
-export function trustfilesAreDefault(value: LispValue): boolean {
-  return value === defaultTrustfiles;
-}
