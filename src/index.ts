@@ -232,6 +232,18 @@ export {
 export { processDuplex } from './process/functions/duplex';
 export type { ProcessDuplexOptions } from './process/functions/duplex';
 export { makeNetworkProcess } from './process/functions/make-network-process';
+// open-network-stream and TLS (network-stream.el, gnutls.el, gnutls.c).
+export { openNetworkStream, openGnutlsStream, nsmVerifyConnection } from './process/network-stream';
+export {
+  gnutlsAvailableP,
+  gnutlsErrorp,
+  gnutlsErrorString,
+  gnutlsBootParameters,
+  gnutlsNegotiate,
+  gnutlsPeerStatus,
+  gnutlsTrustfiles,
+  gnutlsCrlfiles,
+} from './process/tls';
 export { processDatagramAddress, setProcessDatagramAddress } from './process/functions/datagram-functions';
 export { formatNetworkAddress, networkLookupAddressInfo } from './process/functions/address-functions';
 export { networkInterfaceInfo, networkInterfaceList } from './process/functions/interface-functions';

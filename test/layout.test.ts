@@ -29,6 +29,8 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[] | 'anything'>> = {
     'process/stream',
     'process/message',
   ],
+  'process/tls': ['lisp', 'text', 'process/core', 'process/stream'],
+  'process/network-stream': ['lisp', 'text', 'process/core', 'process/functions', 'process/tls'],
   'process/functions': 'anything',
   '.': 'anything',
 };

@@ -34,6 +34,10 @@ export const REGRESSIONS: readonly Regression[] = [
       ],
     },
   },
+  {
+    what: 'a circular time value: Node died growing an array ("invalid size error"); now its first four elements are read, as decode_lisp_time reads them',
+    call: { fn: 'time-since', args: [{ k: 'circular', shape: 'cons' }] },
+  },
   { what: BODY_NOT_A_FUNCTION, call: { fn: 'save-restriction', args: [{ k: 'num', v: -4 }] } },
   { what: BODY_NOT_A_FUNCTION, call: { fn: 'save-current-buffer', args: [{ k: 'num', v: 40 }] } },
   { what: BODY_NOT_A_FUNCTION, call: { fn: 'save-excursion', args: [{ k: 'nil' }] } },

@@ -17,6 +17,8 @@ const NETWORK_FUNCTIONS: ReadonlySet<string> = new Set([
   'set-network-process-option',
   'network-interface-info',
   'format-network-address',
+  'open-network-stream',
+  'open-gnutls-stream',
 ]);
 
 export interface SafetyContext {
@@ -105,6 +107,10 @@ export function unsafeReason(fn: string, args: readonly unknown[], context: Safe
   if (fn === 'make-network-process') {
     if (!valuesAfter(args, ':host').every((host) => safeHost(host, context))) return 'a non-loopback :host';
     if (!valuesAfter(args, ':bindtodevice').every(safeDevice)) return 'a :bindtodevice other than lo';
+  }
+  // (open-network-stream NAME BUFFER HOST SERVICE …) and open-gnutls-stream: HOST is the third.
+  if ((fn === 'open-network-stream' || fn === 'open-gnutls-stream') && !safeHost(args[2], context)) {
+    return 'a non-loopback HOST';
   }
   if (fn === 'network-lookup-address-info') {
     const name = args[0];

@@ -35,6 +35,8 @@ import { formatFunctions } from '../../text/format';
 import { timeFunctions } from '../../text/time';
 import { codingFunctions } from '../../text/coding';
 import { setProcessCodingSystem } from './coding-functions';
+import { tlsFunctions } from '../tls';
+import { networkStreamFunctions } from '../network-stream';
 
 /**
  * Every function under its Emacs name, so a port can be written line by line:
@@ -92,6 +94,8 @@ export const el = {
   ...jsonFunctions,
   ...timeFunctions,
   ...codingFunctions,
+  ...tlsFunctions,
+  ...networkStreamFunctions,
   // Written on JavaScript text; unibyte strings pass through them as Emacs's do.
   ...acceptingUnibyteTable(
     { ...regexFunctions, ...listFunctions, ...stringFunctions, ...formatFunctions },

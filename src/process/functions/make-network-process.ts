@@ -1,5 +1,9 @@
+import { properItems } from '../../lisp/lists/walk';
+import { plistGet } from '../../lisp/plist';
+import { isNil, LispValue } from '../../lisp/values';
 import { abortError, parseNetworkProcessArgs } from '../../options';
 import type { NetworkProcessSpec } from '../../options/types';
+import { bootTls } from '../tls/negotiate';
 import { whenStopped } from '../core/output-wait';
 import { deleteProcess } from './io-functions';
 import type { NetworkProcess } from '../core/record';
@@ -36,7 +40,32 @@ function make(spec: NetworkProcessSpec): Promise<NetworkProcess> {
   if (spec.type === 'datagram') return spec.server ? makeDatagramServer(spec) : makeDatagramClient(spec);
   if (spec.server) return makeServer(spec);
   if (spec.type === 'seqpacket') return makeSeqpacketClient(spec);
+  const tls = tlsParameters(spec);
+  if (tls !== null) return makeTlsClient(spec, tls);
   return spec.nowait ? makeNowaitClient(spec) : makeBlockingClient(spec);
+}
+
+/** `:tls-parameters (TYPE . PARAMS)` of a stream client, as gnutls-boot-parameters makes them. */
+function tlsParameters(spec: NetworkProcessSpec): [LispValue, LispValue[]] | null {
+  const value = plistGet(spec.contact, ':tls-parameters');
+  if (isNil(value) || spec.type !== 'stream') return null;
+  const [type, ...params] = properItems(value);
+  return [type ?? null, params];
+}
+
+/**
+ * A client with `:tls-parameters`: the handshake follows the connection, as Emacs's
+ * connect_network_socket boots GnuTLS. A blocking client resolves once it is secure (or rejects
+ * with gnutls-negotiate's errors); a `:nowait` one stays in `connect` until then.
+ */
+async function makeTlsClient(
+  spec: NetworkProcessSpec,
+  [type, params]: [LispValue, LispValue[]],
+): Promise<NetworkProcess> {
+  if (spec.nowait) return makeNowaitClient(spec, (proc) => bootTls(proc, type, params));
+  const proc = await makeBlockingClient(spec);
+  await bootTls(proc, type, params);
+  return proc;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Socket } from 'node:net';
+import { TLSSocket } from 'node:tls';
 import { deliverInput, readChunkBytes } from '../core/input';
 import { wantsInput } from '../core/reading';
 import { markClosed } from '../core/lifecycle';
@@ -81,7 +82,10 @@ export class StreamTransport implements Transport {
   }
 
   send(bytes: Buffer): void {
-    if (!this.outputEnded) this.socket?.write(bytes);
+    if (this.outputEnded) return;
+    // A TLS socket given up after a failed handshake: the connection is gone, as a reset shows it.
+    if (this.socket?.destroyed === true) this.failed();
+    else this.socket?.write(bytes);
   }
 
   get queuedBytes(): number {
@@ -146,8 +150,38 @@ export class StreamTransport implements Transport {
     if (socket === null) return;
     const limitMs = drainLimitMs(linger);
     if (limitMs === null) socket.destroy();
-    else if (linger === null) closeAfterWrites(socket);
+    // A TLS socket's 'finish' comes before its records reach the kernel: wait until they left.
+    else if (linger === null && !(socket instanceof TLSSocket)) closeAfterWrites(socket);
     else drainThenClose(socket, limitMs);
+  }
+
+  /**
+   * gnutls-negotiate: from now on the connection is read and written through the socket `wrap`
+   * makes on the plain one (Node's TLS socket). Nothing is read until `attach` is called once its
+   * handshake is done; what is sent meanwhile waits in it. Returns the new socket, or null once
+   * the connection is closed.
+   */
+  wrapSocket(wrap: (plain: Socket) => Socket): Socket | null {
+    const plain = this.socket;
+    if (plain === null) return null;
+    owner.delete(plain);
+    plain.removeListener('data', onData);
+    plain.removeListener('end', onEnd);
+    plain.removeListener('error', onError);
+    const wrapped = wrap(plain);
+    this.socket = wrapped;
+    return wrapped;
+  }
+
+  /** @internal The wrapped socket's handshake is done: reading goes on through it. */
+  attach(): void {
+    const socket = this.socket;
+    if (socket === null) return;
+    owner.set(socket, this);
+    socket.on('data', onData);
+    socket.on('end', onEnd);
+    socket.on('error', onError);
+    if (this.paused) socket.pause();
   }
 
   /** @internal Node's 'data': queue the chunk and hand it over unless paused. */

@@ -71,6 +71,7 @@ function complete(
   proc: NetworkProcess,
   connecting: ConnectingTransport,
   outcome: ConnectOutcome & { address: SocketAddress },
+  secure: SecureConnection | undefined,
 ): void {
   if (proc.status.kind !== 'connect') {
     if ('socket' in outcome) outcome.socket.destroy();
@@ -85,15 +86,39 @@ function complete(
     return;
   }
   connected(proc, connecting, outcome.socket, outcome.address);
-  markOpen(proc);
+  if (secure === undefined) {
+    markOpen(proc);
+    return;
+  }
+  // Emacs reports a TLS connection open only once its handshake and checks are done.
+  secure(proc).then(
+    () => {
+      if (proc.status.kind === 'connect') markOpen(proc);
+    },
+    () => {
+      if (proc.status.kind !== 'connect') return;
+      proc.transport.close(0);
+      proc.placeMark();
+      markFailed(proc, TLS_FAILED);
+    },
+  );
 }
+
+/** How Emacs 28's process.c fails a `:nowait` TLS connection whose handshake or checks failed. */
+const TLS_FAILED = 'The Network Security Manager stopped the connections';
+
+/** Makes a connected process's connection secure (`:tls-parameters`); rejects when it cannot. */
+export type SecureConnection = (proc: NetworkProcess) => Promise<void>;
 
 /**
  * `:nowait`: returns in status `connect`. Known addresses get their socket (and option errors)
  * at once; names are looked up in the background, and a failed lookup runs the sentinel
  * (Emacs 28 never calls it; see the README's differences).
  */
-export async function makeNowaitClient(spec: NetworkProcessSpec): Promise<NetworkProcess> {
+export async function makeNowaitClient(
+  spec: NetworkProcessSpec,
+  secure?: SecureConnection,
+): Promise<NetworkProcess> {
   const immediate = immediateAddresses(spec.endpoint);
   const proc = createProcess(spec);
   const connecting = new ConnectingTransport();
@@ -141,11 +166,11 @@ export async function makeNowaitClient(spec: NetworkProcessSpec): Promise<Networ
       try {
         if (!('socket' in outcome) || resetMeanwhile === null) {
           if ('socket' in outcome) outcome.socket.removeListener('error', onReset);
-          complete(proc, connecting, outcome);
+          complete(proc, connecting, outcome, secure);
           return;
         }
         outcome.socket.destroy();
-        complete(proc, connecting, { error: resetMeanwhile, local: null, address: outcome.address });
+        complete(proc, connecting, { error: resetMeanwhile, local: null, address: outcome.address }, secure);
       } catch (err) {
         fail(err);
       }

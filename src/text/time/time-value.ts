@@ -34,12 +34,15 @@ function isInt(value: unknown): value is number | bigint {
   return (typeof value === 'number' && Number.isInteger(value)) || typeof value === 'bigint';
 }
 
-/** The elements of a proper or dotted list: the items and what ends it. */
+/**
+ * The first four elements of a list (proper, dotted or circular: decode_lisp_time reads no
+ * further), and what follows them.
+ */
 function listParts(value: Cons | readonly unknown[]): { items: unknown[]; tail: unknown } {
   if (Array.isArray(value)) return { items: [...(value as unknown[])], tail: null };
   const items: unknown[] = [];
   let rest: unknown = value;
-  while (rest instanceof Cons) {
+  while (rest instanceof Cons && items.length < 4) {
     items.push(rest.car);
     rest = rest.cdr;
   }

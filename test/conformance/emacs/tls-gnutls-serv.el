@@ -1,0 +1,17 @@
+;;; Against GnuTLS's own server (gnutls-serv --echo), run inside a network namespace the test
+;;; made, where both halves run too; the port and certificates come from the environment.
+(load (expand-file-name "tls-common.el" (file-name-directory load-file-name)) nil t)
+(tls-trust-test-ca)
+(let* ((port (tls-port "gnutls"))
+       (proc (open-network-stream "gs" (get-buffer-create "gs") "127.0.0.1" port :type 'tls))
+       (status (gnutls-peer-status proc))
+       (cert (plist-get status :certificate)))
+  (p "status" (list (process-status proc) (process-type proc)))
+  (p "peer" (list (plist-get status :protocol) (plist-get status :key-exchange) (plist-get status :warnings)
+                  (plist-get cert :subject) (plist-get cert :issuer) (plist-get cert :valid-to)
+                  (plist-get cert :certificate-id)))
+  (process-send-string proc "hello gnutls\n")
+  (p "echo" (wait-until (string-match "hello gnutls\n" (buffer-text "gs"))))
+  (delete-process proc))
+(try "wrong name" (gnutls-negotiate :process (make-network-process :name "n" :host "127.0.0.1" :service (tls-port "gnutls"))
+                                    :hostname "wrong.example"))

@@ -1,0 +1,41 @@
+;;; open-network-stream without TLS: the simple case, :return-list, greeting and capabilities.
+(load (expand-file-name "tls-common.el" (file-name-directory load-file-name)) nil t)
+(tls-trust-test-ca)
+(let ((proc (open-network-stream "simple" nil "127.0.0.1" (tls-port "starttls"))))
+  (p "simple" (list proc (process-status proc) (process-type proc) (process-contact proc t)))
+  (p "simple peer" (gnutls-peer-status proc))
+  (delete-process proc))
+(let ((r (open-network-stream "plain" (get-buffer-create "plain-buf") "127.0.0.1" (tls-port "starttls")
+                              :type 'plain :return-list t :end-of-command "\r\n")))
+  (p "plain" r)
+  (p "plain contact" (process-contact (car r) t))
+  (delete-process (car r)))
+(let ((r (open-network-stream "caps" (get-buffer-create "caps-buf") "127.0.0.1" (tls-port "starttls")
+                              :type 'plain :return-list t :end-of-command "\r\n"
+                              :end-of-capability "^1 OK.*\r\n"
+                              :capability-command "1 CAPABILITY\r\n"
+                              :always-query-capabilities t)))
+  (p "caps" r)
+  (p "caps buffer" (buffer-text "caps-buf"))
+  (delete-process (car r)))
+(let ((r (open-network-stream "fun" (get-buffer-create "fun-buf") "127.0.0.1" (tls-port "plain")
+                              :return-list t :end-of-command "\r\n"
+                              :capability-command (lambda (greeting) (concat "1 CAPABILITY" (if greeting "\r\n" "")))
+                              :success "^2 OK" :starttls-function #'imap-starttls)))
+  (p "no starttls offered" r)
+  (p "no starttls peer" (gnutls-peer-status (car r)))
+  (delete-process (car r)))
+(let ((r (open-network-stream "nogreet" nil "127.0.0.1" (tls-port "plain")
+                              :return-list t :end-of-command "\r\n" :nogreeting t
+                              :capability-command "1 CAPABILITY\r\n" :end-of-capability "^1 OK.*\r\n"
+                              :success "^2 OK" :starttls-function #'imap-starttls)))
+  (p "nogreeting" r)
+  (p "nogreeting buffer" (process-buffer (car r)))
+  (delete-process (car r)))
+(try "warn-unless-encrypted" (open-network-stream "warn" (get-buffer-create "warn-buf") "127.0.0.1" (tls-port "plain")
+                                                   :type 'plain :return-list t :warn-unless-encrypted t))
+(try "invalid type" (open-network-stream "bad" (get-buffer-create "bad-buf") "127.0.0.1" (tls-port "plain") :type 'foo))
+(p "statuses" (statuses))
+(try "missing buffer" (open-network-stream "missing" "no-such-buffer" "127.0.0.1" (tls-port "plain")
+                                           :type 'plain :return-list t))
+(p "statuses after missing" (statuses))

@@ -1,0 +1,27 @@
+;;; STARTTLS: demanded, opportunistic, refused, against a server without it.
+(load (expand-file-name "tls-common.el" (file-name-directory load-file-name)) nil t)
+(tls-trust-test-ca)
+(defun starttls-open (name port type)
+  (open-network-stream name (get-buffer-create (concat name "-buf")) "127.0.0.1" port
+                       :type type :return-list t :end-of-command "\r\n"
+                       :end-of-capability "^1 OK.*\r\n" :capability-command "1 CAPABILITY\r\n"
+                       :success "^2 OK" :starttls-function #'imap-starttls))
+(let ((r (starttls-open "st" (tls-port "starttls") 'starttls)))
+  (p "starttls" r)
+  (p "starttls status" (list (process-status (car r)) (process-type (car r))))
+  (p "starttls peer" (gnutls-peer-status (car r)))
+  (process-send-string (car r) "hello\r\n")
+  (p "echo" (wait-until (string-match "echo hello" (buffer-text "st-buf"))))
+  (p "buffer" (buffer-text "st-buf"))
+  (delete-process (car r))
+  (p "peer after delete" (gnutls-peer-status (car r))))
+(let ((r (starttls-open "opportunistic" (tls-port "starttls") nil)))
+  (p "opportunistic" r)
+  (p "opportunistic protocol" (plist-get (gnutls-peer-status (car r)) :protocol))
+  (delete-process (car r)))
+(let ((r (starttls-open "network" (tls-port "plain") 'network)))
+  (p "network without starttls" r)
+  (delete-process (car r)))
+(try "demanded without starttls" (starttls-open "demanded" (tls-port "plain") 'starttls))
+(try "starttls to a wrong host" (starttls-open "wrong" (tls-port "starttlswrong") 'starttls))
+(p "statuses" (statuses))
