@@ -207,7 +207,23 @@ export {
   setProcessQueryOnExitFlag,
   processCodingSystem,
   processList,
+  processTtyName,
 } from './process/functions/process-functions';
+export {
+  makeProcess,
+  startProcess,
+  startProcessShellCommand,
+  startFileProcess,
+  executableFind,
+} from './process/functions/make-process';
+export {
+  signalProcess,
+  interruptProcess,
+  killProcess,
+  quitProcess,
+  processRunningChildP,
+} from './process/functions/signal-functions';
+export type { ProcessType } from './process/core/record';
 export {
   processContact,
   setNetworkProcessOption,

@@ -211,6 +211,12 @@ export function createLibcBackend<P>(parts: BackendParts<P>): LibcBackend {
       if (calls.shutdown(fd, how) !== 0) fail('shutdown');
     },
 
+    pipe() {
+      const ends = new Int32Array(2);
+      if (calls.pipe2(Buffer.from(ends.buffer), C.O_CLOEXEC) !== 0) fail('pipe2');
+      return [ends[0] ?? -1, ends[1] ?? -1];
+    },
+
     ioctlInt(fd, request) {
       intView[0] = 0;
       if (ioctl(fd, request, intBuffer) === -1) fail('ioctl');

@@ -25,6 +25,8 @@ export interface SyscallFunctions {
   getsockname(fd: number, address: Buffer, length: Buffer): number;
   getpeername(fd: number, address: Buffer, length: Buffer): number;
   shutdown(fd: number, how: number): number;
+  /** `pipe2(fds, flags)`: `fds` receives two ints, the read end first. */
+  pipe2(fds: Buffer, flags: number): number;
   /** ioctl is variadic in C; a pointer third argument is passed as if declared (x86-64, arm64). */
   ioctl(fd: number, request: number, argument: Buffer): number;
   send(fd: number, data: Buffer, size: number, flags: number): number;

@@ -176,6 +176,7 @@ export function createFfiNapiBackend(): LibcBackend {
     getsockname: call('getsockname', 'int', ['int', 'pointer', 'pointer']),
     getpeername: call('getpeername', 'int', ['int', 'pointer', 'pointer']),
     shutdown: call('shutdown', 'int', ['int', 'int']),
+    pipe2: call('pipe2', 'int', ['pointer', 'int']),
     // ioctl is variadic too; a pointer third argument is passed as if declared (x86-64, arm64).
     ioctl: call('ioctl', 'int', ['int', 'ulong', 'pointer']),
     send: call('send', 'long', ['int', 'pointer', 'size_t', 'int']),

@@ -90,6 +90,7 @@ export function createKoffiBackend(): LibcBackend {
     getsockname: lib.func('int getsockname(int, void *, void *)'),
     getpeername: lib.func('int getpeername(int, void *, void *)'),
     shutdown: lib.func('int shutdown(int, int)'),
+    pipe2: lib.func('int pipe2(void *, int)'),
     // ioctl is variadic too; a fixed prototype avoids koffi's slower per-call variadic marshalling.
     ioctl: lib.func('int ioctl(int, unsigned long, void *)'),
     send: lib.func('intptr_t send(int, const void *, size_t, int)'),

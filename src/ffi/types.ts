@@ -98,6 +98,8 @@ export interface LibcBackend {
   shutdown(fd: number, how: number): void;
   /** `ioctl(fd, request, &int)`, e.g. SIOCOUTQ; returns the int. */
   ioctlInt(fd: number, request: number): number;
+  /** `pipe2(…, O_CLOEXEC)`: a pipe's read and write ends, both close-on-exec. */
+  pipe(): [read: number, write: number];
   send(fd: number, data: Buffer, flags: number): number;
   sendto(fd: number, data: Buffer, flags: number, address: SocketAddress): number;
   /** Returns null on EAGAIN. */

@@ -79,7 +79,7 @@ function kebabCase(name: string): string {
  * keyword symbols. The object form lists its keys in order; `filterMultibyte` is `:filter-multibyte`;
  * keys whose value is `undefined` are left out, so optional fields can be spread in.
  */
-function toContact(args: NetworkProcessArgs): LispValue[] {
+export function toContact(args: NetworkProcessArgs): LispValue[] {
   if (Array.isArray(args)) {
     return (args as readonly unknown[]).map((item, i) =>
       i % 2 === 0 ? normaliseKey(item) : normaliseValue(item),
@@ -96,7 +96,7 @@ function toContact(args: NetworkProcessArgs): LispValue[] {
 }
 
 // Emacs stores any value and fails only when calling it (process/core/handlers.ts).
-function handler(value: LispValue): Handler | null {
+export function handler(value: LispValue): Handler | null {
   if (isNil(value)) return null;
   if (value === true) return t;
   return value as Handler;
@@ -130,7 +130,7 @@ function isList(value: LispValue): boolean {
   return isNil(value) || value instanceof Cons || (Array.isArray(value) && !(value instanceof LispVector));
 }
 
-function coding(value: LispValue): readonly [LispValue, LispValue] | null {
+export function coding(value: LispValue): readonly [LispValue, LispValue] | null {
   if (isNil(value)) return null;
   if (value instanceof Cons) return [value.car, value.cdr];
   // A list (DECODING ENCODING…) is a cons too: its cdr is the rest of the list, as in Emacs.

@@ -27,7 +27,12 @@ export interface ProcessInit {
   readonly encoding: CodingSystem;
   /** Options applied to this socket, in order (an accepted child starts with none). */
   readonly options: OptionSetting[];
+  /** Emacs's process-type: `network` unless given (subprocesses are `real`, pipe processes `pipe`). */
+  readonly processType?: ProcessType;
 }
+
+/** Emacs: process-type (elproc has no serial processes). */
+export type ProcessType = 'network' | 'real' | 'pipe';
 
 /**
  * A network process (Emacs: a process object whose `process-type` is `network`): its identity and
@@ -52,6 +57,13 @@ export class NetworkProcess implements LispPrintable {
   declare decoding: CodingSystem;
   declare encoding: CodingSystem;
   declare readonly options: OptionSetting[];
+  readonly processType: ProcessType;
+  /** Emacs: process-id, a subprocess's pid (null for other kinds, and when exec failed). */
+  pid: number | null = null;
+  /** Emacs: process-command of a subprocess, its program and arguments. */
+  command: string[] | null = null;
+  /** Emacs: process-tty-name (a subprocess on a pty). */
+  ttyName: string | null = null;
   /**
    * Emacs: process-mark. It points nowhere until placeMark puts it at the end of the buffer:
    * when the process is made (servers, datagram processes, blocking clients), or once connected
@@ -71,6 +83,7 @@ export class NetworkProcess implements LispPrintable {
 
   constructor(init: ProcessInit) {
     Object.assign(this, init);
+    this.processType = init.processType ?? 'network';
   }
 
   /**
@@ -129,7 +142,7 @@ export class NetworkProcess implements LispPrintable {
 
   /** Emacs: process-status */
   get statusSymbol(): LispSymbol {
-    return displayStatus(this.status, this.stopped);
+    return displayStatus(this.status, this.stopped, this.processType !== 'real');
   }
 
   /** Filter `t`: Emacs reads nothing from the process. */

@@ -17,6 +17,8 @@ import {
 } from './io-functions';
 import { makeNetworkProcess } from './make-network-process';
 import * as accessors from './process-functions';
+import * as subprocesses from './make-process';
+import * as signals from './signal-functions';
 import { getProcess } from '../core/registry';
 import { variableFunctions } from '../../text/variables';
 import { printFunctions } from '../../text/printing';
@@ -83,6 +85,17 @@ export const el: Readonly<Record<string, LispFunction>> = {
   'network-lookup-address-info': networkLookupAddressInfo,
   'network-interface-list': networkInterfaceList,
   'network-interface-info': networkInterfaceInfo,
+  'make-process': subprocesses.makeProcess,
+  'start-process': subprocesses.startProcess,
+  'start-process-shell-command': subprocesses.startProcessShellCommand,
+  'start-file-process': subprocesses.startFileProcess,
+  'executable-find': subprocesses.executableFind,
+  'process-tty-name': accessors.processTtyName,
+  'signal-process': signals.signalProcess,
+  'interrupt-process': signals.interruptProcess,
+  'kill-process': signals.killProcess,
+  'quit-process': signals.quitProcess,
+  'process-running-child-p': signals.processRunningChildP,
   ...variableFunctions,
   ...bufferFunctions,
   ...printFunctions,

@@ -9,7 +9,9 @@ import { currentBuffer } from '../../text/buffer';
 import { encodeText, encodeUnibyte, encodingWithUnixEol } from '../../text/coding';
 import { bufferProcess, designatedProcess, requireProcess, signalTarget } from '../core/designators';
 import { syncReading } from '../core/reading';
-import { afterStatusNotifications, markDeleted } from '../core/lifecycle';
+import { afterStatusNotifications, markDeleted, markKilled } from '../core/lifecycle';
+import { SIGKILL } from '../subprocess/signals';
+import { continueSubprocess, stopSubprocess } from './signal-functions';
 import { waitForOutput } from '../core/output-wait';
 import type { NetworkProcess } from '../core/record';
 import { canSend } from '../core/status';
@@ -74,7 +76,11 @@ export function processSendEof<P = null>(process?: P): P | null {
  * keep running; a connection closes as its `:linger` asks (README: differences).
  */
 export function deleteProcess(process?: unknown): null {
-  markDeleted(designatedProcess(process));
+  const proc = designatedProcess(process);
+  // Emacs kills a subprocess's group with SIGKILL: status (signal 9), sentinel "killed\n" at once.
+  if (proc.processType === 'real')
+    markKilled(proc, { kind: 'signal', signal: SIGKILL, coreDumped: false }, 'killed\n');
+  else markDeleted(proc);
   return null;
 }
 
@@ -84,12 +90,23 @@ onKillBuffer((buffer) => {
   if (proc !== null) deleteProcess(proc);
 });
 
+/** The subprocess PROCESS designates, or null for another kind (with get-process's errors). */
+function subprocessDesignated(process: unknown): NetworkProcess | null {
+  const proc = designatedProcess(process);
+  return proc.processType === 'real' ? proc : null;
+}
+
 /**
- * Emacs: stop-process. Stops reading (servers: accepting); no sentinel. Returns PROCESS. A network
+ * Emacs: stop-process. For a subprocess: SIGTSTP to its process group. Otherwise stops reading (servers: accepting); no sentinel. Returns PROCESS. A network
  * process must be given as the process object: a name or buffer signals
  * `(error "Process c is not a subprocess")`, as in Emacs.
  */
 export function stopProcess(process?: unknown): NetworkProcess {
+  const real = subprocessDesignated(process);
+  if (real !== null) {
+    stopSubprocess(real);
+    return real;
+  }
   const proc = signalTarget(process);
   proc.stopped = true;
   syncReading(proc);
@@ -101,6 +118,11 @@ export function stopProcess(process?: unknown): NetworkProcess {
  * stop-process, it takes the process object only.
  */
 export function continueProcess(process?: unknown): NetworkProcess {
+  const real = subprocessDesignated(process);
+  if (real !== null) {
+    continueSubprocess(real);
+    return real;
+  }
   const proc = signalTarget(process);
   if (!proc.stopped) return proc;
   proc.stopped = false;

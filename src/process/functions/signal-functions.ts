@@ -1,0 +1,84 @@
+import { lispError } from '../../lisp/errors';
+import { LispSymbol, t } from '../../lisp/symbol';
+import { isInteger } from '../../lisp/values';
+import { designatedProcess } from '../core/designators';
+import { runSentinel } from '../core/handlers';
+import type { NetworkProcess } from '../core/record';
+import { findProcess, isProcess } from '../core/registry';
+import { signalNumber, SIGCONT, SIGINT, SIGKILL, SIGQUIT, SIGTSTP } from '../subprocess/signals';
+import { signalSubprocess } from '../subprocess/spawn';
+
+/**
+ * The subprocess a signalling function acts on (Emacs's process_send_signal): any designator
+ * get-process takes; a network or pipe process is `(error "Process X is not a subprocess")`.
+ */
+export function subprocessOf(designator: unknown): NetworkProcess {
+  const proc = designatedProcess(designator);
+  if (proc.processType !== 'real') throw lispError(`Process ${proc.name} is not a subprocess`);
+  return proc;
+}
+
+/**
+ * Emacs: signal-process. PROCESS is a process, its name, or a process id; SIGCODE a number or a
+ * signal name (`SIGTERM`, `sigterm`, `term`). The signal goes to that process alone; the result
+ * is kill's: 0, or -1 when it failed (the child has been reaped, say). A name no process has
+ * gives nil, as in Emacs.
+ */
+export function signalProcess(process: unknown, sigcode: unknown, _remote?: unknown): number | null {
+  if (isInteger(process)) {
+    const signal = signalNumber(sigcode);
+    try {
+      globalThis.process.kill(Number(process), signal);
+      return 0;
+    } catch {
+      return -1;
+    }
+  }
+  const proc =
+    typeof process === 'string' ? findProcess(process) : isProcess(process) ? process : subprocessOf(process);
+  if (proc === null) return null;
+  const signal = signalNumber(sigcode);
+  return signalSubprocess(proc, signal, false) ? 0 : -1;
+}
+
+/** Emacs: interrupt-process (SIGINT to the child's process group). Returns PROCESS. */
+export function interruptProcess<P>(process?: P, _currentGroup?: unknown): P | undefined {
+  signalSubprocess(subprocessOf(process), SIGINT, true);
+  return process;
+}
+
+/** Emacs: kill-process (SIGKILL to the child's process group). Returns PROCESS. */
+export function killProcess<P>(process?: P, _currentGroup?: unknown): P | undefined {
+  signalSubprocess(subprocessOf(process), SIGKILL, true);
+  return process;
+}
+
+/** Emacs: quit-process (SIGQUIT to the child's process group). Returns PROCESS. */
+export function quitProcess<P>(process?: P, _currentGroup?: unknown): P | undefined {
+  signalSubprocess(subprocessOf(process), SIGQUIT, true);
+  return process;
+}
+
+/** Emacs: stop-process of a subprocess: SIGTSTP to its process group; its status stays `run`. */
+export function stopSubprocess(proc: NetworkProcess): void {
+  signalSubprocess(proc, SIGTSTP, true);
+}
+
+/**
+ * Emacs: continue-process of a subprocess: SIGCONT to its process group, then, while it runs,
+ * its sentinel at once with "run" (Emacs sets the status to run and notifies).
+ */
+export function continueSubprocess(proc: NetworkProcess): void {
+  signalSubprocess(proc, SIGCONT, true);
+  if (proc.status.kind === 'run') runSentinel(proc, 'run');
+}
+
+/**
+ * Emacs: process-running-child-p. On pipes there is no terminal whose foreground group could be
+ * asked, so a live subprocess gives t, as in Emacs; an ended one `(error "Process X is not active")`.
+ */
+export function processRunningChildP(process?: unknown): LispSymbol {
+  const proc = subprocessOf(process);
+  if (proc.status.kind !== 'run') throw lispError(`Process ${proc.name} is not active`);
+  return t;
+}

@@ -1,0 +1,177 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, statSync } from 'node:fs';
+import { Socket } from 'node:net';
+import { constants as osConstants } from 'node:os';
+import { libc } from '../../ffi';
+import { fileError } from '../../options/file-error';
+import type { Handler } from '../../options/types';
+import type { LispValue } from '../../lisp/values';
+import type { LispBuffer } from '../../text/buffer';
+import { processCodings } from '../core/create';
+import { deliverInput } from '../core/input';
+import { markEnded } from '../core/lifecycle';
+import { NetworkProcess } from '../core/record';
+import { registerProcess, uniqueProcessName } from '../core/registry';
+import type { InternalStatus } from '../core/status';
+import { childEnvironment, defaultDirectory } from './environment';
+import { PipeTransport } from './pipe-transport';
+import { SIGKILL } from './signals';
+import { statusMessage } from './status-message';
+
+/** What make-process has checked and resolved, ready to start. */
+export interface SubprocessSpec {
+  readonly name: string;
+  readonly buffer: LispBuffer | null;
+  /** process-command: the command as given. */
+  readonly command: string[];
+  /** The file to execute (found on exec-path). */
+  readonly file: string;
+  readonly coding: readonly [LispValue, LispValue] | null;
+  readonly noquery: boolean;
+  readonly filter: Handler | null;
+  readonly sentinel: Handler | null;
+  /** The write end the child's stderr goes to; null: the same pipe as its stdout. */
+  readonly stderrFd: number | null;
+}
+
+/**
+ * How long, after the child exited, its end of file is waited for before the sentinel runs: a
+ * background grandchild may hold the pipe open, and Emacs reports the exit without waiting for it.
+ */
+const EOF_GRACE_MS = 100;
+
+/** A pipe as a Node socket on the end this process keeps. */
+function pipeSocket(fd: number, readable: boolean): Socket {
+  return new Socket({ fd, readable, writable: !readable });
+}
+
+function exitStatusOf(code: number | null, signal: NodeJS.Signals | null): InternalStatus {
+  if (code !== null) return { kind: 'exit', code };
+  const number = signal === null ? SIGKILL : osConstants.signals[signal];
+  // Node does not say whether a core was dumped (WCOREDUMP): README, differences.
+  return { kind: 'signal', signal: number, coreDumped: false };
+}
+
+/**
+ * Emacs's exec failure in the child: "emacs: FILE: REASON\n" on its output and exit code 127 for
+ * a missing file (126 otherwise). Node reports the failed exec in the parent instead.
+ */
+function execFailure(
+  proc: NetworkProcess,
+  transport: PipeTransport,
+  file: string,
+  err: NodeJS.ErrnoException,
+): void {
+  if (proc.transport !== transport) return;
+  const errno = Math.abs(err.errno ?? 2);
+  deliverInput(proc, Buffer.from(`emacs: ${file}: ${libc().strerror(errno)}\n`));
+  transport.release();
+  const status: InternalStatus = { kind: 'exit', code: err.code === 'ENOENT' ? 127 : 126 };
+  markEnded(proc, status, statusMessage(status));
+}
+
+/** The child of each subprocess, for signals: Node knows whether it has been reaped. */
+const children = new WeakMap<NetworkProcess, ChildProcess>();
+
+/**
+ * Sends `signal` to the child, or to its process group (Emacs's process_send_signal: the child
+ * leads its own session), unless it has been reaped (its pid may be another's by then). Returns
+ * whether kill succeeded, as Emacs's signal-process reports it.
+ */
+export function signalChild(child: ChildProcess | undefined, signal: number, group: boolean): boolean {
+  if (child?.pid === undefined || child.exitCode !== null || child.signalCode !== null) return false;
+  try {
+    process.kill(group ? -child.pid : child.pid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Signals a subprocess (see signalChild); false for other processes. */
+export function signalSubprocess(proc: NetworkProcess, signal: number, group: boolean): boolean {
+  return signalChild(children.get(proc), signal, group);
+}
+
+/**
+ * Starts a subprocess on pipes (Emacs: create_process): its stdin and stdout are pipes of its own
+ * (made with pipe2, as Emacs's are, not Node's socket pairs), its stderr the stdout pipe unless
+ * `:stderr` gave another; it runs in its own session in default-directory with
+ * process-environment. Node's child_process does the fork and exec, reports exec errors, and
+ * reaps the child; the sentinel runs once, after the output up to the child's exit has been read.
+ */
+export function startSubprocess(spec: SubprocessSpec): NetworkProcess {
+  const cwd = defaultDirectory();
+  try {
+    if (!statSync(cwd).isDirectory()) throw Object.assign(new Error(cwd), { code: 'ENOTDIR', errno: 20 });
+  } catch (err) {
+    throw fileError('Setting current directory', err, [cwd]);
+  }
+  const codings = processCodings(spec.coding, spec.buffer);
+  const [childIn, parentOut] = libc().pipe();
+  const [parentIn, childOut] = libc().pipe();
+  let child: ChildProcess;
+  try {
+    child = spawn(spec.file, spec.command.slice(1), {
+      argv0: spec.command[0] ?? spec.file,
+      cwd,
+      env: childEnvironment(),
+      detached: true,
+      stdio: [childIn, childOut, spec.stderrFd ?? childOut],
+    });
+  } finally {
+    closeSync(childIn);
+    closeSync(childOut);
+  }
+  const proc = new NetworkProcess({
+    name: uniqueProcessName(spec.name),
+    type: 'stream',
+    contact: [],
+    status: { kind: 'run' },
+    stopped: false,
+    buffer: spec.buffer,
+    filter: spec.filter,
+    sentinel: spec.sentinel,
+    log: null,
+    plist: [],
+    queryOnExit: !spec.noquery,
+    decoding: codings.decoding,
+    encoding: codings.encoding,
+    options: [],
+    processType: 'real',
+  });
+  proc.pid = child.pid ?? null;
+  proc.command = spec.command;
+  proc.placeMark();
+  registerProcess(proc);
+
+  let exited: InternalStatus | null = null;
+  let grace: NodeJS.Timeout | null = null;
+  const finish = (): void => {
+    if (grace !== null) clearTimeout(grace);
+    grace = null;
+    if (exited === null || proc.transport !== transport) return;
+    transport.release();
+    markEnded(proc, exited, statusMessage(exited));
+  };
+  const transport: PipeTransport = new PipeTransport(
+    proc,
+    pipeSocket(parentIn, true),
+    pipeSocket(parentOut, false),
+    () => {
+      if (exited !== null) finish();
+    },
+    () => signalChild(child, SIGKILL, true),
+  );
+  proc.transport = transport;
+  children.set(proc, child);
+  child.on('error', (err: NodeJS.ErrnoException) => {
+    if (child.pid === undefined) execFailure(proc, transport, spec.file, err);
+  });
+  child.on('exit', (code, signal) => {
+    exited = exitStatusOf(code, signal);
+    if (transport.drained) finish();
+    else grace = setTimeout(finish, EOF_GRACE_MS);
+  });
+  return proc;
+}
