@@ -109,6 +109,14 @@ export function afterStatusNotifications(): Promise<void> {
   return new Promise((resolve) => whenDone.push(resolve));
 }
 
+/**
+ * Whether a process that ended has been deactivated, as Emacs says once its sentinel has run:
+ * signals then give `(error "Process X is not active")`.
+ */
+export function deactivated(proc: NetworkProcess): boolean {
+  return proc.status.kind !== 'run' && !pending.has(proc);
+}
+
 function queueNotification(proc: NetworkProcess, message: string): void {
   pending.set(proc, message);
   if (scheduled) return;

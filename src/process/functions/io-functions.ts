@@ -11,7 +11,7 @@ import { bufferProcess, designatedProcess, requireProcess, signalTarget } from '
 import { syncReading } from '../core/reading';
 import { afterStatusNotifications, markDeleted, markKilled } from '../core/lifecycle';
 import { SIGKILL } from '../subprocess/signals';
-import { continueSubprocess, stopSubprocess } from './signal-functions';
+import { continueSubprocess, hangUpSubprocess, stopSubprocess } from './signal-functions';
 import { waitForOutput } from '../core/output-wait';
 import type { NetworkProcess } from '../core/record';
 import { canSend } from '../core/status';
@@ -84,10 +84,13 @@ export function deleteProcess(process?: unknown): null {
   return null;
 }
 
-// Emacs: killing a process's buffer deletes the process (its sentinel sees "deleted\n").
+// Emacs: killing a process's buffer deletes the process (its sentinel sees "deleted\n"); a
+// subprocess is sent SIGHUP instead.
 onKillBuffer((buffer) => {
   const proc = bufferProcess(buffer);
-  if (proc !== null) deleteProcess(proc);
+  if (proc === null) return;
+  if (proc.processType === 'real') hangUpSubprocess(proc);
+  else deleteProcess(proc);
 });
 
 /** The subprocess PROCESS designates, or null for another kind (with get-process's errors). */
@@ -101,11 +104,11 @@ function subprocessDesignated(process: unknown): NetworkProcess | null {
  * process must be given as the process object: a name or buffer signals
  * `(error "Process c is not a subprocess")`, as in Emacs.
  */
-export function stopProcess(process?: unknown): NetworkProcess {
+export function stopProcess<P>(process?: P): P | NetworkProcess {
   const real = subprocessDesignated(process);
   if (real !== null) {
     stopSubprocess(real);
-    return real;
+    return process as P;
   }
   const proc = signalTarget(process);
   proc.stopped = true;
@@ -117,11 +120,11 @@ export function stopProcess(process?: unknown): NetworkProcess {
  * Emacs: continue-process. Resumes reading or accepting; what queued meanwhile is delivered. Like
  * stop-process, it takes the process object only.
  */
-export function continueProcess(process?: unknown): NetworkProcess {
+export function continueProcess<P>(process?: P): P | NetworkProcess {
   const real = subprocessDesignated(process);
   if (real !== null) {
     continueSubprocess(real);
-    return real;
+    return process as P;
   }
   const proc = signalTarget(process);
   if (!proc.stopped) return proc;

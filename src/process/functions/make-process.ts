@@ -32,7 +32,8 @@ function wantsPty(value: LispValue): boolean {
   if (isNil(value)) return truthy(processConnectionTypeVariable.value());
   if (value === intern('pty')) return true;
   if (value === intern('pipe')) return false;
-  throw fileError('Unknown connection type', ENOENT, [value]);
+  // Emacs's report_file_error splices a list into the data; a dotted pair stays one element here.
+  throw fileError('Unknown connection type', ENOENT, Array.isArray(value) ? value : [value]);
 }
 
 /**

@@ -3,9 +3,10 @@ import { LispSymbol, t } from '../../lisp/symbol';
 import { isInteger } from '../../lisp/values';
 import { designatedProcess } from '../core/designators';
 import { runSentinel } from '../core/handlers';
+import { deactivated } from '../core/lifecycle';
 import type { NetworkProcess } from '../core/record';
 import { findProcess, isProcess } from '../core/registry';
-import { signalNumber, SIGCONT, SIGINT, SIGKILL, SIGQUIT, SIGTSTP } from '../subprocess/signals';
+import { signalNumber, SIGCONT, SIGHUP, SIGINT, SIGKILL, SIGQUIT, SIGTSTP } from '../subprocess/signals';
 import { signalSubprocess } from '../subprocess/spawn';
 
 /**
@@ -15,6 +16,12 @@ import { signalSubprocess } from '../subprocess/spawn';
 export function subprocessOf(designator: unknown): NetworkProcess {
   const proc = designatedProcess(designator);
   if (proc.processType !== 'real') throw lispError(`Process ${proc.name} is not a subprocess`);
+  return proc;
+}
+
+/** subprocessOf, for one still active: once its end has been notified, Emacs's "is not active". */
+export function activeSubprocess(proc: NetworkProcess): NetworkProcess {
+  if (deactivated(proc)) throw lispError(`Process ${proc.name} is not active`);
   return proc;
 }
 
@@ -43,33 +50,34 @@ export function signalProcess(process: unknown, sigcode: unknown, _remote?: unkn
 
 /** Emacs: interrupt-process (SIGINT to the child's process group). Returns PROCESS. */
 export function interruptProcess<P>(process?: P, _currentGroup?: unknown): P | undefined {
-  signalSubprocess(subprocessOf(process), SIGINT, true);
+  signalSubprocess(activeSubprocess(subprocessOf(process)), SIGINT, true);
   return process;
 }
 
 /** Emacs: kill-process (SIGKILL to the child's process group). Returns PROCESS. */
 export function killProcess<P>(process?: P, _currentGroup?: unknown): P | undefined {
-  signalSubprocess(subprocessOf(process), SIGKILL, true);
+  signalSubprocess(activeSubprocess(subprocessOf(process)), SIGKILL, true);
   return process;
 }
 
 /** Emacs: quit-process (SIGQUIT to the child's process group). Returns PROCESS. */
 export function quitProcess<P>(process?: P, _currentGroup?: unknown): P | undefined {
-  signalSubprocess(subprocessOf(process), SIGQUIT, true);
+  signalSubprocess(activeSubprocess(subprocessOf(process)), SIGQUIT, true);
   return process;
 }
 
 /** Emacs: stop-process of a subprocess: SIGTSTP to its process group; its status stays `run`. */
 export function stopSubprocess(proc: NetworkProcess): void {
-  signalSubprocess(proc, SIGTSTP, true);
+  signalSubprocess(activeSubprocess(proc), SIGTSTP, true);
 }
 
 /**
  * Emacs: continue-process of a subprocess: SIGCONT to its process group, then, while it runs,
  * its sentinel at once with "run" (Emacs sets the status to run and notifies).
+ * An ended one signals `(error "Process X is not active")`, as for stop-process.
  */
 export function continueSubprocess(proc: NetworkProcess): void {
-  signalSubprocess(proc, SIGCONT, true);
+  signalSubprocess(activeSubprocess(proc), SIGCONT, true);
   if (proc.status.kind === 'run') runSentinel(proc, 'run');
 }
 
@@ -78,7 +86,11 @@ export function continueSubprocess(proc: NetworkProcess): void {
  * asked, so a live subprocess gives t, as in Emacs; an ended one `(error "Process X is not active")`.
  */
 export function processRunningChildP(process?: unknown): LispSymbol {
-  const proc = subprocessOf(process);
-  if (proc.status.kind !== 'run') throw lispError(`Process ${proc.name} is not active`);
+  activeSubprocess(subprocessOf(process));
   return t;
+}
+
+/** Emacs: kill_buffer_processes for a subprocess: SIGHUP to its group (others are deleted). */
+export function hangUpSubprocess(proc: NetworkProcess): void {
+  if (!deactivated(proc)) signalSubprocess(proc, SIGHUP, true);
 }

@@ -43,6 +43,7 @@ const SIGNALS: readonly (readonly [name: string, description: string])[] = [
 /** Emacs's extra spellings (sys_signame aliases). */
 const ALIASES: Readonly<Record<string, number>> = { CLD: 17, POLL: 29, IOT: 6 };
 
+export const SIGHUP = 1;
 export const SIGINT = 2;
 export const SIGQUIT = 3;
 export const SIGKILL = 9;

@@ -1,0 +1,8 @@
+import { conformanceSuite } from './harness';
+import { subprocessIoScenarios } from './scenarios/subprocess-io';
+import { subprocessSignalScenarios } from './scenarios/subprocess-signals';
+
+conformanceSuite('conformance: subprocesses, statuses and signals', [
+  ...subprocessSignalScenarios,
+  ...subprocessIoScenarios,
+]);
