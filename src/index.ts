@@ -211,6 +211,7 @@ export {
 } from './process/functions/process-functions';
 export {
   makeProcess,
+  makePipeProcess,
   startProcess,
   startProcessShellCommand,
   startFileProcess,

@@ -1,8 +1,10 @@
 import { conformanceSuite } from './harness';
 import { subprocessIoScenarios } from './scenarios/subprocess-io';
+import { subprocessPipeScenarios } from './scenarios/subprocess-pipes';
 import { subprocessSignalScenarios } from './scenarios/subprocess-signals';
 
 conformanceSuite('conformance: subprocesses, statuses and signals', [
   ...subprocessSignalScenarios,
   ...subprocessIoScenarios,
+  ...subprocessPipeScenarios,
 ]);

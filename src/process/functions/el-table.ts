@@ -86,6 +86,7 @@ export const el: Readonly<Record<string, LispFunction>> = {
   'network-interface-list': networkInterfaceList,
   'network-interface-info': networkInterfaceInfo,
   'make-process': subprocesses.makeProcess,
+  'make-pipe-process': subprocesses.makePipeProcess,
   'start-process': subprocesses.startProcess,
   'start-process-shell-command': subprocesses.startProcessShellCommand,
   'start-file-process': subprocesses.startFileProcess,

@@ -73,13 +73,15 @@ export function processSendEof<P = null>(process?: P): P | null {
 
 /**
  * Emacs: delete-process. The sentinel runs synchronously with "deleted\n"; a server's children
- * keep running; a connection closes as its `:linger` asks (README: differences).
+ * keep running; a connection closes as its `:linger` asks (README: differences). A subprocess's
+ * group is killed with SIGKILL: status `(signal 9)`, sentinel "killed\n"; a pipe process closes
+ * with "finished\n".
  */
 export function deleteProcess(process?: unknown): null {
   const proc = designatedProcess(process);
-  // Emacs kills a subprocess's group with SIGKILL: status (signal 9), sentinel "killed\n" at once.
   if (proc.processType === 'real')
     markKilled(proc, { kind: 'signal', signal: SIGKILL, coreDumped: false }, 'killed\n');
+  else if (proc.processType === 'pipe') markKilled(proc, { kind: 'exit', code: 0 }, 'finished\n');
   else markDeleted(proc);
   return null;
 }

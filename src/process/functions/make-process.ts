@@ -1,7 +1,7 @@
 import { fileError, parseCoding, parseHandler, toContact, type NetworkProcessArgs } from '../../options';
 import { lispError, wrongTypeArgument } from '../../lisp/errors';
 import { plistGet } from '../../lisp/plist';
-import { intern } from '../../lisp/symbol';
+import { intern, t } from '../../lisp/symbol';
 import { isLispString } from '../../lisp/unibyte';
 import { isNil, truthy, type LispValue } from '../../lisp/values';
 import { getBufferCreate, LispBuffer } from '../../text/buffer';
@@ -13,7 +13,9 @@ import {
   shellCommandSwitchVariable,
   shellFileNameVariable,
 } from '../subprocess/environment';
+import { startPipeProcess, takeWriteEnd } from '../subprocess/pipe-process';
 import { startSubprocess } from '../subprocess/spawn';
+import { isProcess } from '../core/registry';
 
 const ENOENT = { code: 'ENOENT', errno: 2, syscall: 'open' };
 
@@ -63,19 +65,62 @@ export function makeProcess(...args: unknown[]): NetworkProcess {
   const stop = get(':stop');
   if (!isNil(stop)) throw wrongTypeArgument('null', stop);
   wantsPty(get(':connection-type'));
-  // A separate stderr needs pipe processes, which elproc does not have yet (README).
-  if (!isNil(get(':stderr'))) throw lispError('elproc: make-process :stderr is not supported yet');
   const file = programFile(String(program));
+  const noquery = truthy(get(':noquery'));
+  const stderrFd = stderrOf(get(':stderr'), String(name), noquery);
   return startSubprocess({
     name: String(name),
     buffer,
     command: command.map(String),
     file,
     coding: parseCoding(get(':coding')),
-    noquery: truthy(get(':noquery')),
+    noquery,
     filter: parseHandler(get(':filter')),
     sentinel: parseHandler(get(':sentinel')),
-    stderrFd: null,
+    stderrFd,
+  });
+}
+
+/**
+ * make-process's `:stderr`: nil shares the stdout pipe; a pipe process lends its write end; a
+ * buffer or buffer name gets a pipe process of its own, `NAME stderr`, made first (Emacs's
+ * make-pipe-process with `:noquery` as the process's).
+ */
+function stderrOf(value: LispValue, name: string, noquery: boolean): number | null {
+  if (isNil(value)) return null;
+  let pipe: NetworkProcess;
+  if (isProcess(value)) {
+    if (value.processType !== 'pipe') throw lispError('Process is not a pipe process');
+    pipe = value;
+  } else {
+    const buffer = getBufferCreate(value as string | LispBuffer);
+    pipe = makePipeProcess(':name', `${name} stderr`, ':buffer', buffer, ':noquery', noquery ? t : null);
+  }
+  const fd = takeWriteEnd(pipe);
+  if (fd === null) throw lispError(`Process ${pipe.name} is not active`);
+  return fd;
+}
+
+/**
+ * Emacs: make-pipe-process. Keywords `:name :buffer :coding :noquery :stop :filter :sentinel`;
+ * the buffer defaults to one named NAME. Use it as make-process's `:stderr`.
+ */
+export function makePipeProcess(...args: unknown[]): NetworkProcess {
+  const contact = toContact(args);
+  const get = (key: string): LispValue => plistGet(contact, intern(key)) ?? null;
+  const name = get(':name');
+  if (!isLispString(name)) throw wrongTypeArgument('stringp', name);
+  const bufferArg = get(':buffer');
+  const buffer = getBufferCreate((isNil(bufferArg) ? name : bufferArg) as string | LispBuffer);
+  return startPipeProcess({
+    name: String(name),
+    buffer,
+    contact,
+    coding: parseCoding(get(':coding')),
+    noquery: truthy(get(':noquery')),
+    stop: truthy(get(':stop')),
+    filter: parseHandler(get(':filter')),
+    sentinel: parseHandler(get(':sentinel')),
   });
 }
 

@@ -122,6 +122,7 @@ export function startSubprocess(spec: SubprocessSpec): NetworkProcess {
   } finally {
     closeSync(childIn);
     closeSync(childOut);
+    if (spec.stderrFd !== null) closeSync(spec.stderrFd);
   }
   const proc = new NetworkProcess({
     name: uniqueProcessName(spec.name),
