@@ -224,6 +224,13 @@ export {
   quitProcess,
   processRunningChildP,
 } from './process/functions/signal-functions';
+export {
+  callProcess,
+  callProcessRegion,
+  processFile,
+  processLines,
+  shellCommandToString,
+} from './process/functions/call-process';
 export type { ProcessType } from './process/core/record';
 export {
   processContact,

@@ -2,9 +2,11 @@ import { conformanceSuite } from './harness';
 import { subprocessIoScenarios } from './scenarios/subprocess-io';
 import { subprocessPipeScenarios } from './scenarios/subprocess-pipes';
 import { subprocessSignalScenarios } from './scenarios/subprocess-signals';
+import { subprocessSyncScenarios } from './scenarios/subprocess-sync';
 
 conformanceSuite('conformance: subprocesses, statuses and signals', [
   ...subprocessSignalScenarios,
   ...subprocessIoScenarios,
   ...subprocessPipeScenarios,
+  ...subprocessSyncScenarios,
 ]);

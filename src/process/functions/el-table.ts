@@ -19,6 +19,7 @@ import { makeNetworkProcess } from './make-network-process';
 import * as accessors from './process-functions';
 import * as subprocesses from './make-process';
 import * as signals from './signal-functions';
+import * as synchronous from './call-process';
 import { getProcess } from '../core/registry';
 import { variableFunctions } from '../../text/variables';
 import { printFunctions } from '../../text/printing';
@@ -87,6 +88,11 @@ export const el: Readonly<Record<string, LispFunction>> = {
   'network-interface-info': networkInterfaceInfo,
   'make-process': subprocesses.makeProcess,
   'make-pipe-process': subprocesses.makePipeProcess,
+  'call-process': synchronous.callProcess,
+  'call-process-region': synchronous.callProcessRegion,
+  'process-file': synchronous.processFile,
+  'process-lines': synchronous.processLines,
+  'shell-command-to-string': synchronous.shellCommandToString,
   'start-process': subprocesses.startProcess,
   'start-process-shell-command': subprocesses.startProcessShellCommand,
   'start-file-process': subprocesses.startFileProcess,

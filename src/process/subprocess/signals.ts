@@ -75,12 +75,16 @@ export function signalNumber(sigcode: unknown): number {
   return number;
 }
 
+/** glibc's strsignal: what call-process returns for a child killed by SIGNAL. */
+export function signalText(signal: number): string {
+  const known = SIGNALS[signal - 1];
+  if (known !== undefined) return known[1];
+  if (signal >= 34 && signal <= 64) return `Real-time signal ${signal - 34}`;
+  return `Unknown signal ${signal}`;
+}
+
 /** glibc's strsignal with the first letter downcased, as Emacs's status_message shows it. */
 export function signalDescription(signal: number): string {
-  const known = SIGNALS[signal - 1];
-  let text: string;
-  if (known !== undefined) text = known[1];
-  else if (signal >= 34 && signal <= 64) text = `Real-time signal ${signal - 34}`;
-  else text = `Unknown signal ${signal}`;
+  const text = signalText(signal);
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
