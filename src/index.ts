@@ -222,8 +222,8 @@ export {
   interruptProcess,
   killProcess,
   quitProcess,
-  processRunningChildP,
 } from './process/functions/signal-functions';
+export { processRunningChildP, setProcessWindowSize } from './process/functions/terminal-functions';
 export {
   callProcess,
   callProcessRegion,

@@ -1,6 +1,7 @@
 import { conformanceSuite } from './harness';
 import { subprocessIoScenarios } from './scenarios/subprocess-io';
 import { subprocessPipeScenarios } from './scenarios/subprocess-pipes';
+import { subprocessPtyScenarios } from './scenarios/subprocess-pty';
 import { subprocessSignalScenarios } from './scenarios/subprocess-signals';
 import { subprocessSyncScenarios } from './scenarios/subprocess-sync';
 
@@ -9,4 +10,5 @@ conformanceSuite('conformance: subprocesses, statuses and signals', [
   ...subprocessIoScenarios,
   ...subprocessPipeScenarios,
   ...subprocessSyncScenarios,
+  ...subprocessPtyScenarios,
 ]);

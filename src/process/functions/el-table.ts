@@ -19,6 +19,7 @@ import { makeNetworkProcess } from './make-network-process';
 import * as accessors from './process-functions';
 import * as subprocesses from './make-process';
 import * as signals from './signal-functions';
+import * as terminal from './terminal-functions';
 import * as synchronous from './call-process';
 import { getProcess } from '../core/registry';
 import { variableFunctions } from '../../text/variables';
@@ -102,7 +103,8 @@ export const el: Readonly<Record<string, LispFunction>> = {
   'interrupt-process': signals.interruptProcess,
   'kill-process': signals.killProcess,
   'quit-process': signals.quitProcess,
-  'process-running-child-p': signals.processRunningChildP,
+  'process-running-child-p': terminal.processRunningChildP,
+  'set-process-window-size': terminal.setProcessWindowSize,
   ...variableFunctions,
   ...bufferFunctions,
   ...printFunctions,

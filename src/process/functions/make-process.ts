@@ -43,9 +43,9 @@ function wantsPty(value: LispValue): boolean {
  * :filter :sentinel :stderr :file-handler` (a plist, or an object of keyword names). The checks
  * come in Emacs's order: the buffer is made, `:name` must be a string, `:command` a list of
  * strings, `:stop` nil (`(wrong-type-argument null t)`), `:connection-type` known, and the
- * program is found on exec-path (`(file-missing "Searching for program" …)`). A pty is not made
- * yet: a pty connection uses pipes (README: differences). `:file-handler` is accepted and has no
- * effect, as for a local default-directory.
+ * program is found on exec-path (`(file-missing "Searching for program" …)`). The connection is
+ * a pty unless `:connection-type` or process-connection-type says pipe, as in Emacs.
+ * `:file-handler` is accepted and has no effect, as for a local default-directory.
  */
 export function makeProcess(...args: unknown[]): NetworkProcess {
   const contact = toContact(
@@ -64,7 +64,7 @@ export function makeProcess(...args: unknown[]): NetworkProcess {
   if (program === undefined) throw wrongTypeArgument('consp', null);
   const stop = get(':stop');
   if (!isNil(stop)) throw wrongTypeArgument('null', stop);
-  wantsPty(get(':connection-type'));
+  const pty = wantsPty(get(':connection-type'));
   const file = programFile(String(program));
   const noquery = truthy(get(':noquery'));
   const stderrFd = stderrOf(get(':stderr'), String(name), noquery);
@@ -78,6 +78,7 @@ export function makeProcess(...args: unknown[]): NetworkProcess {
     filter: parseHandler(get(':filter')),
     sentinel: parseHandler(get(':sentinel')),
     stderrFd,
+    pty,
   });
 }
 

@@ -53,7 +53,7 @@ export function processId(process: unknown): number | null {
 }
 
 /** Emacs: process-tty-name: the terminal of a subprocess on a pty, else nil. */
-export function processTtyName(process: unknown, _stream?: unknown): string | null {
+export function processTtyName(process: unknown): string | null {
   return requireProcess(process).ttyName;
 }
 

@@ -1,5 +1,4 @@
 import { lispError } from '../../lisp/errors';
-import { LispSymbol, t } from '../../lisp/symbol';
 import { isInteger } from '../../lisp/values';
 import { designatedProcess } from '../core/designators';
 import { runSentinel } from '../core/handlers';
@@ -79,15 +78,6 @@ export function stopSubprocess(proc: NetworkProcess): void {
 export function continueSubprocess(proc: NetworkProcess): void {
   signalSubprocess(activeSubprocess(proc), SIGCONT, true);
   if (proc.status.kind === 'run') runSentinel(proc, 'run');
-}
-
-/**
- * Emacs: process-running-child-p. On pipes there is no terminal whose foreground group could be
- * asked, so a live subprocess gives t, as in Emacs; an ended one `(error "Process X is not active")`.
- */
-export function processRunningChildP(process?: unknown): LispSymbol {
-  activeSubprocess(subprocessOf(process));
-  return t;
 }
 
 /** Emacs: kill_buffer_processes for a subprocess: SIGHUP to its group (others are deleted). */

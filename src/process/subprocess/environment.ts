@@ -69,7 +69,7 @@ export function defaultDirectory(): string {
 }
 
 /** An existing executable file that is no directory (openp with X_OK). */
-function isExecutableFile(path: string): boolean {
+export function isExecutableFile(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
     return !statSync(path).isDirectory();

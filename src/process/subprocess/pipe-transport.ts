@@ -26,6 +26,8 @@ export class PipeTransport implements Transport {
     private output: Socket | null,
     private readonly onInputEnd: () => void,
     private readonly kill: () => void,
+    /** What process-send-eof writes instead of closing the output (a pty's EOF character). */
+    private readonly eofBytes: Buffer | null = null,
   ) {
     this.paused = !wantsInput(proc);
     if (input !== null) {
@@ -61,8 +63,15 @@ export class PipeTransport implements Transport {
     if (!this.outputEnded) this.output?.write(bytes);
   }
 
-  /** Emacs: process-send-eof on a pipe: the child's stdin is closed once queued output is out. */
+  /**
+   * Emacs: process-send-eof. On a pipe the child's stdin is closed once queued output is out; on
+   * a pty the EOF character (C-d) is sent, and the terminal stays open.
+   */
   endOutput(): void {
+    if (this.eofBytes !== null) {
+      this.output?.write(this.eofBytes);
+      return;
+    }
     this.outputEnded = true;
     const output = this.output;
     this.output = null;
@@ -79,7 +88,8 @@ export class PipeTransport implements Transport {
   /** Closes both pipes, the child left alone (it has exited). */
   release(): void {
     this.pending.length = 0;
-    for (const socket of [this.input, this.output]) {
+    // A pty's master is both input and output: it is closed once.
+    for (const socket of new Set([this.input, this.output])) {
       if (socket === null) continue;
       socket.removeAllListeners('data');
       socket.on('error', ignore);

@@ -94,7 +94,6 @@ export function runSync(run: SyncRun): Promise<SyncResult> | null {
     const sameFile = run.stderr === run.stdout && run.stdout.kind === 'file';
     const stderr = run.detach ? 'ignore' : sameFile ? stdout : openOutput(run.stderr, opened, collectFd);
     const child = spawn(run.file, run.command.slice(1), {
-      argv0: run.command[0] ?? run.file,
       cwd,
       env: childEnvironment(),
       detached: run.detach,

@@ -1,19 +1,21 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, statSync } from 'node:fs';
 import { Socket } from 'node:net';
+import { ReadStream } from 'node:tty';
 import { constants as osConstants } from 'node:os';
-import { libc } from '../../ffi';
+import { libc, platformConstants } from '../../ffi';
 import { fileError } from '../../options/file-error';
 import type { Handler } from '../../options/types';
 import type { LispValue } from '../../lisp/values';
 import type { LispBuffer } from '../../text/buffer';
-import { processCodings } from '../core/create';
+import { processCodings, type Codings } from '../core/create';
 import { deliverInput } from '../core/input';
 import { markEnded } from '../core/lifecycle';
 import { NetworkProcess } from '../core/record';
 import { registerProcess, uniqueProcessName } from '../core/registry';
 import type { InternalStatus } from '../core/status';
-import { childEnvironment, defaultDirectory } from './environment';
+import { NO_TRANSPORT } from '../core/transport';
+import { childEnvironment, defaultDirectory, isExecutableFile } from './environment';
 import { PipeTransport } from './pipe-transport';
 import { SIGKILL } from './signals';
 import { statusMessage } from './status-message';
@@ -30,9 +32,24 @@ export interface SubprocessSpec {
   readonly noquery: boolean;
   readonly filter: Handler | null;
   readonly sentinel: Handler | null;
-  /** The write end the child's stderr goes to; null: the same pipe as its stdout. */
+  /** The write end the child's stderr goes to; null: the same pipe (or pty) as its stdout. */
   readonly stderrFd: number | null;
+  /** A pty rather than pipes (`:connection-type 'pty`, process-connection-type). */
+  readonly pty: boolean;
 }
+
+/**
+ * Makes the pty's slave the child's controlling terminal and its stdin, stdout (and stderr), then
+ * execs the program: Node's spawn has already made the child a session leader (setsid), and a
+ * session leader that opens a terminal gets it as its controlling terminal. The pid is the
+ * program's, since the shell execs it.
+ */
+const PTY_TRAMPOLINE = 'exec 0<>"$0" 1>&0';
+const PTY_EXEC = '; exec "$@"';
+/** Emacs: process-send-eof on a pty sends C-d. */
+const EOF_CHARACTER = Buffer.from([4]);
+/** The master side of each subprocess on a pty. */
+const ptyMasters = new WeakMap<NetworkProcess, number>();
 
 /**
  * How long, after the child exited, its end of file is waited for before the sentinel runs: a
@@ -108,12 +125,16 @@ export function startSubprocess(spec: SubprocessSpec): NetworkProcess {
     throw fileError('Setting current directory', err, [cwd]);
   }
   const codings = processCodings(spec.coding, spec.buffer);
+  return spec.pty ? startOnPty(spec, cwd, codings) : startOnPipes(spec, cwd, codings);
+}
+
+function startOnPipes(spec: SubprocessSpec, cwd: string, codings: Codings): NetworkProcess {
   const [childIn, parentOut] = libc().pipe();
   const [parentIn, childOut] = libc().pipe();
   let child: ChildProcess;
   try {
+    // argv[0] is the file found on exec-path, as Emacs passes it.
     child = spawn(spec.file, spec.command.slice(1), {
-      argv0: spec.command[0] ?? spec.file,
       cwd,
       env: childEnvironment(),
       detached: true,
@@ -124,6 +145,45 @@ export function startSubprocess(spec: SubprocessSpec): NetworkProcess {
     closeSync(childOut);
     if (spec.stderrFd !== null) closeSync(spec.stderrFd);
   }
+  const proc = newSubprocess(spec, codings, child);
+  watchChild(proc, child, spec, pipeSocket(parentIn, true), pipeSocket(parentOut, false), null);
+  return proc;
+}
+
+function startOnPty(spec: SubprocessSpec, cwd: string, codings: Codings): NetworkProcess {
+  const { master, slaveName } = libc().openPty();
+  let terminal: Socket;
+  let child: ChildProcess;
+  try {
+    // Emacs's child_setup_tty: no echo, no CR before NL on output; set before the child can read.
+    const C = platformConstants();
+    libc().clearTerminalModes(master, C.ONLCR, C.ECHO);
+    const script = PTY_TRAMPOLINE + (spec.stderrFd === null ? ' 2>&0' : '') + PTY_EXEC;
+    // A file the shell could not exec is spawned as it is, so that Node reports the failure as for
+    // pipes (execFailure) instead of the shell's own message.
+    child = isExecutableFile(spec.file)
+      ? spawn('/bin/sh', ['-c', script, slaveName, spec.file, ...spec.command.slice(1)], {
+          cwd,
+          env: childEnvironment(),
+          detached: true,
+          stdio: ['ignore', 'ignore', spec.stderrFd ?? 'ignore'],
+        })
+      : spawn(spec.file, [], { cwd, stdio: 'ignore' });
+    terminal = new ReadStream(master);
+  } catch (err) {
+    closeSync(master);
+    throw err;
+  } finally {
+    if (spec.stderrFd !== null) closeSync(spec.stderrFd);
+  }
+  const proc = newSubprocess(spec, codings, child);
+  proc.ttyName = slaveName;
+  ptyMasters.set(proc, master);
+  watchChild(proc, child, spec, terminal, terminal, EOF_CHARACTER);
+  return proc;
+}
+
+function newSubprocess(spec: SubprocessSpec, codings: Codings, child: ChildProcess): NetworkProcess {
   const proc = new NetworkProcess({
     name: uniqueProcessName(spec.name),
     type: 'stream',
@@ -145,7 +205,18 @@ export function startSubprocess(spec: SubprocessSpec): NetworkProcess {
   proc.command = spec.command;
   proc.placeMark();
   registerProcess(proc);
+  return proc;
+}
 
+/** Drives the child's output and input, and its exit: the sentinel runs once, after the output. */
+function watchChild(
+  proc: NetworkProcess,
+  child: ChildProcess,
+  spec: SubprocessSpec,
+  input: Socket,
+  output: Socket,
+  eofBytes: Buffer | null,
+): void {
   let exited: InternalStatus | null = null;
   let grace: NodeJS.Timeout | null = null;
   const finish = (): void => {
@@ -157,12 +228,13 @@ export function startSubprocess(spec: SubprocessSpec): NetworkProcess {
   };
   const transport: PipeTransport = new PipeTransport(
     proc,
-    pipeSocket(parentIn, true),
-    pipeSocket(parentOut, false),
+    input,
+    output,
     () => {
       if (exited !== null) finish();
     },
     () => signalChild(child, SIGKILL, true),
+    eofBytes,
   );
   proc.transport = transport;
   children.set(proc, child);
@@ -174,5 +246,9 @@ export function startSubprocess(spec: SubprocessSpec): NetworkProcess {
     if (transport.drained) finish();
     else grace = setTimeout(finish, EOF_GRACE_MS);
   });
-  return proc;
+}
+
+/** The pty master of a subprocess on a pty, while it is open; null otherwise. */
+export function ptyMaster(proc: NetworkProcess): number | null {
+  return proc.transport === NO_TRANSPORT ? null : (ptyMasters.get(proc) ?? null);
 }

@@ -20,6 +20,6 @@
 (setq r (make-process :name "kb" :command '("sleep" "10") :connection-type 'pipe :buffer "kbuf" :noquery t
                       :sentinel (lambda (_p e) (push e events))))
 (kill-buffer "kbuf")
-(p "killing its buffer" (list (process-status r) (process-list)))
+(p "killing its buffer" (process-list))
 (wait-until events)
 (p "then" (list events (process-status r) (process-exit-status r) (process-list)))

@@ -175,7 +175,7 @@ const subDelete: Scenario = {
     const r = pipeProcess(':name', 'kb', ':command', ['sleep', '10'], ':buffer', 'kbuf', ':noquery', t,
       ':sentinel', (_p: unknown, e: string) => hup.push(e));
     killBuffer('kbuf');
-    out.p('killing its buffer', [processStatus(r), processList()]);
+    out.p('killing its buffer', processList());
     await waitUntil(() => hup.length > 0);
     out.p('then', [hup.list, processStatus(r), processExitStatus(r), processList()]);
   },

@@ -24,6 +24,7 @@ import {
   processLiveP,
   processSendString,
   processStatus,
+  processRunningChildP,
   processTtyName,
   withCurrentBuffer,
   withTempBuffer,
@@ -61,16 +62,18 @@ async function run(
 const bufferOf = (proc: NetworkProcess): string =>
   String(withCurrentBuffer(processBuffer(proc) as never, () => bufferString()));
 
-test('8: a pty connection gets pipes: no tty name, no controlling terminal', async () => {
-  const { proc, event } = await run(['tty'], [':connection-type', intern('pty')]);
-  expect(processTtyName(proc)).toBeNull();
-  expect(bufferOf(proc)).toBe('not a tty\n');
-  expect(event).toBe('exited abnormally with code 1\n');
-  const viaVariable = await letBindings([[intern('process-connection-type'), intern('t')]], () =>
-    run(['sh', '-c', 'test -t 0'], [':name', 'v']),
+test("8: on a pty, the program is exec'd by /bin/sh once it has opened the terminal", async () => {
+  // The shell is the child first: its pid, session and terminal become the program's.
+  const { proc, event } = await run(
+    ['sh', '-c', 'echo $$; ps -o comm= -p $$'],
+    [':connection-type', intern('pty')],
   );
-  expect(processTtyName(viaVariable.proc)).toBeNull();
-  expect(viaVariable.event).toBe('exited abnormally with code 1\n');
+  expect(bufferOf(proc)).toBe(`${String(processId(proc))}\nsh\n`);
+  expect(event).toBe('finished\n');
+  // Before the shell has opened the terminal there is no foreground group: nil, not 0.
+  const early = makeProcess(':name', 'e', ':command', ['sleep', '10'], ':connection-type', intern('pty'));
+  expect(processRunningChildP(early)).toBeNull();
+  expect(processTtyName(early)).toMatch(/^\/dev\/pts\/\d+$/);
 });
 
 test('9: a failed exec reads as the child Emacs would fork, without a pid', async () => {
