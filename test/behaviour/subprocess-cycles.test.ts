@@ -1,7 +1,7 @@
 /**
  * Subprocesses leave nothing behind: 1,000 start/end cycles over every way a subprocess or pipe
  * process can start and end (exit, delete-process's SIGKILL, kill-process, a child that reads
- * until end of file, an exec failure, a separate stderr, call-process) leave /proc/self/fd as it
+ * until end of file, an exec failure, a separate stderr, call-process, a pty) leave /proc/self/fd as it
  * was, no child (zombie or live) of this process, and every sentinel called exactly once.
  */
 import {
@@ -15,6 +15,7 @@ import {
   processList,
   processSendEof,
   processSendString,
+  processTtyName,
 } from '../../src';
 import { deleteAllProcesses } from '../support/behaviour-helpers';
 import { childProcesses } from '../support/children';
@@ -24,7 +25,17 @@ import { waitFor } from '../support/wait';
 const CYCLES = 1000;
 const TIME_LIMIT_MS = 90_000;
 
-const KINDS = ['exit', 'delete', 'kill', 'cat', 'exec-failure', 'stderr', 'call-process'] as const;
+const KINDS = [
+  'exit',
+  'delete',
+  'kill',
+  'cat',
+  'exec-failure',
+  'stderr',
+  'call-process',
+  'pty',
+  'pty-delete',
+] as const;
 type Kind = (typeof KINDS)[number];
 
 let sentinelCalls = new Map<NetworkProcess, string[]>();
@@ -32,12 +43,13 @@ let startedProcesses: NetworkProcess[] = [];
 
 function start(name: string, command: string[], extra: unknown[] = []): NetworkProcess {
   // prettier-ignore
-  const proc = makeProcess(':name', name, ':command', command, ':connection-type', intern('pipe'),
+  // The first :connection-type wins, as plist-get finds it: EXTRA's pty, else pipe.
+  const proc = makeProcess(':name', name, ':command', command, ...extra, ':connection-type', intern('pipe'),
     ':sentinel', (proc: NetworkProcess, event: string) => {
       const calls = sentinelCalls.get(proc) ?? [];
       calls.push(event);
       sentinelCalls.set(proc, calls);
-    }, ...extra);
+    });
   startedProcesses.push(proc);
   return proc;
 }
@@ -80,6 +92,17 @@ async function cycle(kind: Kind, i: number): Promise<void> {
       await waitFor(() => !processList().includes(pipe), `${name}'s stderr closes`);
       return;
     }
+    case 'pty': {
+      // prettier-ignore
+      const p = start(name, ['sh', '-c', 'read x; echo "$x"'], [':connection-type', intern('pty'), ':filter', () => undefined]);
+      expect(processTtyName(p)).toMatch(/^\/dev\/pts\//);
+      processSendString(p, 'line\n');
+      await waitFor(ended(p), `${name} answers on its terminal`);
+      return;
+    }
+    case 'pty-delete':
+      deleteProcess(start(name, ['sleep', '10'], [':connection-type', intern('pty')]));
+      return;
     case 'call-process':
       expect(await callProcess('sh', null, null, null, '-c', 'exit 0')).toBe(0);
       return;
