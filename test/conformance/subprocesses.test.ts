@@ -1,4 +1,5 @@
 import { conformanceSuite } from './harness';
+import { subprocessCodingScenarios } from './scenarios/subprocess-coding';
 import { subprocessIoScenarios } from './scenarios/subprocess-io';
 import { subprocessPipeScenarios } from './scenarios/subprocess-pipes';
 import { subprocessPtyScenarios } from './scenarios/subprocess-pty';
@@ -11,4 +12,5 @@ conformanceSuite('conformance: subprocesses, statuses and signals', [
   ...subprocessPipeScenarios,
   ...subprocessSyncScenarios,
   ...subprocessPtyScenarios,
+  ...subprocessCodingScenarios,
 ]);
