@@ -12,13 +12,13 @@ import { boundp, defineBuiltinVariable, symbolValue } from '../../text/variables
  */
 
 /** Emacs: exec-path, the directories searched for a program (PATH's, in order). */
-export const execPathVariable = defineBuiltinVariable('exec-path', {
+const execPathVariable = defineBuiltinVariable('exec-path', {
   kind: 'lisp',
   default: (process.env.PATH ?? '').split(delimiter).filter((dir) => dir !== ''),
 });
 
 /** Emacs: process-environment, `VAR=VALUE` strings; the first for a name wins, a bare `VAR` unsets it. */
-export const processEnvironmentVariable = defineBuiltinVariable('process-environment', {
+const processEnvironmentVariable = defineBuiltinVariable('process-environment', {
   kind: 'lisp',
   default: Object.entries(process.env).map(([name, value]) => `${name}=${value ?? ''}`),
 });
@@ -66,6 +66,17 @@ export function defaultDirectory(): string {
   const symbol = intern('default-directory');
   const value = boundp(symbol) === null ? null : symbolValue(symbol);
   return isLispString(value) ? String(value) : `${process.cwd()}/`;
+}
+
+/** The working directory, checked as Emacs's encode_current_directory does. */
+export function checkedDirectory(): string {
+  const cwd = defaultDirectory();
+  try {
+    if (!statSync(cwd).isDirectory()) throw Object.assign(new Error(cwd), { code: 'ENOTDIR', errno: 20 });
+  } catch (err) {
+    throw fileError('Setting current directory', err, [cwd]);
+  }
+  return cwd;
 }
 
 /** An existing executable file that is no directory (openp with X_OK). */

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync, statSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { libc } from '../../ffi';
 import { fileError } from '../../options/file-error';
-import { childEnvironment, defaultDirectory } from './environment';
+import { checkedDirectory, childEnvironment } from './environment';
 
 /** Where one of a synchronous child's output streams goes. */
 export type SyncOutput =
@@ -32,17 +32,6 @@ export type SyncStatus = { readonly code: number } | { readonly signal: NodeJS.S
 export interface SyncResult {
   readonly status: SyncStatus;
   readonly output: Buffer;
-}
-
-/** The working directory, checked as Emacs's encode_current_directory does. */
-export function checkedDirectory(): string {
-  const cwd = defaultDirectory();
-  try {
-    if (!statSync(cwd).isDirectory()) throw Object.assign(new Error(cwd), { code: 'ENOTDIR', errno: 20 });
-  } catch (err) {
-    throw fileError('Setting current directory', err, [cwd]);
-  }
-  return cwd;
 }
 
 type Stdio = number | 'ignore' | 'pipe';

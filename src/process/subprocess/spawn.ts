@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, statSync } from 'node:fs';
+import { closeSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { ReadStream } from 'node:tty';
 import { constants as osConstants } from 'node:os';
 import { libc, platformConstants } from '../../ffi';
-import { fileError } from '../../options/file-error';
 import type { Handler } from '../../options/types';
 import type { LispValue } from '../../lisp/values';
 import type { LispBuffer } from '../../text/buffer';
@@ -15,7 +14,7 @@ import { NetworkProcess } from '../core/record';
 import { registerProcess, uniqueProcessName } from '../core/registry';
 import type { InternalStatus } from '../core/status';
 import { NO_TRANSPORT } from '../core/transport';
-import { childEnvironment, defaultDirectory, isExecutableFile } from './environment';
+import { checkedDirectory, childEnvironment, isExecutableFile } from './environment';
 import { PipeTransport } from './pipe-transport';
 import { SIGKILL } from './signals';
 import { statusMessage } from './status-message';
@@ -95,7 +94,7 @@ const children = new WeakMap<NetworkProcess, ChildProcess>();
  * leads its own session), unless it has been reaped (its pid may be another's by then). Returns
  * whether kill succeeded, as Emacs's signal-process reports it.
  */
-export function signalChild(child: ChildProcess | undefined, signal: number, group: boolean): boolean {
+function signalChild(child: ChildProcess | undefined, signal: number, group: boolean): boolean {
   if (child?.pid === undefined || child.exitCode !== null || child.signalCode !== null) return false;
   try {
     process.kill(group ? -child.pid : child.pid, signal);
@@ -118,12 +117,7 @@ export function signalSubprocess(proc: NetworkProcess, signal: number, group: bo
  * reaps the child; the sentinel runs once, after the output up to the child's exit has been read.
  */
 export function startSubprocess(spec: SubprocessSpec): NetworkProcess {
-  const cwd = defaultDirectory();
-  try {
-    if (!statSync(cwd).isDirectory()) throw Object.assign(new Error(cwd), { code: 'ENOTDIR', errno: 20 });
-  } catch (err) {
-    throw fileError('Setting current directory', err, [cwd]);
-  }
+  const cwd = checkedDirectory();
   const codings = processCodings(spec.coding, spec.buffer);
   return spec.pty ? startOnPty(spec, cwd, codings) : startOnPipes(spec, cwd, codings);
 }
