@@ -1,6 +1,7 @@
 import { conformanceSuite } from './harness';
 import { subprocessCodingScenarios } from './scenarios/subprocess-coding';
 import { subprocessIoScenarios } from './scenarios/subprocess-io';
+import { subprocessMoreScenarios } from './scenarios/subprocess-more';
 import { subprocessPipeScenarios } from './scenarios/subprocess-pipes';
 import { subprocessPtyScenarios } from './scenarios/subprocess-pty';
 import { subprocessSignalScenarios } from './scenarios/subprocess-signals';
@@ -13,4 +14,5 @@ conformanceSuite('conformance: subprocesses, statuses and signals', [
   ...subprocessSyncScenarios,
   ...subprocessPtyScenarios,
   ...subprocessCodingScenarios,
+  ...subprocessMoreScenarios,
 ]);
