@@ -51,7 +51,7 @@ const Q = {
 export const DEFAULT_BACKLOG = 5;
 
 // Object-form keys whose string values are symbol names (`{ type: 'datagram' }`).
-const SYMBOL_VALUED_KEYS: ReadonlySet<string> = new Set([':type', ':family', ':coding']);
+const SYMBOL_VALUED_KEYS: ReadonlySet<string> = new Set([':type', ':family', ':coding', ':connection-type']);
 
 /** The argument list as given to `makeNetworkProcess`: a plist, or an object of keyword names. */
 export type NetworkProcessArgs = readonly unknown[] | Readonly<Record<string, unknown>>;

@@ -35,9 +35,10 @@ export interface ProcessInit {
 export type ProcessType = 'network' | 'real' | 'pipe';
 
 /**
- * A network process (Emacs: a process object whose `process-type` is `network`): its identity and
- * the state Lisp can see. How its socket is driven lives behind `transport` (core/transport.ts);
- * its status changes only through core/status.ts.
+ * A process (Emacs: a process object): a network process, a subprocess (`process-type` `real`)
+ * or a pipe process; its identity and the state Lisp can see. How its socket, pipes or pty are
+ * driven lives behind `transport` (core/transport.ts); its status changes only through
+ * core/status.ts.
  */
 export class NetworkProcess implements LispPrintable {
   /** What isProcess looks for (a second copy of this module must recognise it too). */
