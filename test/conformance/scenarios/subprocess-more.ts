@@ -143,4 +143,25 @@ const subPtySignals: Scenario = {
   },
 };
 
-export const subprocessMoreScenarios: readonly Scenario[] = [subAcceptOutput, subNames, subPtySignals];
+const subGrandchild: Scenario = {
+  name: 'sub-grandchild',
+  async twin(out) {
+    const events: unknown[] = [];
+    const start = Date.now();
+    // prettier-ignore
+    const p = pipeProcess(':name', 'g', ':command', ['sh', '-c', '(sleep 1; echo late) & echo hi'], ':buffer', 'gb',
+      ':sentinel', (_p: unknown, e: string) => events.unshift([e, Date.now() - start < 800 ? t : null]));
+    await waitUntil(() => events.length > 0);
+    out.p('the exit is reported at once', events);
+    out.p('status', [processStatus(p), processExitStatus(p)]);
+    await settle(1500);
+    out.p('the late output is not read', bufferText('gb'));
+  },
+};
+
+export const subprocessMoreScenarios: readonly Scenario[] = [
+  subAcceptOutput,
+  subNames,
+  subPtySignals,
+  subGrandchild,
+];
