@@ -115,7 +115,7 @@ test('12: make-process without :command signals consp', () => {
   expect(processList()).toEqual([]);
 });
 
-test('13: call-process inserts once the child has exited; a pipe process discards what it is sent', async () => {
+test('13: call-process inserts once the child has exited; a pipe process and a closed stdin discard what they are sent', async () => {
   await withTempBuffer(async () => {
     const pending = callProcess('sh', null, true, null, '-c', 'echo one; sleep 0.2; echo two');
     await settle(100);
@@ -123,6 +123,18 @@ test('13: call-process inserts once the child has exited; a pipe process discard
     expect(await pending).toBe(0);
     expect(bufferString()).toBe('one\ntwo\n');
   });
+  const closed = makeProcess(
+    ':name',
+    'c',
+    ':command',
+    ['sh', '-c', 'exec 0<&-; sleep 0.3'],
+    ':connection-type',
+    intern('pipe'),
+  );
+  await settle(100);
+  expect(processSendString(closed, 'x\n')).toBeNull();
+  await settle(50);
+  expect(processStatus(closed)).toBe(intern('run'));
   const pipe = makePipeProcess(':name', 'pp');
   expect(processSendString(pipe, 'x'.repeat(200_000))).toBeNull();
   await settle(50);
