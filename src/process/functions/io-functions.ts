@@ -1,6 +1,6 @@
 import { lispError, wrongTypeArgument } from '../../lisp/errors';
 import { t } from '../../lisp/symbol';
-import { isNil, isNumber, LispValue, numberValue } from '../../lisp/values';
+import { isNil, isNumber, LispValue, numberValue, truthy } from '../../lisp/values';
 import { asFixnum } from '../../options';
 import { bufferSubstring, onKillBuffer } from '../../text/buffer';
 import type { Position } from '../../text/buffer';
@@ -106,10 +106,10 @@ function subprocessDesignated(process: unknown): NetworkProcess | null {
  * process must be given as the process object: a name or buffer signals
  * `(error "Process c is not a subprocess")`, as in Emacs.
  */
-export function stopProcess<P>(process?: P): P | NetworkProcess {
+export function stopProcess<P>(process?: P, currentGroup?: unknown): P | NetworkProcess {
   const real = subprocessDesignated(process);
   if (real !== null) {
-    stopSubprocess(real);
+    stopSubprocess(real, truthy(currentGroup));
     return process as P;
   }
   const proc = signalTarget(process);
@@ -122,10 +122,10 @@ export function stopProcess<P>(process?: P): P | NetworkProcess {
  * Emacs: continue-process. Resumes reading or accepting; what queued meanwhile is delivered. Like
  * stop-process, it takes the process object only.
  */
-export function continueProcess<P>(process?: P): P | NetworkProcess {
+export function continueProcess<P>(process?: P, currentGroup?: unknown): P | NetworkProcess {
   const real = subprocessDesignated(process);
   if (real !== null) {
-    continueSubprocess(real);
+    continueSubprocess(real, truthy(currentGroup));
     return process as P;
   }
   const proc = signalTarget(process);

@@ -1,12 +1,12 @@
 import { lispError } from '../../lisp/errors';
-import { isInteger } from '../../lisp/values';
+import { isInteger, truthy } from '../../lisp/values';
 import { designatedProcess } from '../core/designators';
 import { runSentinel } from '../core/handlers';
 import { deactivated } from '../core/lifecycle';
 import type { NetworkProcess } from '../core/record';
 import { findProcess, isProcess } from '../core/registry';
 import { signalNumber, SIGCONT, SIGHUP, SIGINT, SIGKILL, SIGQUIT, SIGTSTP } from '../subprocess/signals';
-import { signalSubprocess } from '../subprocess/spawn';
+import { signalProcessGroup, signalSubprocess } from '../subprocess/spawn';
 
 /**
  * The subprocess a signalling function acts on (Emacs's process_send_signal): any designator
@@ -47,27 +47,30 @@ export function signalProcess(process: unknown, sigcode: unknown, _remote?: unkn
   return signalSubprocess(proc, signal, false) ? 0 : -1;
 }
 
-/** Emacs: interrupt-process (SIGINT to the child's process group). Returns PROCESS. */
-export function interruptProcess<P>(process?: P, _currentGroup?: unknown): P | undefined {
-  signalSubprocess(activeSubprocess(subprocessOf(process)), SIGINT, true);
+/**
+ * Emacs: interrupt-process: SIGINT to the child's process group, or with CURRENT-GROUP to its
+ * pty's foreground group. Returns PROCESS.
+ */
+export function interruptProcess<P>(process?: P, currentGroup?: unknown): P | undefined {
+  signalProcessGroup(activeSubprocess(subprocessOf(process)), SIGINT, truthy(currentGroup));
   return process;
 }
 
-/** Emacs: kill-process (SIGKILL to the child's process group). Returns PROCESS. */
-export function killProcess<P>(process?: P, _currentGroup?: unknown): P | undefined {
-  signalSubprocess(activeSubprocess(subprocessOf(process)), SIGKILL, true);
+/** Emacs: kill-process: SIGKILL, as interrupt-process sends SIGINT. Returns PROCESS. */
+export function killProcess<P>(process?: P, currentGroup?: unknown): P | undefined {
+  signalProcessGroup(activeSubprocess(subprocessOf(process)), SIGKILL, truthy(currentGroup));
   return process;
 }
 
-/** Emacs: quit-process (SIGQUIT to the child's process group). Returns PROCESS. */
-export function quitProcess<P>(process?: P, _currentGroup?: unknown): P | undefined {
-  signalSubprocess(activeSubprocess(subprocessOf(process)), SIGQUIT, true);
+/** Emacs: quit-process: SIGQUIT, as interrupt-process sends SIGINT. Returns PROCESS. */
+export function quitProcess<P>(process?: P, currentGroup?: unknown): P | undefined {
+  signalProcessGroup(activeSubprocess(subprocessOf(process)), SIGQUIT, truthy(currentGroup));
   return process;
 }
 
 /** Emacs: stop-process of a subprocess: SIGTSTP to its process group; its status stays `run`. */
-export function stopSubprocess(proc: NetworkProcess): void {
-  signalSubprocess(activeSubprocess(proc), SIGTSTP, true);
+export function stopSubprocess(proc: NetworkProcess, currentGroup: boolean): void {
+  signalProcessGroup(activeSubprocess(proc), SIGTSTP, currentGroup);
 }
 
 /**
@@ -75,8 +78,8 @@ export function stopSubprocess(proc: NetworkProcess): void {
  * its sentinel at once with "run" (Emacs sets the status to run and notifies).
  * An ended one signals `(error "Process X is not active")`, as for stop-process.
  */
-export function continueSubprocess(proc: NetworkProcess): void {
-  signalSubprocess(activeSubprocess(proc), SIGCONT, true);
+export function continueSubprocess(proc: NetworkProcess, currentGroup: boolean): void {
+  signalProcessGroup(activeSubprocess(proc), SIGCONT, currentGroup);
   if (proc.status.kind === 'run') runSentinel(proc, 'run');
 }
 

@@ -1,9 +1,9 @@
-import { libc, platformConstants } from '../../ffi';
+import { libc } from '../../ffi';
 import { argsOutOfRange, wrongTypeArgument } from '../../lisp/errors';
 import { LispSymbol, t } from '../../lisp/symbol';
 import { isInteger, type LispValue } from '../../lisp/values';
 import { requireProcess } from '../core/designators';
-import { ptyMaster } from '../subprocess/spawn';
+import { foregroundGroup, ptyMaster } from '../subprocess/spawn';
 import { activeSubprocess, subprocessOf } from './signal-functions';
 
 /**
@@ -13,16 +13,10 @@ import { activeSubprocess, subprocessOf } from './signal-functions';
  */
 export function processRunningChildP(process?: unknown): LispSymbol | number | null {
   const proc = activeSubprocess(subprocessOf(process));
-  const master = ptyMaster(proc);
-  if (master === null) return t;
-  let group: number;
-  try {
-    group = libc().ioctlInt(master, platformConstants().TIOCGPGRP);
-  } catch {
-    return t;
-  }
+  if (ptyMaster(proc) === null) return t;
   // Before the child has opened its terminal there is no foreground group yet: none but its own.
-  return group === proc.pid || group <= 0 ? null : group;
+  const group = foregroundGroup(proc);
+  return group === null || group === proc.pid ? null : group;
 }
 
 /** A window dimension, checked as Emacs's CHECK_RANGED_INTEGER (0 to USHRT_MAX). */

@@ -110,6 +110,40 @@ export function signalSubprocess(proc: NetworkProcess, signal: number, group: bo
 }
 
 /**
+ * The foreground process group of a subprocess's pty (tcgetpgrp on the master), or null on
+ * pipes, once closed, and while the child has not opened its terminal yet (no group: 0).
+ */
+export function foregroundGroup(proc: NetworkProcess): number | null {
+  const master = ptyMaster(proc);
+  if (master === null) return null;
+  try {
+    const group = libc().ioctlInt(master, platformConstants().TIOCGPGRP);
+    return group > 0 ? group : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Emacs's process_send_signal: SIGNAL to the child's process group, or with CURRENT-GROUP to the
+ * pty's foreground group (a job the child started there), when there is one.
+ */
+export function signalProcessGroup(proc: NetworkProcess, signal: number, currentGroup: boolean): void {
+  const foreground = currentGroup ? foregroundGroup(proc) : null;
+  if (foreground === null || foreground === proc.pid) {
+    signalSubprocess(proc, signal, true);
+    return;
+  }
+  // Only while the child lives: its terminal's groups are its own jobs then.
+  if (proc.status.kind !== 'run') return;
+  try {
+    process.kill(-foreground, signal);
+  } catch {
+    // The job ended meanwhile: Emacs ignores kill's failure too.
+  }
+}
+
+/**
  * Starts a subprocess on pipes (Emacs: create_process): its stdin and stdout are pipes of its own
  * (made with pipe2, as Emacs's are, not Node's socket pairs), its stderr the stdout pipe unless
  * `:stderr` gave another; it runs in its own session in default-directory with

@@ -22,6 +22,7 @@ import {
   processPlist,
   processPut,
   processQueryOnExitFlag,
+  processRunningChildP,
   processSendString,
   processStatus,
   setProcessBuffer,
@@ -159,9 +160,31 @@ const subGrandchild: Scenario = {
   },
 };
 
+const subCurrentGroup: Scenario = {
+  name: 'sub-current-group',
+  async twin(out) {
+    for (const group of [t, null]) {
+      const events: string[] = [];
+      const label = group === null ? 'nil' : 't';
+      const buffer = `cg-${label}`;
+      // prettier-ignore
+      const p = makeProcess(':name', 'cg', ':command', ['sh', '-c', 'set -m; echo ready; sleep 3; echo "rc $?"'],
+        ':connection-type', pty, ':buffer', buffer, ':sentinel', (_p: unknown, e: string) => events.unshift(e));
+      await waitUntil(() => text(bufferText(buffer)).includes('ready'));
+      await settle(200);
+      out.p(`${label}: a job in the foreground`, typeof processRunningChildP(p) === 'number' ? t : null);
+      out.p(`${label}: interrupt`, interruptProcess(p, group));
+      await waitUntil(() => events.length > 0, 1);
+      out.p(`${label}: then`, [events.length === 0 ? null : events, bufferText(buffer)]);
+      deleteProcess(p);
+    }
+  },
+};
+
 export const subprocessMoreScenarios: readonly Scenario[] = [
   subAcceptOutput,
   subNames,
   subPtySignals,
   subGrandchild,
+  subCurrentGroup,
 ];
