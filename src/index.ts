@@ -208,7 +208,31 @@ export {
   processCodingSystem,
   processList,
   internalDefaultProcessFilter,
+  processTtyName,
 } from './process/functions/process-functions';
+export {
+  makeProcess,
+  makePipeProcess,
+  startProcess,
+  startProcessShellCommand,
+  startFileProcess,
+  executableFind,
+} from './process/functions/make-process';
+export {
+  signalProcess,
+  interruptProcess,
+  killProcess,
+  quitProcess,
+} from './process/functions/signal-functions';
+export { processRunningChildP, setProcessWindowSize } from './process/functions/terminal-functions';
+export {
+  callProcess,
+  callProcessRegion,
+  processFile,
+  processLines,
+  shellCommandToString,
+} from './process/functions/call-process';
+export type { ProcessType } from './process/core/record';
 export {
   processContact,
   setNetworkProcessOption,

@@ -19,6 +19,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[] | 'anything'>> = {
   'process/sockets': ['ffi', 'lisp', 'options', 'process/core'],
   'process/stream': ['ffi', 'lisp', 'options', 'text', 'process/core', 'process/sockets'],
   'process/message': ['ffi', 'lisp', 'options', 'text', 'process/core', 'process/sockets'],
+  'process/subprocess': ['ffi', 'lisp', 'options', 'text', 'process/core'],
   'process/server': [
     'ffi',
     'lisp',

@@ -14,6 +14,9 @@ import {
 } from './types';
 
 const INT_SIZE = 4;
+/** Room for a pty slave's name (`/dev/pts/N`). */
+const PTS_NAME_SIZE = 64;
+const TCSANOW = 0;
 const SOCKLEN_SIZE = 4;
 const FAMILY_SIZE = 2;
 const IFREQ_UNION_OFFSET = 16;
@@ -209,6 +212,44 @@ export function createLibcBackend<P>(parts: BackendParts<P>): LibcBackend {
 
     shutdown(fd, how) {
       if (calls.shutdown(fd, how) !== 0) fail('shutdown');
+    },
+
+    openPty() {
+      const master = calls.posix_openpt(C.O_RDWR | C.O_NOCTTY | C.O_CLOEXEC);
+      if (master < 0) fail('posix_openpt');
+      const name = Buffer.alloc(PTS_NAME_SIZE);
+      let failed: [string, number] | null = null;
+      if (calls.grantpt(master) !== 0) failed = ['grantpt', errno()];
+      else if (calls.unlockpt(master) !== 0) failed = ['unlockpt', errno()];
+      else {
+        // ptsname_r returns the error number itself rather than setting errno.
+        const status = calls.ptsname_r(master, name, PTS_NAME_SIZE);
+        if (status !== 0) failed = ['ptsname_r', status];
+      }
+      if (failed === null) return { master, slaveName: name.toString('latin1', 0, name.indexOf(0)) };
+      close(master);
+      throw systemCallError(failed[0], failed[1], describeErrno);
+    },
+
+    setWindowSize(fd, rows, columns) {
+      // struct winsize: ws_row, ws_col, ws_xpixel, ws_ypixel, each an unsigned short.
+      const size = new Uint16Array([rows, columns, 0, 0]);
+      if (ioctl(fd, C.TIOCSWINSZ, Buffer.from(size.buffer)) !== 0) fail('ioctl');
+    },
+
+    clearTerminalModes(fd, outputFlags, localFlags) {
+      const termios = new Uint32Array(C.TERMIOS_SIZE / 4);
+      const bytes = Buffer.from(termios.buffer);
+      if (calls.tcgetattr(fd, bytes) !== 0) fail('tcgetattr');
+      termios[C.TERMIOS_OFLAG / 4] = (termios[C.TERMIOS_OFLAG / 4] ?? 0) & ~outputFlags;
+      termios[C.TERMIOS_LFLAG / 4] = (termios[C.TERMIOS_LFLAG / 4] ?? 0) & ~localFlags;
+      if (calls.tcsetattr(fd, TCSANOW, bytes) !== 0) fail('tcsetattr');
+    },
+
+    pipe() {
+      const ends = new Int32Array(2);
+      if (calls.pipe2(Buffer.from(ends.buffer), C.O_CLOEXEC) !== 0) fail('pipe2');
+      return [ends[0] ?? -1, ends[1] ?? -1];
     },
 
     ioctlInt(fd, request) {

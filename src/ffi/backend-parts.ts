@@ -25,6 +25,15 @@ export interface SyscallFunctions {
   getsockname(fd: number, address: Buffer, length: Buffer): number;
   getpeername(fd: number, address: Buffer, length: Buffer): number;
   shutdown(fd: number, how: number): number;
+  /** `pipe2(fds, flags)`: `fds` receives two ints, the read end first. */
+  pipe2(fds: Buffer, flags: number): number;
+  posix_openpt(flags: number): number;
+  grantpt(fd: number): number;
+  unlockpt(fd: number): number;
+  /** `ptsname_r(fd, buf, size)`: the slave's name, NUL-terminated, into `buf`. */
+  ptsname_r(fd: number, name: Buffer, size: number): number;
+  tcgetattr(fd: number, termios: Buffer): number;
+  tcsetattr(fd: number, when: number, termios: Buffer): number;
   /** ioctl is variadic in C; a pointer third argument is passed as if declared (x86-64, arm64). */
   ioctl(fd: number, request: number, argument: Buffer): number;
   send(fd: number, data: Buffer, size: number, flags: number): number;

@@ -182,6 +182,13 @@ export function createFfiNapiBackend(): LibcBackend {
     getsockname: call('getsockname', 'int', ['int', 'pointer', 'pointer']),
     getpeername: call('getpeername', 'int', ['int', 'pointer', 'pointer']),
     shutdown: call('shutdown', 'int', ['int', 'int']),
+    pipe2: call('pipe2', 'int', ['pointer', 'int']),
+    posix_openpt: call('posix_openpt', 'int', ['int']),
+    grantpt: call('grantpt', 'int', ['int']),
+    unlockpt: call('unlockpt', 'int', ['int']),
+    ptsname_r: call('ptsname_r', 'int', ['int', 'pointer', 'size_t']),
+    tcgetattr: call('tcgetattr', 'int', ['int', 'pointer']),
+    tcsetattr: call('tcsetattr', 'int', ['int', 'int', 'pointer']),
     // ioctl is variadic too; a pointer third argument is passed as if declared (x86-64, arm64).
     ioctl: call('ioctl', 'int', ['int', 'ulong', 'pointer']),
     send: call('send', 'long', ['int', 'pointer', 'size_t', 'int']),

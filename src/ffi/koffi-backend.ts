@@ -90,6 +90,13 @@ export function createKoffiBackend(): LibcBackend {
     getsockname: lib.func('int getsockname(int, void *, void *)'),
     getpeername: lib.func('int getpeername(int, void *, void *)'),
     shutdown: lib.func('int shutdown(int, int)'),
+    pipe2: lib.func('int pipe2(void *, int)'),
+    posix_openpt: lib.func('int posix_openpt(int)'),
+    grantpt: lib.func('int grantpt(int)'),
+    unlockpt: lib.func('int unlockpt(int)'),
+    ptsname_r: lib.func('int ptsname_r(int, void *, size_t)'),
+    tcgetattr: lib.func('int tcgetattr(int, void *)'),
+    tcsetattr: lib.func('int tcsetattr(int, int, const void *)'),
     // ioctl is variadic too; a fixed prototype avoids koffi's slower per-call variadic marshalling.
     ioctl: lib.func('int ioctl(int, unsigned long, void *)'),
     send: lib.func('intptr_t send(int, const void *, size_t, int)'),

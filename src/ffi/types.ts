@@ -98,6 +98,20 @@ export interface LibcBackend {
   shutdown(fd: number, how: number): void;
   /** `ioctl(fd, request, &int)`, e.g. SIOCOUTQ; returns the int. */
   ioctlInt(fd: number, request: number): number;
+  /** `pipe2(…, O_CLOEXEC)`: a pipe's read and write ends, both close-on-exec. */
+  pipe(): [read: number, write: number];
+  /**
+   * A new pty (posix_openpt with O_RDWR | O_NOCTTY | O_CLOEXEC, grantpt, unlockpt): its master's
+   * descriptor and its slave's name (`/dev/pts/N`).
+   */
+  openPty(): { master: number; slaveName: string };
+  /** `ioctl(fd, TIOCSWINSZ, {rows, columns})`: a terminal's window size. */
+  setWindowSize(fd: number, rows: number, columns: number): void;
+  /**
+   * Clears output and local mode flags of a terminal (tcgetattr, then tcsetattr with TCSANOW): on a
+   * pty's master, for the slave's side too.
+   */
+  clearTerminalModes(fd: number, outputFlags: number, localFlags: number): void;
   send(fd: number, data: Buffer, flags: number): number;
   sendto(fd: number, data: Buffer, flags: number, address: SocketAddress): number;
   /** Returns null on EAGAIN. */

@@ -22,7 +22,13 @@ export {
   zeroDatagramAddress,
   zeroDatagramSocketAddress,
 } from './address';
-export { parseNetworkProcessArgs, DEFAULT_BACKLOG } from './parse-args';
+export {
+  parseNetworkProcessArgs,
+  DEFAULT_BACKLOG,
+  toContact,
+  handler as parseHandler,
+  coding as parseCoding,
+} from './parse-args';
 export type { NetworkProcessArgs } from './parse-args';
 export {
   applyCreationOptions,

@@ -52,7 +52,7 @@ const Q = {
 export const DEFAULT_BACKLOG = 5;
 
 // Object-form keys whose string values are symbol names (`{ type: 'datagram' }`).
-const SYMBOL_VALUED_KEYS: ReadonlySet<string> = new Set([':type', ':family', ':coding']);
+const SYMBOL_VALUED_KEYS: ReadonlySet<string> = new Set([':type', ':family', ':coding', ':connection-type']);
 
 /** The argument list as given to `makeNetworkProcess`: a plist, or an object of keyword names. */
 export type NetworkProcessArgs = readonly unknown[] | Readonly<Record<string, unknown>>;
@@ -80,7 +80,7 @@ function kebabCase(name: string): string {
  * keyword symbols. The object form lists its keys in order; `filterMultibyte` is `:filter-multibyte`;
  * keys whose value is `undefined` are left out, so optional fields can be spread in.
  */
-function toContact(args: NetworkProcessArgs): LispValue[] {
+export function toContact(args: NetworkProcessArgs): LispValue[] {
   if (Array.isArray(args)) {
     return (args as readonly unknown[]).map((item, i) =>
       i % 2 === 0 ? normaliseKey(item) : normaliseValue(item),
@@ -97,7 +97,7 @@ function toContact(args: NetworkProcessArgs): LispValue[] {
 }
 
 // Emacs stores any value and fails only when calling it (process/core/handlers.ts).
-function handler(value: LispValue): Handler | null {
+export function handler(value: LispValue): Handler | null {
   if (isNil(value)) return null;
   if (value === true) return t;
   return value as Handler;
@@ -131,7 +131,7 @@ function isList(value: LispValue): boolean {
   return isNil(value) || value instanceof Cons || (Array.isArray(value) && !(value instanceof LispVector));
 }
 
-function coding(value: LispValue): readonly [LispValue, LispValue] | null {
+export function coding(value: LispValue): readonly [LispValue, LispValue] | null {
   if (isNil(value)) return null;
   if (value instanceof Cons) return [value.car, value.cdr];
   // A list (DECODING ENCODING…) is a cons too: its cdr is the rest of the list, as in Emacs.

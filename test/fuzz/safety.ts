@@ -5,7 +5,9 @@
  * them, applied to the live values, so that a generic call of `make-network-process` with random
  * arguments cannot resolve a name, send to a real address or touch a socket file elsewhere.
  */
+import { accessSync, constants } from 'node:fs';
 import { isIP } from 'node:net';
+import { join } from 'node:path';
 import { Cons, LispVector, keywordName } from '../../src/lisp/values';
 import { SAFE_HOSTS } from './recipes';
 
@@ -20,6 +22,65 @@ const NETWORK_FUNCTIONS: ReadonlySet<string> = new Set([
   'open-network-stream',
   'open-gnutls-stream',
 ]);
+
+/** Functions that run a program (its name, arguments and files are among their strings). */
+const PROGRAM_FUNCTIONS: ReadonlySet<string> = new Set([
+  'make-process',
+  'start-process',
+  'start-file-process',
+  'call-process',
+  'call-process-region',
+  'process-file',
+  'process-lines',
+]);
+/** Functions that hand a string to the shell: its command (first or third argument) must be a safe one. */
+const SHELL_FUNCTIONS: ReadonlySet<string> = new Set([
+  'shell-command-to-string',
+  'start-process-shell-command',
+]);
+/** Programs the corpus may run: they touch nothing, whatever their arguments. */
+const SAFE_PROGRAMS: ReadonlySet<string> = new Set(['true', 'false', 'echo']);
+const SAFE_SHELL_COMMANDS: ReadonlySet<string> = new Set(['true', 'echo fuzz']);
+
+/** A string naming a program on PATH (or an executable file) the corpus may not run. */
+function isUnsafeProgram(text: string): boolean {
+  if (SAFE_PROGRAMS.has(text) || text === '' || text.includes('\0')) return false;
+  const dirs = (process.env.PATH ?? '').split(':').filter((dir) => dir !== '');
+  return dirs.some((dir) => {
+    try {
+      accessSync(join(dir, text), constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Why a call that runs or signals a program must not be made, or null. */
+function unsafeProgramReason(fn: string, args: readonly unknown[], context: SafetyContext): string | null {
+  // A pid could be anyone's: only processes made here may be signalled.
+  if (fn === 'signal-process' && (typeof args[0] === 'number' || typeof args[0] === 'bigint'))
+    return 'a process id';
+  if (!PROGRAM_FUNCTIONS.has(fn) && !SHELL_FUNCTIONS.has(fn)) return null;
+  if (SHELL_FUNCTIONS.has(fn)) {
+    const command = fn === 'shell-command-to-string' ? args[0] : args[2];
+    if (typeof command !== 'string' || !SAFE_SHELL_COMMANDS.has(command)) return 'a shell command';
+  }
+  // A list DESTINATION names files to write ((:file F), (BUFFER STDERR-FILE)), wherever it runs.
+  const destination = fn === 'call-process-region' ? args[4] : fn === 'start-process' ? null : args[2];
+  if (
+    PROGRAM_FUNCTIONS.has(fn) &&
+    fn !== 'make-process' &&
+    (Array.isArray(destination) || destination instanceof Cons)
+  )
+    return 'an output file';
+  const { strings } = collect(args);
+  const path = strings.find((text) => text.includes('/') && !text.startsWith(`${context.dir}/`));
+  if (path !== undefined)
+    return `a file outside the temporary directory: ${JSON.stringify(path.slice(0, 60))}`;
+  const program = strings.find(isUnsafeProgram);
+  return program === undefined ? null : `a program that may act: ${JSON.stringify(program.slice(0, 60))}`;
+}
 
 export interface SafetyContext {
   /** The temporary directory: the only place a local socket may be. */
@@ -95,6 +156,8 @@ function safeDevice(value: unknown): boolean {
 
 /** Why the call must not be made, or null when it is safe. */
 export function unsafeReason(fn: string, args: readonly unknown[], context: SafetyContext): string | null {
+  const programReason = unsafeProgramReason(fn, args, context);
+  if (programReason !== null) return programReason;
   if (!NETWORK_FUNCTIONS.has(fn)) return null;
   const { strings, vectors } = collect(args);
   const path = strings.find((text) => text.includes('/') && !text.startsWith(`${context.dir}/`));

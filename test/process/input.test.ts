@@ -29,8 +29,8 @@ const CASES = KINDS.flatMap((kind) =>
 
 describe('wantsInput', () => {
   test('the table has every kind, filter and stop state, and says false for most', () => {
-    expect(CASES).toHaveLength(30);
-    expect(CASES.filter(([, , , wants]) => wants)).toHaveLength(11);
+    expect(CASES).toHaveLength(36);
+    expect(CASES.filter(([, , , wants]) => wants)).toHaveLength(13);
   });
 
   test.each(CASES)('%s, %s, stopped %s → %s', (kind, _filterName, stopped, expected, filter) => {

@@ -18,6 +18,7 @@ export const STATUS: Readonly<Record<StatusKind, InternalStatus>> = {
   connect: { kind: 'connect' },
   failed: { kind: 'failed', reason: 111 },
   exit: { kind: 'exit', code: 256 },
+  signal: { kind: 'signal', signal: 9, coreDumped: false },
 };
 
 export const KINDS = Object.keys(STATUS) as StatusKind[];

@@ -25,6 +25,9 @@ const LEGAL = new Set([
   'failed→exit',
   // delete-process on a closed process sets (exit 0), as in Emacs.
   'exit→exit',
+  // A subprocess killed by a signal; deleting it afterwards keeps a status that is exit or signal.
+  'run→signal',
+  'signal→exit',
 ]);
 const PAIRS = KINDS.flatMap((from) =>
   KINDS.map((to): [StatusKind, StatusKind, boolean] => [from, to, LEGAL.has(`${from}→${to}`)]),
@@ -44,9 +47,18 @@ describe('displayStatus (process-status)', () => {
     ['connect', 'connect', 'stop'],
     ['failed', 'failed', 'stop'],
     ['exit', 'closed', 'closed'],
+    ['signal', 'signal', 'signal'],
   ])('%s shows as %s, and as %s when stopped', (kind, shown, whenStopped) => {
     expect(displayStatus(STATUS[kind], false)).toBe(intern(shown));
     expect(displayStatus(STATUS[kind], true)).toBe(intern(whenStopped));
+  });
+
+  test.each<[StatusKind, string]>([
+    ['run', 'run'],
+    ['exit', 'exit'],
+    ['signal', 'signal'],
+  ])('a subprocess in %s shows as %s', (kind, shown) => {
+    expect(displayStatus(STATUS[kind], false, false)).toBe(intern(shown));
   });
 
   test('a failure with a lookup message still shows as failed', () => {
@@ -69,6 +81,7 @@ describe('liveTail (process-live-p)', () => {
     // Stopped shows as stop whatever the status but exit, as process-status does in Emacs.
     ['failed', true, ['stop']],
     ['exit', true, null],
+    ['signal', false, null],
   ])('%s (stopped %s) → %j', (kind, stopped, tail) => {
     expect(names(liveTail(STATUS[kind], stopped))).toEqual(tail);
   });
@@ -108,8 +121,8 @@ describe('canSend', () => {
 
 describe('isLegalTransition', () => {
   test('the table covers every pair of kinds', () => {
-    expect(PAIRS).toHaveLength(25);
-    expect(ILLEGAL).toHaveLength(18);
+    expect(PAIRS).toHaveLength(36);
+    expect(ILLEGAL).toHaveLength(27);
   });
 
   test.each(PAIRS)('%s → %s: %s', (from, to, legal) => {

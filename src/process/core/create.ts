@@ -23,7 +23,7 @@ function initialStatus(spec: NetworkProcessSpec): InternalStatus {
   return spec.nowait ? { kind: 'connect' } : { kind: 'run' };
 }
 
-interface Codings {
+export interface Codings {
   readonly decoding: CodingSystem;
   readonly encoding: CodingSystem;
 }
@@ -32,7 +32,10 @@ interface Codings {
  * The coding systems `:coding` names, decoding first, or the error Emacs signals for them.
  * Without `:coding` (or with nil), coding-system-for-read and -write apply where set.
  */
-function specCodings(spec: NetworkProcessSpec, buffer: LispBuffer | null): Codings | LispError {
+function specCodings(
+  spec: Pick<NetworkProcessSpec, 'coding'>,
+  buffer: LispBuffer | null,
+): Codings | LispError {
   const [forRead, forWrite] = processCodingOverrides();
   // Emacs does not decode for a unibyte process buffer when nothing else chose a system.
   const unibyte = buffer !== null && buffer.live && !buffer.multibyte;
@@ -50,6 +53,13 @@ function specCodings(spec: NetworkProcessSpec, buffer: LispBuffer | null): Codin
     if (err instanceof LispError) return err;
     throw err;
   }
+}
+
+/** The coding systems of a subprocess or pipe process: as for a network process's `:coding`. */
+export function processCodings(coding: NetworkProcessSpec['coding'], buffer: LispBuffer | null): Codings {
+  const codings = specCodings({ coding }, buffer);
+  if (codings instanceof LispError) throw codings;
+  return codings;
 }
 
 /**

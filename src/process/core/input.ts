@@ -41,3 +41,29 @@ export function deliverInput(proc: NetworkProcess, bytes: Buffer): void {
   proc.noteDecoded();
   if (text.length > 0) runFilter(proc, text);
 }
+
+/**
+ * The next read as Emacs makes it from what a stream transport has queued (`pending`, taken
+ * from): at most read-process-output-max bytes, across the chunks Node read (several of them only
+ * after a pause). One chunk that fits is handed over without a copy.
+ */
+export function takePiece(pending: Buffer[]): Buffer {
+  const max = readChunkBytes();
+  const first = pending[0] as Buffer;
+  if (first.length >= max || pending.length === 1) {
+    if (first.length <= max) return pending.shift() as Buffer;
+    pending[0] = first.subarray(max);
+    return first.subarray(0, max);
+  }
+  const parts: Buffer[] = [];
+  let size = 0;
+  while (pending.length > 0 && size < max) {
+    const chunk = pending[0] as Buffer;
+    const take = Math.min(chunk.length, max - size);
+    if (take === chunk.length) pending.shift();
+    else pending[0] = chunk.subarray(take);
+    parts.push(chunk.subarray(0, take));
+    size += take;
+  }
+  return Buffer.concat(parts, size);
+}

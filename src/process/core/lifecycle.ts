@@ -4,7 +4,7 @@ import { runSentinel } from './handlers';
 import { notifyStopped } from './output-wait';
 import type { NetworkProcess } from './record';
 import { unregisterProcess } from './registry';
-import { setStatus } from './status';
+import { setStatus, type InternalStatus } from './status';
 import { NO_TRANSPORT } from './transport';
 
 /** A `:nowait` connection was made: status `run`, the mark placed, then the sentinel's "open\n". */
@@ -20,10 +20,38 @@ export function markOpen(proc: NetworkProcess): void {
  * already closed its socket.
  */
 export function markClosed(proc: NetworkProcess, code: number, message: string): void {
+  markEnded(proc, { kind: 'exit', code }, message);
+}
+
+/**
+ * A process ended by itself (a subprocess exited or was killed by a signal; a connection closed):
+ * its new status at once, its sentinel with `message` from the next status notification.
+ */
+export function markEnded(proc: NetworkProcess, status: InternalStatus, message: string): void {
   proc.transport = NO_TRANSPORT;
   endDrainWaits(proc);
-  setStatus(proc, { kind: 'exit', code });
+  setStatus(proc, status);
   queueNotification(proc, message);
+}
+
+/**
+ * Emacs: delete-process of a subprocess or pipe process. The transport closes (a child is killed
+ * with SIGKILL); a process still running gets `status` and the sentinel `message`, and the
+ * status notification runs at once, as for markDeleted. One that had ended keeps its status: its
+ * sentinel runs now if it was still due, else it only leaves process-list.
+ */
+export function markKilled(proc: NetworkProcess, status: InternalStatus, message: string): void {
+  const transport = proc.transport;
+  proc.transport = NO_TRANSPORT;
+  transport.close(null);
+  if (proc.status.kind === 'run') {
+    setStatus(proc, status);
+    pending.set(proc, message);
+  } else if (!pending.has(proc)) {
+    unregisterProcess(proc);
+    return;
+  }
+  statusNotify();
 }
 
 /** A `:nowait` connection failed: status `(failed REASON)`; the process stays in process-list. */
@@ -83,6 +111,14 @@ let whenDone: (() => void)[] = [];
 export function afterStatusNotifications(): Promise<void> {
   if (pending.size === 0) return Promise.resolve();
   return new Promise((resolve) => whenDone.push(resolve));
+}
+
+/**
+ * Whether a process that ended has been deactivated, as Emacs says once its sentinel has run:
+ * signals then give `(error "Process X is not active")`.
+ */
+export function deactivated(proc: NetworkProcess): boolean {
+  return proc.status.kind !== 'run' && !pending.has(proc);
 }
 
 function queueNotification(proc: NetworkProcess, message: string): void {

@@ -39,12 +39,18 @@ export interface ProcessInit {
   readonly options: OptionSetting[];
   /** Held output above which the process stops reading (core/backpressure.ts); a default if absent. */
   readonly highWaterMark?: number;
+  /** Emacs's process-type: `network` unless given (subprocesses are `real`, pipe processes `pipe`). */
+  readonly processType?: ProcessType;
 }
 
+/** Emacs: process-type (elproc has no serial processes). */
+export type ProcessType = 'network' | 'real' | 'pipe';
+
 /**
- * A network process (Emacs: a process object whose `process-type` is `network`): its identity and
- * the state Lisp can see. How its socket is driven lives behind `transport` (core/transport.ts);
- * its status changes only through core/status.ts.
+ * A process (Emacs: a process object): a network process, a subprocess (`process-type` `real`)
+ * or a pipe process; its identity and the state Lisp can see. How its socket, pipes or pty are
+ * driven lives behind `transport` (core/transport.ts); its status changes only through
+ * core/status.ts.
  */
 export class NetworkProcess implements LispPrintable {
   /** What isProcess looks for (a second copy of this module must recognise it too). */
@@ -64,6 +70,13 @@ export class NetworkProcess implements LispPrintable {
   declare decoding: CodingSystem;
   declare encoding: CodingSystem;
   declare readonly options: OptionSetting[];
+  readonly processType: ProcessType;
+  /** Emacs: process-id, a subprocess's pid (null for other kinds, and when exec failed). */
+  pid: number | null = null;
+  /** Emacs: process-command of a subprocess, its program and arguments. */
+  command: string[] | null = null;
+  /** Emacs: process-tty-name (a subprocess on a pty). */
+  ttyName: string | null = null;
   /**
    * Emacs: process-mark. It points nowhere until placeMark puts it at the end of the buffer:
    * when the process is made (servers, datagram processes, blocking clients), or once connected
@@ -89,6 +102,7 @@ export class NetworkProcess implements LispPrintable {
 
   constructor(init: ProcessInit) {
     Object.assign(this, init);
+    this.processType = init.processType ?? 'network';
   }
 
   /**
@@ -147,7 +161,7 @@ export class NetworkProcess implements LispPrintable {
 
   /** Emacs: process-status */
   get statusSymbol(): LispSymbol {
-    return displayStatus(this.status, this.stopped);
+    return displayStatus(this.status, this.stopped, this.processType !== 'real');
   }
 
   /** Filter `t`: Emacs reads nothing from the process. */

@@ -11,7 +11,9 @@ export type InternalStatus =
   | { readonly kind: 'listen' }
   | { readonly kind: 'connect' }
   | { readonly kind: 'failed'; readonly reason: number | string }
-  | { readonly kind: 'exit'; readonly code: number };
+  | { readonly kind: 'exit'; readonly code: number }
+  /** A subprocess killed by signal `signal` (Emacs: `(signal SIGNAL)`). */
+  | { readonly kind: 'signal'; readonly signal: number; readonly coreDumped: boolean };
 
 export type StatusKind = InternalStatus['kind'];
 
@@ -25,11 +27,12 @@ export type StatusKind = InternalStatus['kind'];
  */
 const TRANSITIONS: Readonly<Record<StatusKind, readonly StatusKind[]>> = {
   connect: ['run', 'failed', 'exit'],
-  run: ['exit'],
+  run: ['exit', 'signal'],
   listen: ['exit'],
   failed: ['exit'],
   // delete-process on a closed process: Emacs sets (exit 0) again.
   exit: ['exit'],
+  signal: ['exit'],
 };
 
 /** Whether a process may go from `from` to `to`. */
@@ -58,17 +61,20 @@ export function setStatus(proc: NetworkProcess, next: InternalStatus): void {
 
 const LIVE_STATUSES = ['run', 'open', 'listen', 'connect', 'stop'].map((name) => intern(name));
 
-/** Emacs: process-status, for network processes (exit → closed, stopped → stop, run → open). */
-export function displayStatus(status: InternalStatus, stopped: boolean): LispSymbol {
-  if (status.kind === 'exit') return intern('closed');
-  if (stopped) return intern('stop');
-  if (status.kind === 'run') return intern('open');
+/**
+ * Emacs: process-status. For network processes exit shows as closed and run as open; a stopped
+ * process of any kind shows stop while it runs.
+ */
+export function displayStatus(status: InternalStatus, stopped: boolean, network = true): LispSymbol {
+  if (status.kind === 'exit') return intern(network ? 'closed' : 'exit');
+  if (stopped && status.kind !== 'signal') return intern('stop');
+  if (status.kind === 'run') return intern(network ? 'open' : 'run');
   return intern(status.kind);
 }
 
 /** Emacs: process-live-p returns the tail of `(run open listen connect stop)` from the status. */
-export function liveTail(status: InternalStatus, stopped: boolean): LispSymbol[] | null {
-  const shown = displayStatus(status, stopped);
+export function liveTail(status: InternalStatus, stopped: boolean, network = true): LispSymbol[] | null {
+  const shown = displayStatus(status, stopped, network);
   const index = LIVE_STATUSES.indexOf(shown);
   return index < 0 ? null : LIVE_STATUSES.slice(index);
 }
@@ -77,6 +83,7 @@ export function liveTail(status: InternalStatus, stopped: boolean): LispSymbol[]
 export function exitStatus(status: InternalStatus): number | string {
   if (status.kind === 'failed') return status.reason;
   if (status.kind === 'exit') return status.code;
+  if (status.kind === 'signal') return status.signal;
   return 0;
 }
 

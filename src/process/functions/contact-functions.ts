@@ -20,6 +20,8 @@ import { liveDatagramAddress } from './datagram-functions';
  */
 export function processContact(process: unknown, key?: unknown, noBlock?: unknown): LispValue {
   const proc = requireProcess(process);
+  // A subprocess has no contact (Emacs: its childp is t).
+  if (proc.processType === 'real') return t;
   if (truthy(noBlock) && proc.status.kind === 'connect') return null;
   if (isNil(key)) return [plistGet(proc.contact, ':host'), plistGet(proc.contact, ':service')];
   const wantsAll = key === true || key === t;

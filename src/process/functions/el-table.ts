@@ -17,6 +17,10 @@ import {
 } from './io-functions';
 import { makeNetworkProcess } from './make-network-process';
 import * as accessors from './process-functions';
+import * as subprocesses from './make-process';
+import * as signals from './signal-functions';
+import * as terminal from './terminal-functions';
+import * as synchronous from './call-process';
 import { getProcess } from '../core/registry';
 import { variableFunctions } from '../../text/variables';
 import { printFunctions } from '../../text/printing';
@@ -86,6 +90,24 @@ export const el = {
   'network-lookup-address-info': networkLookupAddressInfo,
   'network-interface-list': networkInterfaceList,
   'network-interface-info': networkInterfaceInfo,
+  'make-process': subprocesses.makeProcess,
+  'make-pipe-process': subprocesses.makePipeProcess,
+  'call-process': synchronous.callProcess,
+  'call-process-region': synchronous.callProcessRegion,
+  'process-file': synchronous.processFile,
+  'process-lines': synchronous.processLines,
+  'shell-command-to-string': synchronous.shellCommandToString,
+  'start-process': subprocesses.startProcess,
+  'start-process-shell-command': subprocesses.startProcessShellCommand,
+  'start-file-process': subprocesses.startFileProcess,
+  'executable-find': subprocesses.executableFind,
+  'process-tty-name': accessors.processTtyName,
+  'signal-process': signals.signalProcess,
+  'interrupt-process': signals.interruptProcess,
+  'kill-process': signals.killProcess,
+  'quit-process': signals.quitProcess,
+  'process-running-child-p': terminal.processRunningChildP,
+  'set-process-window-size': terminal.setProcessWindowSize,
   ...variableFunctions,
   ...bufferFunctions,
   ...printFunctions,

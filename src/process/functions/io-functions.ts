@@ -1,6 +1,6 @@
 import { lispError, wrongTypeArgument } from '../../lisp/errors';
 import { t } from '../../lisp/symbol';
-import { isNil, isNumber, LispValue, numberValue } from '../../lisp/values';
+import { isNil, isNumber, LispValue, numberValue, truthy } from '../../lisp/values';
 import { asFixnum } from '../../options';
 import { bufferSubstring, onKillBuffer } from '../../text/buffer';
 import type { Position } from '../../text/buffer';
@@ -9,7 +9,9 @@ import { currentBuffer } from '../../text/buffer';
 import { encodeText, encodeUnibyte, encodingWithUnixEol } from '../../text/coding';
 import { bufferProcess, designatedProcess, requireProcess, signalTarget } from '../core/designators';
 import { syncReading } from '../core/reading';
-import { afterStatusNotifications, markDeleted } from '../core/lifecycle';
+import { afterStatusNotifications, markDeleted, markKilled } from '../core/lifecycle';
+import { SIGKILL } from '../subprocess/signals';
+import { continueSubprocess, hangUpSubprocess, stopSubprocess } from './signal-functions';
 import { waitForOutput } from '../core/output-wait';
 import { noteSent } from '../core/backpressure';
 import type { NetworkProcess } from '../core/record';
@@ -74,25 +76,45 @@ export function processSendEof<P = null>(process?: P): P | null {
 
 /**
  * Emacs: delete-process. The sentinel runs synchronously with "deleted\n"; a server's children
- * keep running; a connection closes as its `:linger` asks (README: differences).
+ * keep running; a connection closes as its `:linger` asks (README: differences). A subprocess's
+ * group is killed with SIGKILL: status `(signal 9)`, sentinel "killed\n"; a pipe process closes
+ * with "finished\n".
  */
 export function deleteProcess(process?: unknown): null {
-  markDeleted(designatedProcess(process));
+  const proc = designatedProcess(process);
+  if (proc.processType === 'real')
+    markKilled(proc, { kind: 'signal', signal: SIGKILL, coreDumped: false }, 'killed\n');
+  else if (proc.processType === 'pipe') markKilled(proc, { kind: 'exit', code: 0 }, 'finished\n');
+  else markDeleted(proc);
   return null;
 }
 
-// Emacs: killing a process's buffer deletes the process (its sentinel sees "deleted\n").
+// Emacs: killing a process's buffer deletes the process (its sentinel sees "deleted\n"); a
+// subprocess is sent SIGHUP instead.
 onKillBuffer((buffer) => {
   const proc = bufferProcess(buffer);
-  if (proc !== null) deleteProcess(proc);
+  if (proc === null) return;
+  if (proc.processType === 'real') hangUpSubprocess(proc);
+  else deleteProcess(proc);
 });
 
+/** The subprocess PROCESS designates, or null for another kind (with get-process's errors). */
+function subprocessDesignated(process: unknown): NetworkProcess | null {
+  const proc = designatedProcess(process);
+  return proc.processType === 'real' ? proc : null;
+}
+
 /**
- * Emacs: stop-process. Stops reading (servers: accepting); no sentinel. Returns PROCESS. A network
+ * Emacs: stop-process. For a subprocess: SIGTSTP to its process group. Otherwise stops reading (servers: accepting); no sentinel. Returns PROCESS. A network
  * process must be given as the process object: a name or buffer signals
  * `(error "Process c is not a subprocess")`, as in Emacs.
  */
-export function stopProcess(process?: unknown): NetworkProcess {
+export function stopProcess<P>(process?: P, currentGroup?: unknown): P | NetworkProcess {
+  const real = subprocessDesignated(process);
+  if (real !== null) {
+    stopSubprocess(real, truthy(currentGroup));
+    return process as P;
+  }
   const proc = signalTarget(process);
   proc.stopped = true;
   syncReading(proc);
@@ -103,7 +125,12 @@ export function stopProcess(process?: unknown): NetworkProcess {
  * Emacs: continue-process. Resumes reading or accepting; what queued meanwhile is delivered. Like
  * stop-process, it takes the process object only.
  */
-export function continueProcess(process?: unknown): NetworkProcess {
+export function continueProcess<P>(process?: P, currentGroup?: unknown): P | NetworkProcess {
+  const real = subprocessDesignated(process);
+  if (real !== null) {
+    continueSubprocess(real, truthy(currentGroup));
+    return process as P;
+  }
   const proc = signalTarget(process);
   if (!proc.stopped) return proc;
   proc.stopped = false;

@@ -21,7 +21,9 @@ export function processStatus(process: unknown): LispSymbol | null {
 
 /** Emacs: process-live-p: a tail of `(run open listen connect stop)`, or nil. */
 export function processLiveP(process: unknown): LispSymbol[] | null {
-  return isProcess(process) ? liveTail(process.status, process.stopped) : null;
+  return isProcess(process)
+    ? liveTail(process.status, process.stopped, process.processType !== 'real')
+    : null;
 }
 
 /** Emacs: process-exit-status (an errno, a lookup-failure message, or 0). A process object only. */
@@ -34,21 +36,26 @@ export function processName(process: unknown): string {
   return requireProcess(process).name;
 }
 
-/** Emacs: process-type (always `network` here). */
+/** Emacs: process-type: `network`, `real` (a subprocess) or `pipe`. */
 export function processType(process: unknown): LispSymbol {
-  designatedProcess(process);
-  return intern('network');
+  return intern(designatedProcess(process).processType);
 }
 
-/** Emacs: process-command: t while stopped, else nil. */
-export function processCommand(process: unknown): LispSymbol | null {
-  return requireProcess(process).stopped ? t : null;
+/** Emacs: process-command: a subprocess's command; else t while stopped, nil otherwise. */
+export function processCommand(process: unknown): string[] | LispSymbol | null {
+  const proc = requireProcess(process);
+  if (proc.command !== null) return [...proc.command];
+  return proc.stopped ? t : null;
 }
 
-/** Emacs: process-id (nil for network processes). */
-export function processId(process: unknown): null {
-  requireProcess(process);
-  return null;
+/** Emacs: process-id: a subprocess's pid (nil for other processes). */
+export function processId(process: unknown): number | null {
+  return requireProcess(process).pid;
+}
+
+/** Emacs: process-tty-name: the terminal of a subprocess on a pty, else nil. */
+export function processTtyName(process: unknown): string | null {
+  return requireProcess(process).ttyName;
 }
 
 /** Emacs: process-buffer */

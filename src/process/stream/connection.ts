@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import { TLSSocket } from 'node:tls';
-import { deliverInput, readChunkBytes } from '../core/input';
+import { deliverInput, takePiece } from '../core/input';
 import { wantsInput } from '../core/reading';
 import { markClosed } from '../core/lifecycle';
 import type { NetworkProcess } from '../core/record';
@@ -247,40 +247,13 @@ export class StreamTransport implements Transport {
       socket.cork();
       try {
         while (this.pending.length > 0 && !this.paused && this.socket !== null) {
-          deliverInput(this.proc, this.nextPiece());
+          deliverInput(this.proc, takePiece(this.pending));
         }
       } finally {
         socket.uncork();
       }
     }
     if (this.peerGone && !this.paused && this.pending.length === 0) this.peerClosed();
-  }
-
-  /**
-   * The next read as Emacs makes it: at most read-process-output-max bytes of what is waiting,
-   * across the chunks Node read (several of them only after a pause). One chunk that fits is
-   * handed over without a copy.
-   */
-  private nextPiece(): Buffer {
-    const pending = this.pending;
-    const max = readChunkBytes();
-    const first = pending[0] as Buffer;
-    if (first.length >= max || pending.length === 1) {
-      if (first.length <= max) return pending.shift() as Buffer;
-      pending[0] = first.subarray(max);
-      return first.subarray(0, max);
-    }
-    const parts: Buffer[] = [];
-    let size = 0;
-    while (pending.length > 0 && size < max) {
-      const chunk = pending[0] as Buffer;
-      const take = Math.min(chunk.length, max - size);
-      if (take === chunk.length) pending.shift();
-      else pending[0] = chunk.subarray(take);
-      parts.push(chunk.subarray(0, take));
-      size += take;
-    }
-    return Buffer.concat(parts, size);
   }
 
   private detach(): Socket | null {

@@ -1,0 +1,18 @@
+;;; sub-accept-output.el --- accept-process-output with subprocesses  -*- lexical-binding: t -*-
+(setq got nil)
+(setq p (make-process :name "ao" :command '("sh" "-c" "read x; echo \"$x\"; read y; exit 0") :connection-type 'pipe
+                      :filter (lambda (_p s) (push s got))))
+(p "nothing yet" (accept-process-output p 0.2))
+(process-send-string p "one\n")
+(p "output arrives" (wait-until (accept-process-output p 1)))
+(p "got" got)
+(process-send-string p "two\n")
+(wait-until (not (process-live-p p)))
+(p "after exit" (accept-process-output p 0.1))
+(p "status" (process-status p))
+(setq q (make-process :name "ex" :command '("sh" "-c" "echo a; sleep 0.2; echo b") :connection-type 'pipe :buffer "exb"))
+(setq r (make-process :name "other" :command '("sh" "-c" "echo other") :connection-type 'pipe :buffer "otherb"))
+(p "just-this-one" (wait-until (accept-process-output q 1 nil t)))
+(wait-until (string-match-p "finished" (buffer-text "exb")))
+(wait-until (string-match-p "finished" (buffer-text "otherb")))
+(p "both buffers" (list (buffer-text "exb") (buffer-text "otherb")))

@@ -1,0 +1,12 @@
+;;; sub-arguments.el --- make-process's argument errors, in Emacs's order  -*- lexical-binding: t -*-
+(try "missing program" (make-process :name "m" :command '("no-such-prog-xyz") :connection-type 'pipe))
+(try "start-process missing" (start-process "m" nil "no-such-prog-xyz"))
+(try "list type" (make-process :name "m" :command '("true") :connection-type '(pipe pty)))
+(try "unknown type" (make-process :name "m" :command '("true") :connection-type 'foo))
+(try "stop t" (make-process :name "m" :command '("true") :connection-type 'pipe :stop t))
+(try "no name" (make-process :command '("true") :connection-type 'pipe))
+(try "name a symbol" (make-process :name 'm :command '("true") :connection-type 'pipe))
+(try "command a string" (make-process :name "m" :command "true" :connection-type 'pipe))
+(try "command of a number" (make-process :name "m" :command '(1) :connection-type 'pipe))
+(try "argument a number" (make-process :name "m" :command '("true" 1) :connection-type 'pipe))
+(p "processes left" (process-list))

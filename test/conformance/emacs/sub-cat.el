@@ -1,0 +1,18 @@
+;;; sub-cat.el --- a child that reads: send-string, send-region, send-eof  -*- lexical-binding: t -*-
+(setq p (make-process :name "cat" :command '("cat") :connection-type 'pipe :buffer "cb"))
+(p "send" (process-send-string p "hello\n"))
+(wait-until (equal (buffer-text "cb") "hello\n"))
+(p "echoed" (buffer-text "cb"))
+(with-temp-buffer
+  (insert "region text\n")
+  (p "send-region" (process-send-region p 1 (point-max))))
+(wait-until (equal (buffer-text "cb") "hello\nregion text\n"))
+(p "echoed region" (buffer-text "cb"))
+(p "send empty" (process-send-string p ""))
+(p "send-eof" (process-send-eof p))
+(wait-until (not (process-live-p p)))
+(wait-until (string-match-p "finished" (buffer-text "cb")))
+(p "after eof" (buffer-text "cb"))
+(p "status" (list (process-status p) (process-exit-status p)))
+(try "send after exit" (process-send-string p "x"))
+(try "eof after exit" (process-send-eof p))

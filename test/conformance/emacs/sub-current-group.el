@@ -1,0 +1,12 @@
+;;; sub-current-group.el --- CURRENT-GROUP: a job in the pty's foreground, or the child's own group  -*- lexical-binding: t -*-
+(dolist (group '(t nil))
+  (let* ((events nil) (buffer (format "cg-%s" group))
+         (p (make-process :name "cg" :command '("sh" "-c" "set -m; echo ready; sleep 3; echo \"rc $?\"")
+                          :connection-type 'pty :buffer buffer :sentinel (lambda (_p e) (push e events)))))
+    (wait-until (string-match-p "ready" (buffer-text buffer)))
+    (settle 0.2)
+    (p (format "%s: a job in the foreground" group) (integerp (process-running-child-p p)))
+    (p (format "%s: interrupt" group) (interrupt-process p group))
+    (wait-until events 1)
+    (p (format "%s: then" group) (list events (buffer-text buffer)))
+    (delete-process p)))

@@ -1,0 +1,25 @@
+;;; sub-delete.el --- delete-process kills with SIGKILL; its sentinel runs at once, once  -*- lexical-binding: t -*-
+(setq events nil)
+(setq p (make-process :name "del" :command '("sleep" "10") :connection-type 'pipe
+                      :sentinel (lambda (proc e) (push (list e (process-status proc) (process-exit-status proc)) events))))
+(p "delete" (delete-process p))
+(p "events at once" events)
+(p "status" (list (process-status p) (process-exit-status p) (process-live-p p)))
+(p "list" (process-list))
+(settle 0.2)
+(p "events later" events)
+(setq events nil)
+(setq q (make-process :name "done" :command '("true") :connection-type 'pipe
+                      :sentinel (lambda (proc e) (push e events))))
+(wait-until events)
+(p "exited" events)
+(p "delete exited" (delete-process q))
+(p "no second event" events)
+(p "status kept" (list (process-status q) (process-exit-status q)))
+(setq events nil)
+(setq r (make-process :name "kb" :command '("sleep" "10") :connection-type 'pipe :buffer "kbuf" :noquery t
+                      :sentinel (lambda (_p e) (push e events))))
+(kill-buffer "kbuf")
+(p "killing its buffer" (process-list))
+(wait-until events)
+(p "then" (list events (process-status r) (process-exit-status r) (process-list)))

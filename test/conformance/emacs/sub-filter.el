@@ -1,0 +1,16 @@
+;;; sub-filter.el --- a filter gets the child's output; a sentinel then its exit  -*- lexical-binding: t -*-
+(setq got nil events nil)
+(setq p (make-process :name "f" :command '("sh" "-c" "printf 'a\\nb\\n'; read x; printf '%s!' \"$x\"")
+                      :connection-type 'pipe :buffer "fb"
+                      :filter (lambda (proc text) (push (list (process-name proc) text) got))
+                      :sentinel (lambda (proc e) (push (list (process-name proc) e (process-status proc)) events))))
+(wait-until (equal (apply #'concat (mapcar #'cadr got)) "a\nb\n"))
+(p "first output" (apply #'concat (mapcar #'cadr (reverse got))))
+(process-send-string p "reply\n")
+(wait-until events)
+(p "all output" (apply #'concat (mapcar #'cadr (reverse got))))
+(p "events" (reverse events))
+(p "buffer untouched" (buffer-text "fb"))
+(p "filter" (functionp (process-filter p)))
+(set-process-filter p nil)
+(p "filter reset" (process-filter p))
