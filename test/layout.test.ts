@@ -29,6 +29,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[] | 'anything'>> = {
     'process/stream',
     'process/message',
   ],
+  timers: ['lisp', 'text', 'process/core'],
   'process/functions': 'anything',
   '.': 'anything',
 };

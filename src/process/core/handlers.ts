@@ -1,15 +1,14 @@
 import type { LispString } from '../../lisp/unibyte';
-import { prin1ToString } from '../../lisp/printer';
 import { funcall } from '../../lisp/function-table';
 import { LispError } from '../../lisp/errors';
-import { errorMessageString } from '../../lisp/error-message';
 import { intern, LispSymbol } from '../../lisp/symbol';
-import { isThenable } from '../../lisp/unwind-protect';
 import type { Handler } from '../../options/types';
 import { markerPosition, setMarker } from '../../text/buffer';
 import { notifyOutput } from './output-wait';
 import type { NetworkProcess } from './record';
 import { warn } from './warnings';
+import { callReporting, describeThrown } from './handler-errors';
+import { noteActivity } from './activity';
 
 /*
  * Re-entrancy: filters, sentinels and :log functions run synchronously, from the event that
@@ -30,47 +29,18 @@ export const DEFAULT_SENTINEL = intern('internal-default-process-sentinel');
  * `(invalid-function 5)`: funcall would take a string for a function's name.
  */
 function callHandler(kind: string, handler: Handler, args: unknown[]): void {
-  try {
-    if (typeof handler !== 'function' && !(handler instanceof LispSymbol))
-      throw new LispError('invalid-function', [handler]);
-    const result = funcall(handler, ...args);
-    // An async handler's rejection is its error too: reported the same way, never unhandled. The
-    // I/O path does not wait for it (Emacs has no async handlers to wait for).
-    if (isThenable(result)) result.then(undefined, (err: unknown) => reportHandlerError(kind, err));
-  } catch (err) {
-    reportHandlerError(kind, err);
-  }
-}
-
-/**
- * Emacs catches errors in process filters and sentinels and reports them as a message ("error in
- * process filter: Invalid function: 5"); batch Emacs then exits (README).
- */
-function reportHandlerError(kind: string, err: unknown): void {
-  const { text, detail } = describeThrown(err);
-  warn(`error in process ${kind}: ${text}`, detail);
-}
-
-/**
- * What a handler threw, as the report's text and detail. Anything can be thrown, including values
- * that cannot be turned into text (`Object.create(null)`, a throwing `toString`, data too deep to
- * print): the report must not fail in turn, or the error would escape into the I/O path.
- */
-function describeThrown(err: unknown): { text: string; detail: string } {
-  try {
-    if (err instanceof LispError)
-      return { text: errorMessageString(err), detail: prin1ToString(err.toLisp()) };
-    const text = String(err);
-    return { text, detail: text };
-  } catch {
-    let tag = 'a value';
-    try {
-      tag = Object.prototype.toString.call(err);
-    } catch {
-      // Even its tag is a throwing getter: "a value" it is.
-    }
-    return { text: `${tag} that cannot be printed`, detail: tag };
-  }
+  noteActivity();
+  callReporting(
+    () => {
+      if (typeof handler !== 'function' && !(handler instanceof LispSymbol))
+        throw new LispError('invalid-function', [handler]);
+      return funcall(handler, ...args);
+    },
+    (err) => {
+      const { text, detail } = describeThrown(err);
+      warn(`error in process ${kind}: ${text}`, detail);
+    },
+  );
 }
 
 /**

@@ -35,6 +35,8 @@ import { formatFunctions } from '../../text/format';
 import { timeFunctions } from '../../text/time';
 import { codingFunctions } from '../../text/coding';
 import { setProcessCodingSystem } from './coding-functions';
+import { timerFunctions } from '../../timers';
+import { controlFunctions } from '../../lisp/control-functions';
 
 /**
  * Every function under its Emacs name, so a port can be written line by line:
@@ -91,6 +93,8 @@ export const el: Readonly<Record<string, LispFunction>> = {
   ...jsonFunctions,
   ...timeFunctions,
   ...codingFunctions,
+  ...timerFunctions,
+  ...controlFunctions,
   // Written on JavaScript text; unibyte strings pass through them as Emacs's do.
   ...acceptingUnibyteTable(
     { ...regexFunctions, ...listFunctions, ...stringFunctions, ...formatFunctions },
