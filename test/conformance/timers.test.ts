@@ -1,4 +1,6 @@
 import { conformanceSuite } from './harness';
 import { timerObjects } from './scenarios/timer-objects';
+import { timerRuns } from './scenarios/timer-runs';
+import { catchThrowWaits } from './scenarios/catch-throw-waits';
 
-conformanceSuite('conformance: timers, waits, catch and throw', [timerObjects]);
+conformanceSuite('conformance: timers, waits, catch and throw', [timerObjects, timerRuns, catchThrowWaits]);
