@@ -2,5 +2,11 @@ import { conformanceSuite } from './harness';
 import { timerObjects } from './scenarios/timer-objects';
 import { timerRuns } from './scenarios/timer-runs';
 import { catchThrowWaits } from './scenarios/catch-throw-waits';
+import { jsonrpcThrow } from './scenarios/jsonrpc-throw';
 
-conformanceSuite('conformance: timers, waits, catch and throw', [timerObjects, timerRuns, catchThrowWaits]);
+conformanceSuite('conformance: timers, waits, catch and throw', [
+  timerObjects,
+  timerRuns,
+  catchThrowWaits,
+  jsonrpcThrow,
+]);
