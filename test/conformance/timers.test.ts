@@ -3,10 +3,12 @@ import { timerObjects } from './scenarios/timer-objects';
 import { timerRuns } from './scenarios/timer-runs';
 import { catchThrowWaits } from './scenarios/catch-throw-waits';
 import { jsonrpcThrow } from './scenarios/jsonrpc-throw';
+import { signals } from './scenarios/signals';
 
 conformanceSuite('conformance: timers, waits, catch and throw', [
   timerObjects,
   timerRuns,
   catchThrowWaits,
   jsonrpcThrow,
+  signals,
 ]);

@@ -23,11 +23,14 @@ import { Scenario } from '../twin';
 
 type Timer = LispVector<LispValue>;
 
-/** timer-objects.el's `delay`: seconds until TM triggers, to a tenth. */
-function delay(tm: Timer): LispValue {
-  const at = numberValue(floatTime([tm[1], tm[2], tm[3], tm[8]]) as number);
+const triggerTime = (tm: Timer): number => numberValue(floatTime([tm[1], tm[2], tm[3], tm[8]]) as number);
+
+/** timer-objects.el's `delay`: seconds from before `make` until the timer it returns triggers, to a tenth. */
+function delay(make: () => Timer): LispValue {
+  const before = numberValue(floatTime() as number);
+  const tm = make();
   // Emacs rounds to an integer first, which has no -0.
-  return lispFloat(Math.round(10 * (at - numberValue(floatTime() as number))) / 10 + 0);
+  return lispFloat(Math.round(10 * (triggerTime(tm) - before)) / 10 + 0);
 }
 
 /** timer-objects.el's `clock` */
@@ -52,9 +55,12 @@ export const timerObjects: Scenario = {
     const ignore = intern('ignore');
     out.p('initial timer-list', symbolValue('timer-list'));
     out.p('initial timer-idle-list', symbolValue('timer-idle-list'));
-    let tm = runAtTime(10, null, ignore, 1, 'two');
+    let tm = vector<LispValue>();
+    out.p(
+      'run-at-time 10: delay',
+      delay(() => (tm = runAtTime(10, null, ignore, 1, 'two'))),
+    );
     out.p('run-at-time 10: slots', slots(tm));
-    out.p('run-at-time 10: delay', delay(tm));
     const list = symbolValue('timer-list') as Timer[];
     out.p('timer-list holds it', list.length === 1 && list[0] === tm ? t : null);
     out.p('timerp timer', timerp(tm));
@@ -72,12 +78,12 @@ export const timerObjects: Scenario = {
     out.p('timer-idle-list after', symbolValue('timer-idle-list'));
     // prettier-ignore
     for (const time of ['2 sec', '2 secs', '1.5 hours', '1 min 30 sec', '90', '1130', '3 minutes', '1 day', '500 millisec', ' 2 sec ', '2sec'])
-      out.p(`run-at-time ${JSON.stringify(time)}: delay`, delay(runAtTime(time, null, ignore)));
+      out.p(`run-at-time ${JSON.stringify(time)}: delay`, delay(() => runAtTime(time, null, ignore)));
     for (const time of ['11:30', '11:30pm', '11.30am', '9am', '12pm', '12am', '7:05PM'])
       out.p(`run-at-time ${JSON.stringify(time)}: clock`, clock(runAtTime(time, null, ignore)));
     for (const time of ['2 SEC', 'bogus', '2 lightyears', '', intern('x'), t]) {
       const label = typeof time === 'string' ? JSON.stringify(time) : time.name;
-      await out.try(`run-at-time ${label}`, () => delay(runAtTime(time, null, ignore)));
+      await out.try(`run-at-time ${label}`, () => delay(() => runAtTime(time, null, ignore)));
     }
     await out.try('run-at-time negative repeat', () => runAtTime(1, -1, ignore));
     await out.try('run-at-time nil function', () => runAtTime(1, null, null));
@@ -86,12 +92,21 @@ export const timerObjects: Scenario = {
     out.p('run-at-time t 60: slots', slots(tm));
     const at = numberValue(floatTime([tm[1], tm[2], tm[3], tm[8]]) as number);
     out.p('run-at-time t 60: on a whole minute', Math.round(at) % 60);
-    const d = numberValue(delay(tm) as number);
+    const d = triggerTime(tm) - numberValue(floatTime() as number);
     out.p('run-at-time t 60: within a minute', d >= 0 && d <= 60 ? t : null);
-    out.p('run-at-time nil 5: delay', delay(runAtTime(null, 5, ignore)));
-    const x = runWithTimer(0.3, 0.5, ignore);
-    out.p('run-with-timer 0.3 0.5: slots and delay', [slots(x), delay(x)]);
-    out.p('run-at-time (time-add nil 7): delay', delay(runAtTime(timeAdd(null, 7), null, ignore)));
+    out.p(
+      'run-at-time nil 5: delay',
+      delay(() => runAtTime(null, 5, ignore)),
+    );
+    out.p(
+      'run-with-timer 0.3 0.5: delay',
+      delay(() => (tm = runWithTimer(0.3, 0.5, ignore))),
+    );
+    out.p('run-with-timer 0.3 0.5: slots', slots(tm));
+    out.p(
+      'run-at-time (time-add nil 7): delay',
+      delay(() => runAtTime(timeAdd(null, 7), null, ignore)),
+    );
     set(intern('timer-list'), null);
     runWithTimer(30, null, intern('third'));
     runWithTimer(10, null, intern('first'));
