@@ -4,6 +4,7 @@ import { timerRuns } from './scenarios/timer-runs';
 import { catchThrowWaits } from './scenarios/catch-throw-waits';
 import { jsonrpcThrow } from './scenarios/jsonrpc-throw';
 import { signals } from './scenarios/signals';
+import { sleepForOutput } from './scenarios/sleep-for-output';
 
 conformanceSuite('conformance: timers, waits, catch and throw', [
   timerObjects,
@@ -11,4 +12,5 @@ conformanceSuite('conformance: timers, waits, catch and throw', [
   catchThrowWaits,
   jsonrpcThrow,
   signals,
+  sleepForOutput,
 ]);
