@@ -50,13 +50,18 @@ class CatchFrame {
 
 /** A throw on its way to a catch; no `LispError`, so condition handlers let it through. */
 export class LispThrow extends Error {
-  constructor(
-    readonly tag: LispValue,
-    readonly value: LispValue,
-    /** @internal */ readonly frame: CatchFrame,
-  ) {
+  readonly tag: LispValue;
+  readonly value: LispValue;
+  /** @internal */
+  readonly frame: CatchFrame;
+
+  /** @internal Made by `lispThrow` only. */
+  constructor(tag: LispValue, value: LispValue, frame: CatchFrame) {
     super('throw');
     this.name = 'LispThrow';
+    this.tag = tag;
+    this.value = value;
+    this.frame = frame;
   }
 }
 
