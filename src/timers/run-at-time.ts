@@ -65,8 +65,8 @@ export function runWithTimer(secs: LispValue, repeat: LispValue, fn: LispValue, 
 
 /**
  * Emacs: run-with-idle-timer (SECS REPEAT FUNCTION &rest ARGS). Calls FUNCTION with ARGS once
- * elproc has been idle for SECS seconds (README: no filter, sentinel or :log call for that
- * long), and with REPEAT non-nil once in every later idle period as well.
+ * elproc has been idle for SECS seconds (README: no process output, status change or :log
+ * event for that long), and with REPEAT non-nil once in every later idle period as well.
  */
 export function runWithIdleTimer(
   secs: LispValue,

@@ -12,8 +12,8 @@
  * some idle timer can still fire in the current idle period: a repeating idle timer that fired
  * waits for activity, which only something else that keeps the program alive can bring.
  *
- * Idle: the time since elproc last called a filter, sentinel or :log function (process output,
- * status changes, connections: process/core/activity.ts). Timers running do not end it.
+ * Idle: the time since elproc last handled process output, a status change or a :log event
+ * (process/core/activity.ts). Timers running do not end it.
  */
 import { LispError } from '../lisp/errors';
 import { outsideCatches } from '../lisp/catch-throw';

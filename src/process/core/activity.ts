@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 let last = performance.now();
 let listener: (() => void) | null = null;
 
-/** @internal Called before each filter, sentinel or :log call. */
+/** @internal Called for each piece of output, status change and :log event, default handlers included. */
 export function noteActivity(): void {
   last = performance.now();
   listener?.();

@@ -29,7 +29,6 @@ export const DEFAULT_SENTINEL = intern('internal-default-process-sentinel');
  * `(invalid-function 5)`: funcall would take a string for a function's name.
  */
 function callHandler(kind: string, handler: Handler, args: unknown[]): void {
-  noteActivity();
   callReporting(
     () => {
       if (typeof handler !== 'function' && !(handler instanceof LispSymbol))
@@ -62,6 +61,7 @@ function insertAtMark(proc: NetworkProcess, text: LispString, beforeMarkers: boo
 
 /** Hands decoded output to the process filter (Emacs: read_process_output). */
 export function runFilter(proc: NetworkProcess, text: LispString): void {
+  noteActivity();
   const filter = proc.filter;
   if (filter === null) insertAtMark(proc, text, true);
   else callHandler('filter', filter, [proc, text]);
@@ -70,6 +70,7 @@ export function runFilter(proc: NetworkProcess, text: LispString): void {
 
 /** Runs the sentinel with an event string such as "deleted\n" (Emacs: exec_sentinel). */
 export function runSentinel(proc: NetworkProcess, message: string): void {
+  noteActivity();
   const sentinel = proc.sentinel;
   if (sentinel !== null) {
     callHandler('sentinel', sentinel, [proc, message]);
@@ -80,5 +81,6 @@ export function runSentinel(proc: NetworkProcess, message: string): void {
 
 /** Calls a server's :log function (server, child or nil, message). */
 export function runLog(server: NetworkProcess, child: NetworkProcess | null, message: string): void {
+  noteActivity();
   if (server.log !== null) callHandler('log', server.log, [server, child, message]);
 }
