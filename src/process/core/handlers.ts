@@ -24,8 +24,9 @@ export const DEFAULT_FILTER = intern('internal-default-process-filter');
 export const DEFAULT_SENTINEL = intern('internal-default-process-sentinel');
 
 /**
- * Calls a filter, sentinel or log function; errors are reported, never thrown into the I/O path.
- * A handler that is no function (`:filter 5`, `:sentinel "s"`) fails here, as in Emacs, with
+ * Calls a filter, sentinel or log function; errors are reported, not thrown into the I/O path
+ * (unless debug-on-error says otherwise, or a throw goes to a catch on the caller's own stack:
+ * handler-errors.ts). A handler that is no function (`:filter 5`, `:sentinel "s"`) fails here, as in Emacs, with
  * `(invalid-function 5)`: funcall would take a string for a function's name.
  */
 function callHandler(kind: string, handler: Handler, args: unknown[]): void {
