@@ -223,6 +223,7 @@ export {
   setProcessQueryOnExitFlag,
   processCodingSystem,
   processList,
+  internalDefaultProcessFilter,
 } from './process/functions/process-functions';
 export {
   processContact,
@@ -238,6 +239,12 @@ export {
   continueProcess,
   acceptProcessOutput,
 } from './process/functions/io-functions';
+export {
+  processDrain,
+  processQueuedBytes,
+  processHighWaterMark,
+  setProcessHighWaterMark,
+} from './process/functions/output-queue-functions';
 export { makeNetworkProcess } from './process/functions/make-network-process';
 export { processDatagramAddress, setProcessDatagramAddress } from './process/functions/datagram-functions';
 export { formatNetworkAddress, networkLookupAddressInfo } from './process/functions/address-functions';

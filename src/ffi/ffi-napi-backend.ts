@@ -4,6 +4,7 @@ import { BackendParts, LIBC_SONAME, SyscallFunctions } from './backend-parts';
 import {
   DynamicLibrary,
   FFI_NAPI_PACKAGES,
+  FFI_NAPI_VERSIONS,
   FfiNapi,
   FfiNapiBindings,
   RefNapi,
@@ -54,6 +55,11 @@ const TWO_32 = 2 ** 32;
 const LOW = endianness() === 'LE' ? 0 : 1;
 const HIGH = 1 - LOW;
 
+/** What to install for this backend: the exact versions it was built against. */
+function installSpec(): string {
+  return FFI_NAPI_PACKAGES.map((name) => `${name}@${FFI_NAPI_VERSIONS[name]}`).join(' ');
+}
+
 function loadPackages(): Packages {
   try {
     /* eslint-disable @typescript-eslint/no-require-imports -- optional, loaded only when chosen */
@@ -67,7 +73,7 @@ function loadPackages(): Packages {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new Error(
       `the ffi-napi backend needs the optional packages ${FFI_NAPI_PACKAGES.join(', ')}, which did not ` +
-        `load (${reason}); install them with \`npm install --include=optional\` (their native parts ` +
+        `load (${reason}); install them with \`npm install ${installSpec()}\` (their native parts ` +
         'build with node-gyp: a C++ compiler, make and python3)',
       { cause: error },
     );

@@ -8,6 +8,17 @@
 /** The optional packages behind `ELPROC_FFI=ffi-napi` (built with node-gyp when installed). */
 export const FFI_NAPI_PACKAGES = ['@2060.io/ffi-napi', '@2060.io/ref-napi', 'ref-struct-di'] as const;
 
+/**
+ * Their exact versions, as package.json pins them (optional peer dependencies, and development
+ * dependencies for this repository): the backend calls ffi-napi's native `ffi_call`, which the
+ * package does not export, so no other version is known to work.
+ */
+export const FFI_NAPI_VERSIONS: Readonly<Record<(typeof FFI_NAPI_PACKAGES)[number], string>> = {
+  '@2060.io/ffi-napi': '4.0.9',
+  '@2060.io/ref-napi': '3.0.6',
+  'ref-struct-di': '1.1.1',
+};
+
 /** A ref-napi type object: a built-in (`ref.types.int`), a pointer type or a struct type. */
 export interface RefType {
   readonly size: number;

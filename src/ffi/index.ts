@@ -2,10 +2,12 @@ import { createKoffiBackend } from './koffi-backend';
 import { platformConstants } from './platform';
 import { PlatformConstants } from './constants-linux';
 import { LibcBackend } from './types';
+import { traced } from './trace';
 
 export { createKoffiBackend } from './koffi-backend';
 export { LIBC_SONAME } from './backend-parts';
-export { FFI_NAPI_PACKAGES } from './ffi-napi-types';
+export { FFI_NAPI_PACKAGES, FFI_NAPI_VERSIONS } from './ffi-napi-types';
+export { debug } from './trace';
 export { platformConstants } from './platform';
 export type { PlatformConstants } from './constants-linux';
 export { FAMILIES, domainOf, familyDomain, domainFamily, addressFamily } from './family';
@@ -35,8 +37,9 @@ export const constants: () => PlatformConstants = platformConstants;
 let backend: LibcBackend | undefined;
 
 /**
- * The ffi-napi backend, required only when chosen: its packages are optional dependencies with
- * native parts, and a machine without them still works with koffi.
+ * The ffi-napi backend, required only when chosen: its packages are optional peer dependencies
+ * with native parts, never installed for a consumer who does not ask for them; without them,
+ * koffi does the work.
  */
 function createFfiNapiBackend(): LibcBackend {
   try {
@@ -77,6 +80,6 @@ function createBackend(choice: string): LibcBackend {
  * next call.
  */
 export function libc(): LibcBackend {
-  if (backend === undefined) backend = createBackend(process.env[FFI_BACKEND_VARIABLE] ?? 'koffi');
+  if (backend === undefined) backend = traced(createBackend(process.env[FFI_BACKEND_VARIABLE] ?? 'koffi'));
   return backend;
 }

@@ -4,7 +4,7 @@ import { defineError, errorMessageString, ignoreErrors, signal } from './signals
 import { unwindProtect } from './unwind-protect';
 import type { LispFunction } from './values';
 
-export const controlFunctions: Readonly<Record<string, LispFunction>> = {
+export const controlFunctions = {
   catch: lispCatch,
   throw: lispThrow,
   signal,
@@ -12,4 +12,4 @@ export const controlFunctions: Readonly<Record<string, LispFunction>> = {
   'ignore-errors': ignoreErrors,
   'unwind-protect': unwindProtect,
   'error-message-string': errorMessageString,
-};
+} as const satisfies Readonly<Record<string, LispFunction>>;

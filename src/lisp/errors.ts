@@ -30,8 +30,12 @@ const CONDITIONS: Record<string, readonly string[]> = {
 /** What a failed system call adds to a LispError, in Node's terms. */
 export interface SystemCallFailure {
   code: string;
+  /** Positive, as C has it; LispError carries it negated, as Node's errors do. */
   errno: number;
   syscall: string;
+  /** The peer a failed connect was for, as Node's connection errors name it. */
+  address?: string;
+  port?: number;
 }
 
 /**
@@ -41,8 +45,12 @@ export interface SystemCallFailure {
 export class LispError extends Error {
   readonly conditions: readonly string[];
   readonly code?: string;
+  /** Negative, as in Node's own errors (`-111` for ECONNREFUSED). */
   readonly errno?: number;
   readonly syscall?: string;
+  /** The peer's address and port when a connection failed, as on Node's `net` errors. */
+  readonly address?: string;
+  readonly port?: number;
 
   constructor(
     readonly symbol: string,
@@ -53,9 +61,12 @@ export class LispError extends Error {
     this.name = 'LispError';
     this.conditions = options.conditions ?? CONDITIONS[symbol] ?? [symbol, 'error'];
     if (options.system) {
-      this.code = options.system.code;
-      this.errno = options.system.errno;
-      this.syscall = options.system.syscall;
+      const { code, errno, syscall, address, port } = options.system;
+      this.code = code;
+      this.errno = -errno;
+      this.syscall = syscall;
+      if (address !== undefined) this.address = address;
+      if (port !== undefined) this.port = port;
     }
   }
 

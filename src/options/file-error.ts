@@ -8,6 +8,8 @@ export interface SystemFailure {
   /** Positive, as C has it (Node's errors carry it negated). */
   readonly errno: number;
   readonly syscall: string;
+  readonly address?: string;
+  readonly port?: number;
 }
 
 /** errno, code and syscall from an FFI failure or a Node error (whose errno is negative). */
@@ -16,7 +18,14 @@ export function systemFailure(err: unknown): SystemFailure {
   const nodeError = err as NodeJS.ErrnoException;
   const code = nodeError.code ?? 'UNKNOWN';
   const errno = Math.abs(nodeError.errno ?? codeToErrno(code) ?? 0);
-  return { code, errno, syscall: nodeError.syscall ?? 'unknown' };
+  const peer = err as { address?: unknown; port?: unknown };
+  return {
+    code,
+    errno,
+    syscall: nodeError.syscall ?? 'unknown',
+    ...(typeof peer.address === 'string' ? { address: peer.address } : {}),
+    ...(typeof peer.port === 'number' ? { port: peer.port } : {}),
+  };
 }
 
 /**

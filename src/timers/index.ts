@@ -10,7 +10,7 @@ export type { Timer } from './timer-object';
 export { sitFor, sleepFor } from './waiting';
 
 /** The functions of this room under their Emacs names. */
-export const timerFunctions: Readonly<Record<string, LispFunction>> = {
+export const timerFunctions = {
   'run-at-time': runAtTime,
   'run-with-timer': runWithTimer,
   'run-with-idle-timer': runWithIdleTimer,
@@ -19,4 +19,4 @@ export const timerFunctions: Readonly<Record<string, LispFunction>> = {
   timerp,
   'sleep-for': sleepFor,
   'sit-for': sitFor,
-};
+} as const satisfies Readonly<Record<string, LispFunction>>;

@@ -60,23 +60,32 @@ describe('libc()', () => {
     });
     try {
       expect(() => withEnv('ffi-napi', () => fresh?.libc())).toThrow(
-        /^ELPROC_FFI=ffi-napi: the ffi-napi backend needs the optional packages @2060\.io\/ffi-napi, @2060\.io\/ref-napi, ref-struct-di, which did not load \(Cannot find module '@2060\.io\/ffi-napi'\); install them with `npm install --include=optional`.*unset ELPROC_FFI to use koffi$/,
+        /^ELPROC_FFI=ffi-napi: the ffi-napi backend needs the optional packages @2060\.io\/ffi-napi, @2060\.io\/ref-napi, ref-struct-di, which did not load \(Cannot find module '@2060\.io\/ffi-napi'\); install them with `npm install @2060\.io\/ffi-napi@4\.0\.9 @2060\.io\/ref-napi@3\.0\.6 ref-struct-di@1\.1\.1`.*unset ELPROC_FFI to use koffi$/,
       );
     } finally {
       jest.dontMock('@2060.io/ffi-napi');
     }
   });
 
-  test('FFI_NAPI_PACKAGES lists the optional dependencies of package.json', () => {
-    const manifest = jest.requireActual<{ optionalDependencies?: Record<string, string> }>(
-      '../../package.json',
-    );
-    expect(Object.keys(manifest.optionalDependencies ?? {}).sort()).toEqual(
-      [...ffi.FFI_NAPI_PACKAGES].sort(),
-    );
-    // Exact versions: the ffi-napi backend calls ffi-napi's native ffi_call, which it does not re-export.
-    for (const version of Object.values(manifest.optionalDependencies ?? {})) {
-      expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+  test('FFI_NAPI_VERSIONS are the optional peer dependencies of package.json, pinned exactly, and dev dependencies', () => {
+    interface Manifest {
+      peerDependencies?: Record<string, string>;
+      peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+      devDependencies?: Record<string, string>;
+      dependencies?: Record<string, string>;
+      optionalDependencies?: Record<string, string>;
+    }
+    const manifest = jest.requireActual<Manifest>('../../package.json');
+    expect(Object.keys(ffi.FFI_NAPI_VERSIONS).sort()).toEqual([...ffi.FFI_NAPI_PACKAGES].sort());
+    expect(manifest.peerDependencies).toEqual(ffi.FFI_NAPI_VERSIONS);
+    for (const name of ffi.FFI_NAPI_PACKAGES) {
+      // Exact versions: the ffi-napi backend calls ffi-napi's native ffi_call, which it does not re-export.
+      expect(ffi.FFI_NAPI_VERSIONS[name]).toMatch(/^\d+\.\d+\.\d+$/);
+      expect(manifest.peerDependenciesMeta?.[name]).toEqual({ optional: true });
+      expect(manifest.devDependencies?.[name]).toBe(ffi.FFI_NAPI_VERSIONS[name]);
+      // Never compiled in a consumer's default install.
+      expect(manifest.dependencies?.[name]).toBeUndefined();
+      expect(manifest.optionalDependencies?.[name]).toBeUndefined();
     }
   });
 

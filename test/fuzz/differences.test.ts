@@ -6,7 +6,6 @@
 import {
   Cons,
   LispError,
-  el,
   matchData,
   prin1ToString,
   saveCurrentBuffer,
@@ -19,6 +18,7 @@ import {
   withTempBuffer,
   writeChar,
 } from '../../src';
+import { elByName } from '../../src/process/functions/el-table';
 
 function signal(thunk: () => unknown): string {
   try {
@@ -56,8 +56,8 @@ test.each(BODY_FORMS)(
   '%s with a body that is no function signals (wrong-type-argument functionp BODY)',
   (name, form) => {
     expect(signal(() => form(5))).toBe('(wrong-type-argument functionp 5)');
-    expect(signal(() => el[name]?.(...(name === 'with-current-buffer' ? ['*scratch*', 'x'] : ['x'])))).toBe(
-      '(wrong-type-argument functionp "x")',
-    );
+    expect(
+      signal(() => elByName[name]?.(...(name === 'with-current-buffer' ? ['*scratch*', 'x'] : ['x']))),
+    ).toBe('(wrong-type-argument functionp "x")');
   },
 );

@@ -196,7 +196,7 @@ export async function runCorpus(options: CorpusOptions): Promise<CorpusResult> {
     if (skip >= total) break;
   }
   const counted = Object.values(kinds).reduce((sum, n) => sum + n, 0);
-  const uncalled = [...names].filter((name) => !called.has(name));
+  const uncalled = [...names].filter((name) => !called.has(name.replace(/^%\w+:/, '')));
   return {
     seed: options.seed,
     kinds,

@@ -15,7 +15,13 @@ import { LispError } from '../../src/lisp/errors';
 import { prin1ToString } from '../../src/lisp/printer';
 import { readFromString, readObject } from '../../src/lisp/reader';
 import type { LispFunction } from '../../src/lisp/values';
-import { el } from '../../src/process/functions/el-table';
+import { el, elByName } from '../../src/process/functions/el-table';
+import {
+  processDrain,
+  processHighWaterMark,
+  processQueuedBytes,
+  setProcessHighWaterMark,
+} from '../../src/process/functions/output-queue-functions';
 import { processList } from '../../src/process/core/registry';
 import { deleteProcess } from '../../src/process/functions/io-functions';
 import { bufferList, currentBuffer, getBufferCreate, killBuffer, setBuffer } from '../../src/text/buffer';
@@ -189,6 +195,14 @@ const SELF_TEST_CALLS: readonly Call[] = [
 
 const selfTesting = process.argv.includes('--selftest');
 
+/** Public functions that are no Emacs function, so not in `el`: called as `%camel:NAME`. */
+const CAMEL_ONLY: Readonly<Record<string, LispFunction>> = {
+  processDrain,
+  processQueuedBytes,
+  processHighWaterMark,
+  setProcessHighWaterMark,
+};
+
 function entryPoint(fn: string, args: unknown[]): { call: () => unknown } {
   const [head, rest] = [fn.split(':')[0] ?? fn, fn.slice(fn.indexOf(':') + 1)];
   switch (head) {
@@ -202,17 +216,22 @@ function entryPoint(fn: string, args: unknown[]): { call: () => unknown } {
       return { call: selfTest(rest) };
     case '%exchange':
       return { call: () => exchange(args, current) };
+    case '%camel': {
+      const target = CAMEL_ONLY[rest];
+      if (target === undefined) throw new Error(`no function ${rest}`);
+      return { call: () => target(...args) };
+    }
     case '%toStream':
-      return { call: () => (el[rest] as LispFunction)(...args) };
+      return { call: () => (elByName[rest] as LispFunction)(...args) };
     case '%inBuffer':
       return {
         call: () => {
           setBuffer(args[0] as never);
-          return (el[rest] as LispFunction)(...args.slice(1));
+          return (elByName[rest] as LispFunction)(...args.slice(1));
         },
       };
     default: {
-      const target = el[fn];
+      const target = elByName[fn];
       if (target === undefined) throw new Error(`no function ${fn}`);
       return { call: () => target(...args) };
     }
@@ -297,7 +316,7 @@ async function main(): Promise<void> {
   const seed = Number(option('seed') ?? '0');
   const runs = Number(option('runs') ?? '2000');
   const skip = Number(option('skip') ?? '0');
-  const names = Object.keys(el);
+  const names = [...Object.keys(el), ...Object.keys(CAMEL_ONLY).map((name) => `%camel:${name}`)];
   // The regression list, the deep cases, one call per function and keyword, then the generated calls: one child
   // start (seconds of ts-node) for all.
   const calls: readonly Call[] = selfTesting

@@ -1,7 +1,9 @@
 /**
  * Which calls may wait for a long time by Emacs's own rules, so that hitting the time limit is no
  * hang: accept-process-output with no timeout and a live process, or with a timeout longer than
- * the runner's short limit; sleep-for and sit-for longer than it. Worked out from Emacs's rules (process.c), not from elproc's code.
+ * the runner's short limit; sleep-for and sit-for longer than it. Worked out from Emacs's rules
+ * (process.c, dispnew.c), not from elproc's code; and processDrain, elproc's wait for output to
+ * drain.
  */
 import { LispFloat } from '../../src/lisp/values';
 
@@ -16,7 +18,10 @@ function secondsOf(value: unknown): number | undefined {
   return undefined;
 }
 
-/** sleep-for waits SECONDS plus MILLISECONDS (an integer) / 1000; sit-for takes the second as milliseconds only when it is a number. */
+/**
+ * sleep-for waits SECONDS plus MILLISECONDS (an integer) / 1000; sit-for takes its second
+ * argument as milliseconds only when it is a number.
+ */
 function sleepMayWait(fn: string, args: readonly unknown[]): boolean {
   const [seconds, second] = args;
   const secs = secondsOf(seconds);
@@ -37,6 +42,8 @@ function sleepMayWait(fn: string, args: readonly unknown[]): boolean {
 /** True when `fn` with `args` may rightly take longer than a tenth of a second. */
 export function mayWait(fn: string, args: readonly unknown[]): boolean {
   if (fn === 'sleep-for' || fn === 'sit-for') return sleepMayWait(fn, args);
+  // Waits, by design, for as long as a peer leaves the output unread.
+  if (fn === '%camel:processDrain') return true;
   if (fn !== 'accept-process-output') return false;
   const [proc, seconds, millisec] = args;
   let limitMs: number;

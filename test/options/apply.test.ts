@@ -162,7 +162,7 @@ describe('applyCreationOptions on a fresh TCP socket, read back with getsockopt'
     );
     expect(err).toMatchObject({
       code: 'ENODEV',
-      errno: 19,
+      errno: -19,
       syscall: 'setsockopt',
       conditions: ['file-error', 'error'],
     });

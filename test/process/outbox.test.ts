@@ -138,12 +138,32 @@ describe('after EAGAIN', () => {
     expect(drain(other.fd)).toEqual(['q3']);
   });
 
+  test('queuedBytes counts the queued messages; whenDrained answers once the queue is empty', () => {
+    fill(fd, receiver.address);
+    let drained = 0;
+    outbox.whenDrained(() => drained++);
+    expect(drained).toBe(1);
+    outbox.send(message('q1'), receiver.address);
+    outbox.send(message('q2'), receiver.address);
+    expect(outbox.queuedBytes).toBe(2 * SIZE);
+    outbox.whenDrained(() => drained++);
+    expect(outbox.flush()).toBe(false);
+    expect(drained).toBe(1);
+    drain(receiver.fd);
+    expect(outbox.flush()).toBe(true);
+    expect(outbox.queuedBytes).toBe(0);
+    expect(drained).toBe(2);
+    outbox.send(message('q3'), receiver.address);
+    expect(outbox.queuedBytes).toBe(0);
+  });
+
   test('discard empties the queue: nothing of it is sent', () => {
     const filled = fill(fd, receiver.address);
     outbox.send(message('q1'), receiver.address);
     outbox.send(message('q2'), receiver.address);
     outbox.discard();
     expect(outbox.empty).toBe(true);
+    expect(outbox.queuedBytes).toBe(0);
     expect(drain(receiver.fd)).toEqual(fills(filled));
     expect(outbox.flush()).toBe(true);
     expect(drain(receiver.fd)).toEqual([]);

@@ -46,7 +46,23 @@ describe('NO_TRANSPORT', () => {
     }).toThrow(TypeError);
     expect(() => Object.assign(NO_TRANSPORT, { extra: 1 })).toThrow(TypeError);
     expect(NO_TRANSPORT.fd).toBeNull();
-    expect(Object.keys(NO_TRANSPORT).sort()).toEqual(['close', 'endOutput', 'fd', 'pause', 'resume', 'send']);
+    expect(Object.keys(NO_TRANSPORT).sort()).toEqual([
+      'close',
+      'endOutput',
+      'fd',
+      'pause',
+      'queuedBytes',
+      'resume',
+      'send',
+      'whenDrained',
+    ]);
+  });
+
+  test('holds nothing: a drain wait is answered at once', () => {
+    expect(NO_TRANSPORT.queuedBytes).toBe(0);
+    let called = 0;
+    NO_TRANSPORT.whenDrained(() => called++);
+    expect(called).toBe(1);
   });
 
   test('is where every new process starts: no fd', () => {

@@ -3,7 +3,7 @@ import type { LispFunction } from '../values';
 import * as fns from './functions';
 import { makeHashTable } from './make-hash-table';
 
-export const hashTableFunctions: Readonly<Record<string, LispFunction>> = {
+export const hashTableFunctions = {
   'make-hash-table': makeHashTable,
   gethash: fns.gethash,
   puthash: fns.puthash,
@@ -20,4 +20,4 @@ export const hashTableFunctions: Readonly<Record<string, LispFunction>> = {
   'hash-table-rehash-size': fns.hashTableRehashSize,
   'hash-table-rehash-threshold': fns.hashTableRehashThreshold,
   'copy-hash-table': fns.copyHashTable,
-};
+} as const satisfies Readonly<Record<string, LispFunction>>;

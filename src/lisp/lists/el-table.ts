@@ -34,7 +34,7 @@ import { numberSequence } from './number-sequence';
 import { elPlistGet, elPlistMember, elPlistPut } from './plist-functions';
 import { atom, consp, listp, lispNull, nlistp } from './predicates';
 
-export const listFunctions: Readonly<Record<string, LispFunction>> = {
+export const listFunctions = {
   car,
   cdr,
   'car-safe': carSafe,
@@ -92,4 +92,4 @@ export const listFunctions: Readonly<Record<string, LispFunction>> = {
   atom,
   null: lispNull,
   not: lispNull,
-};
+} as const satisfies Readonly<Record<string, LispFunction>>;

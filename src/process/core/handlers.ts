@@ -36,11 +36,17 @@ function callHandler(kind: string, handler: Handler, args: unknown[]): void {
         throw new LispError('invalid-function', [handler]);
       return funcall(handler, ...args);
     },
-    (err) => {
-      const { text, detail } = describeThrown(err);
-      warn(`error in process ${kind}: ${text}`, detail);
-    },
+    (err) => reportHandlerError(kind, err),
   );
+}
+
+/**
+ * Emacs catches errors in process filters and sentinels and reports them as a message ("error in
+ * process filter: Invalid function: 5"); batch Emacs then exits (README).
+ */
+function reportHandlerError(kind: string, err: unknown): void {
+  const { text, detail } = describeThrown(err);
+  warn(`error in process ${kind}: ${text}`, detail);
 }
 
 /**
@@ -60,11 +66,19 @@ function insertAtMark(proc: NetworkProcess, text: LispString, beforeMarkers: boo
   setMarker(proc.mark, buffer.insertString(at, text, beforeMarkers), buffer);
 }
 
-/** Hands decoded output to the process filter (Emacs: read_process_output). */
+/** What a process without a filter does with its output (internal-default-process-filter). */
+export function defaultFilterInsert(proc: NetworkProcess, text: LispString): void {
+  insertAtMark(proc, text, true);
+}
+
+/**
+ * Hands decoded output to the process filter (Emacs: read_process_output). The default filter's
+ * errors (a buffer at its size limit) are reported as a filter's are.
+ */
 export function runFilter(proc: NetworkProcess, text: LispString): void {
   noteActivity();
   const filter = proc.filter;
-  if (filter === null) insertAtMark(proc, text, true);
+  if (filter === null) guarded('filter', () => insertAtMark(proc, text, true));
   else callHandler('filter', filter, [proc, text]);
   notifyOutput(proc);
 }
@@ -76,8 +90,12 @@ export function runSentinel(proc: NetworkProcess, message: string): void {
   if (sentinel !== null) {
     callHandler('sentinel', sentinel, [proc, message]);
   } else if (proc.status.kind !== 'run') {
-    insertAtMark(proc, `\nProcess ${proc.name} ${message}`, false);
+    guarded('sentinel', () => insertAtMark(proc, `\nProcess ${proc.name} ${message}`, false));
   }
+}
+
+function guarded(kind: string, body: () => void): void {
+  callReporting(body, (err) => reportHandlerError(kind, err));
 }
 
 /** Calls a server's :log function (server, child or nil, message). */

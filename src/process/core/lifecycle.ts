@@ -1,4 +1,5 @@
 import { libc } from '../../ffi';
+import { endDrainWaits } from './backpressure';
 import { runSentinel } from './handlers';
 import { notifyStopped } from './output-wait';
 import type { NetworkProcess } from './record';
@@ -20,6 +21,7 @@ export function markOpen(proc: NetworkProcess): void {
  */
 export function markClosed(proc: NetworkProcess, code: number, message: string): void {
   proc.transport = NO_TRANSPORT;
+  endDrainWaits(proc);
   setStatus(proc, { kind: 'exit', code });
   queueNotification(proc, message);
 }
@@ -27,6 +29,7 @@ export function markClosed(proc: NetworkProcess, code: number, message: string):
 /** A `:nowait` connection failed: status `(failed REASON)`; the process stays in process-list. */
 export function markFailed(proc: NetworkProcess, reason: number | string): void {
   setStatus(proc, { kind: 'failed', reason });
+  endDrainWaits(proc);
   notifyStopped(proc);
   runSentinel(proc, `failed with code ${reason}\n`);
 }
@@ -42,6 +45,7 @@ export function markDeleted(proc: NetworkProcess): void {
   const transport = proc.transport;
   proc.transport = NO_TRANSPORT;
   transport.close(proc.linger);
+  endDrainWaits(proc);
   const notified = proc.status.kind === 'exit' && !pending.has(proc);
   setStatus(proc, { kind: 'exit', code: 0 });
   if (notified) {

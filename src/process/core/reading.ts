@@ -41,11 +41,17 @@ export function heldBackByWait(proc: NetworkProcess): boolean {
 
 /**
  * Whether the process reads now. stop-process stops any process; filter `t` stops reading but,
- * as in Emacs's set-process-filter, not a listening server's accepting; a JUST-THIS-ONE wait for
- * another process holds it back.
+ * as in Emacs's set-process-filter, not a listening server's accepting; output held above the
+ * high-water mark (core/backpressure.ts) and a JUST-THIS-ONE wait for another process hold it
+ * back.
  */
 export function wantsInput(proc: NetworkProcess): boolean {
-  return !proc.stopped && !(proc.filterIsT && proc.status.kind !== 'listen') && !heldBackByWait(proc);
+  return (
+    !proc.stopped &&
+    !(proc.filterIsT && proc.status.kind !== 'listen') &&
+    !proc.outputBlocked &&
+    !heldBackByWait(proc)
+  );
 }
 
 /** Pauses or resumes the transport after `stopped`, the filter or the exclusive waits changed. */

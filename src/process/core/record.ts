@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import type { SocketAddress } from '../../ffi';
 import { intern, LispSymbol } from '../../lisp/symbol';
 import { LispPrintable, lispPrint, LispValue } from '../../lisp/values';
@@ -7,6 +8,15 @@ import { LispBuffer, Marker, makeMarker, setMarker } from '../../text/buffer';
 import { createDecoder, rawTextCoding, type CodingSystem, type StreamDecoder } from '../../text/coding';
 import { displayStatus, InternalStatus } from './status';
 import { LingerMode, NO_TRANSPORT, Transport } from './transport';
+import { markDeleted } from './lifecycle';
+import { plistGet } from '../../lisp/plist';
+import { prin1ToString } from '../../lisp/printer';
+
+/**
+ * The default high-water mark of held output (core/backpressure.ts): far above what a kernel's
+ * socket buffer takes in one go, so only a peer that stops reading reaches it.
+ */
+export const DEFAULT_HIGH_WATER_MARK = 1024 * 1024;
 
 /** Everything a process starts with; `new NetworkProcess(init)` is the only place one is made. */
 export interface ProcessInit {
@@ -27,6 +37,8 @@ export interface ProcessInit {
   readonly encoding: CodingSystem;
   /** Options applied to this socket, in order (an accepted child starts with none). */
   readonly options: OptionSetting[];
+  /** Held output above which the process stops reading (core/backpressure.ts); a default if absent. */
+  readonly highWaterMark?: number;
 }
 
 /**
@@ -64,6 +76,10 @@ export class NetworkProcess implements LispPrintable {
   transport: Transport = NO_TRANSPORT;
   /** @internal Where it stands in process-list: larger is newer (set by registerProcess). */
   listOrder = 0;
+  /** Held output above which it stops reading (core/backpressure.ts). */
+  highWaterMark = DEFAULT_HIGH_WATER_MARK;
+  /** Reading is held back until held output drains; written only by core/backpressure.ts. */
+  outputBlocked = false;
   /** Made on first input: an idle connection does not carry one. */
   private streamDecoder: StreamDecoder | null = null;
   /** The coding system the decoder was made for (or has since detected). */
@@ -139,6 +155,30 @@ export class NetworkProcess implements LispPrintable {
 
   [lispPrint](): string {
     return `#<process ${this.name}>`;
+  }
+
+  /**
+   * util.inspect (console.log): the printed form with the status and addresses, not the
+   * internals: `#<process echo> { status: listen, type: stream, local: [127 0 0 1 41234] }`.
+   */
+  [inspect.custom](): string {
+    const fields = [`status: ${this.statusSymbol.name}`, `type: ${this.type}`];
+    for (const key of [':local', ':remote'] as const) {
+      const value = plistGet(this.contact, key);
+      if (value !== null && value !== undefined) fields.push(`${key.slice(1)}: ${prin1ToString(value)}`);
+    }
+    return `#<process ${this.name}> { ${fields.join(', ')} }`;
+  }
+
+  /** `using p = …`: delete-process when the block ends, as `deleteProcess(p)` would. */
+  [Symbol.dispose](): void {
+    markDeleted(this);
+  }
+
+  /** `await using p = …`: as Symbol.dispose; what was sent still goes out as `:linger` says. */
+  [Symbol.asyncDispose](): Promise<void> {
+    this[Symbol.dispose]();
+    return Promise.resolve();
   }
 
   toString(): string {

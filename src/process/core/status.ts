@@ -1,3 +1,4 @@
+import { debug } from '../../ffi';
 import { intern, LispSymbol } from '../../lisp/symbol';
 import type { NetworkProcess } from './record';
 
@@ -36,6 +37,13 @@ export function isLegalTransition(from: StatusKind, to: StatusKind): boolean {
   return TRANSITIONS[from].includes(to);
 }
 
+/** A status as NODE_DEBUG=elproc shows it. */
+function describe(status: InternalStatus): string {
+  if (status.kind === 'exit') return `exit ${status.code}`;
+  if (status.kind === 'failed') return `failed ${status.reason}`;
+  return status.kind;
+}
+
 /**
  * The one place a process's status is written. An illegal transition is a bug in elproc, not a
  * user error: it throws a plain Error.
@@ -44,6 +52,7 @@ export function setStatus(proc: NetworkProcess, next: InternalStatus): void {
   if (!isLegalTransition(proc.status.kind, next.kind)) {
     throw new Error(`elproc: ${proc.name} cannot go from ${proc.status.kind} to ${next.kind}`);
   }
+  if (debug.enabled) debug('process %s: %s -> %s', proc.name, describe(proc.status), describe(next));
   (proc as { status: InternalStatus }).status = next;
 }
 

@@ -32,6 +32,13 @@ export interface Transport {
   endOutput(): void;
   /** delete-process, or a failure: closes the socket as `linger` asks. Idempotent. */
   close(linger: LingerMode): void;
+  /** Bytes given to `send` that elproc still holds: not yet handed to the kernel. */
+  readonly queuedBytes: number;
+  /**
+   * Calls `done` once elproc holds none of the output sent so far (at once when it holds none);
+   * never, if the transport is closed first (core/backpressure.ts settles its waits then).
+   */
+  whenDrained(done: () => void): void;
 }
 
 /** The transport of a process with no socket: before one is made, and after it is closed. */
@@ -42,6 +49,10 @@ export const NO_TRANSPORT: Transport = Object.freeze({
   send(): void {},
   endOutput(): void {},
   close(): void {},
+  queuedBytes: 0,
+  whenDrained(done: () => void): void {
+    done();
+  },
 });
 
 /**

@@ -42,7 +42,7 @@ import { controlFunctions } from '../../lisp/control-functions';
  * Every function under its Emacs name, so a port can be written line by line:
  * `el['process-contact'](proc, t)`. The same names work with `funcall`.
  */
-export const el: Readonly<Record<string, LispFunction>> = {
+export const el = {
   'make-network-process': makeNetworkProcess,
   'set-network-process-option': setNetworkProcessOption,
   'network-process-option': networkProcessOption,
@@ -60,6 +60,7 @@ export const el: Readonly<Record<string, LispFunction>> = {
   'process-mark': accessors.processMark,
   'process-filter': accessors.processFilter,
   'set-process-filter': accessors.setProcessFilter,
+  'internal-default-process-filter': accessors.internalDefaultProcessFilter,
   'process-sentinel': accessors.processSentinel,
   'set-process-sentinel': accessors.setProcessSentinel,
   'process-send-string': processSendString,
@@ -102,6 +103,9 @@ export const el: Readonly<Record<string, LispFunction>> = {
   ),
   'string=': stringEqualsOfKinds(stringFunctions['string='] as LispFunction),
   'string-equal': stringEqualsOfKinds(stringFunctions['string-equal'] as LispFunction),
-};
+} as const satisfies Readonly<Record<string, LispFunction>>;
+
+/** `el` for lookups by a computed name (an evaluator, the tests): the entry, or undefined. */
+export const elByName: Readonly<Record<string, LispFunction | undefined>> = el;
 
 for (const [name, fn] of Object.entries(el)) defun(name, fn);

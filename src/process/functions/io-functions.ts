@@ -11,6 +11,7 @@ import { bufferProcess, designatedProcess, requireProcess, signalTarget } from '
 import { syncReading } from '../core/reading';
 import { afterStatusNotifications, markDeleted } from '../core/lifecycle';
 import { waitForOutput } from '../core/output-wait';
+import { noteSent } from '../core/backpressure';
 import type { NetworkProcess } from '../core/record';
 import { canSend } from '../core/status';
 
@@ -20,7 +21,9 @@ function requireRunning(proc: NetworkProcess): void {
 
 function send(proc: NetworkProcess, bytes: Buffer): void {
   // Emacs writes nothing for an empty string; an empty message would read as end of file.
-  if (bytes.length > 0) proc.transport.send(bytes);
+  if (bytes.length === 0) return;
+  proc.transport.send(bytes);
+  noteSent(proc);
 }
 
 /**

@@ -5,7 +5,8 @@ import { cons, Cons, isList, isNil, LispValue, LispVector, truthy } from '../../
 import type { Handler, ProcessPlist } from '../../options/types';
 import { LispBuffer, Marker, setMarker } from '../../text/buffer';
 import { designatedProcess, requireProcess } from '../core/designators';
-import { DEFAULT_FILTER, DEFAULT_SENTINEL } from '../core/handlers';
+import { DEFAULT_FILTER, DEFAULT_SENTINEL, defaultFilterInsert } from '../core/handlers';
+import { isLispString } from '../../lisp/unibyte';
 import { syncReading } from '../core/reading';
 import type { NetworkProcess } from '../core/record';
 import { findProcess, isProcess, processList as registryList } from '../core/registry';
@@ -96,6 +97,18 @@ export function setProcessFilter(process: unknown, filter: unknown): Handler {
   plistPut(proc.contact, ':filter', shown);
   syncReading(proc);
   return shown;
+}
+
+/**
+ * Emacs: internal-default-process-filter. Inserts TEXT into PROCESS's buffer at its mark, as a
+ * process without a filter does; a filter of one's own can call it to keep that behaviour (for
+ * instance, stopping the process once its buffer is large). Returns nil.
+ */
+export function internalDefaultProcessFilter(process: unknown, text: unknown): null {
+  const proc = requireProcess(process);
+  if (!isLispString(text)) throw wrongTypeArgument('stringp', text as LispValue);
+  defaultFilterInsert(proc, text);
+  return null;
 }
 
 /** Emacs: process-sentinel */

@@ -24,6 +24,10 @@ export interface MessageEndpoint {
    * until the socket is writable again; any other failure throws SystemCallError.
    */
   send(data: Buffer, to: SocketAddress | null): void;
+  /** The bytes of the messages queued because the socket could not take them yet. */
+  readonly queuedBytes: number;
+  /** Calls `done` once no message is queued (at once if none is); never if closed first. */
+  whenDrained(done: () => void): void;
   /** seqpacket: shutdown(SHUT_WR) once queued messages are out. */
   endOutput(): void;
   /**

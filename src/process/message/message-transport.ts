@@ -58,6 +58,14 @@ export class MessageTransport implements Transport {
     }
   }
 
+  get queuedBytes(): number {
+    return this.endpoint.queuedBytes;
+  }
+
+  whenDrained(done: () => void): void {
+    this.endpoint.whenDrained(done);
+  }
+
   endOutput(): void {
     if (this.proc.type === 'datagram') return;
     this.outputEnded = true;

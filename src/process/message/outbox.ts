@@ -12,6 +12,9 @@ interface QueuedMessage {
  */
 export class Outbox {
   private readonly queue: QueuedMessage[] = [];
+  private drainWaits: Array<() => void> = [];
+  /** The bytes of the queued messages. */
+  queuedBytes = 0;
 
   constructor(
     private readonly fd: number,
@@ -25,8 +28,15 @@ export class Outbox {
   send(data: Buffer, to: SocketAddress | null): void {
     if (this.queue.length > 0 || !this.trySend(data, to)) {
       this.queue.push({ data, to });
+      this.queuedBytes += data.length;
       this.wantWritable();
     }
+  }
+
+  /** Calls `done` once the queue is empty (at once if it is); never if it is discarded first. */
+  whenDrained(done: () => void): void {
+    if (this.queue.length === 0) done();
+    else this.drainWaits.push(done);
   }
 
   /** Sends what it can; true when the queue is empty afterwards. */
@@ -41,13 +51,19 @@ export class Outbox {
         // failed system call is a bug, and propagates.
         if (!(err instanceof SystemCallError)) throw err;
       }
+      this.queuedBytes -= next.data.length;
       this.queue.shift();
     }
+    const waits = this.drainWaits;
+    this.drainWaits = [];
+    for (const done of waits) done();
     return true;
   }
 
   discard(): void {
     this.queue.length = 0;
+    this.queuedBytes = 0;
+    this.drainWaits = [];
   }
 
   /** false on EAGAIN; throws the other failures. */

@@ -56,6 +56,14 @@ export class PolledEndpoint implements MessageEndpoint {
     this.outbox.send(data, to);
   }
 
+  get queuedBytes(): number {
+    return this.outbox.queuedBytes;
+  }
+
+  whenDrained(done: () => void): void {
+    this.outbox.whenDrained(done);
+  }
+
   endOutput(): void {
     this.outputEnded = true;
     if (this.outbox.empty) this.shutdownOutput();

@@ -24,8 +24,11 @@ export class UdpEndpoint implements MessageEndpoint {
   private heldBytes = 0;
   private readonly holdLimit: number;
   private paused = false;
-  /** Datagrams handed to dgram's queue and not yet sent. */
-  private queued = 0;
+  /** The sizes of the datagrams handed to dgram's queue and not yet sent, in order. */
+  private readonly queuedSizes: number[] = [];
+  /** Their sum. */
+  queuedBytes = 0;
+  private drainWaits: Array<() => void> = [];
   private closing = false;
   private closed = false;
   private drainTimer: NodeJS.Timeout | undefined;
@@ -67,7 +70,7 @@ export class UdpEndpoint implements MessageEndpoint {
 
   send(data: Buffer, to: SocketAddress | null): void {
     if (to === null || (to.family !== 'inet' && to.family !== 'inet6')) return;
-    if (this.queued === 0) {
+    if (this.queuedSizes.length === 0) {
       try {
         libc().sendto(this.fd, data, constants().MSG_NOSIGNAL, to);
         return;
@@ -76,10 +79,16 @@ export class UdpEndpoint implements MessageEndpoint {
       }
     }
     const target = nodeAddress(to);
-    this.queued++;
+    this.queuedSizes.push(data.length);
+    this.queuedBytes += data.length;
     // A datagram that fails now is dropped, as the network would drop it: the caller of
     // process-send-string has long returned.
     this.socket.send(data, target.port, target.host, this.onSent);
+  }
+
+  whenDrained(done: () => void): void {
+    if (this.queuedSizes.length === 0) done();
+    else this.drainWaits.push(done);
   }
 
   /** Datagrams have no end of output (Emacs: process-send-eof does nothing on them). */
@@ -89,22 +98,31 @@ export class UdpEndpoint implements MessageEndpoint {
     if (this.closing) return;
     this.closing = true;
     this.paused = true;
-    if (drainLimitMs === undefined || this.queued === 0) {
+    if (drainLimitMs === undefined || this.queuedSizes.length === 0) {
       this.release();
       return;
     }
     if (Number.isFinite(drainLimitMs)) this.drainTimer = setTimeout(() => this.release(), drainLimitMs);
   }
 
+  // dgram sends its queue in order, so each callback is for the oldest datagram in it.
   private readonly onSent = (): void => {
-    this.queued--;
-    if (this.closing && this.queued === 0) this.release();
+    this.queuedBytes -= this.queuedSizes.shift() ?? 0;
+    if (this.queuedSizes.length > 0) return;
+    if (this.closing) {
+      this.release();
+      return;
+    }
+    const waits = this.drainWaits;
+    this.drainWaits = [];
+    for (const done of waits) done();
   };
 
   private release(): void {
     if (this.closed) return;
     this.closed = true;
     if (this.drainTimer !== undefined) clearTimeout(this.drainTimer);
+    this.drainWaits = [];
     // dgram cancels what is still in its queue.
     this.socket.close();
   }

@@ -87,6 +87,7 @@ export function acceptChild(server: NetworkProcess, fd: number, peer: SocketAddr
     decoding: server.decoding,
     encoding: server.encoding,
     options: [],
+    highWaterMark: server.highWaterMark,
   });
   child.transport =
     server.type === 'seqpacket'

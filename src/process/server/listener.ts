@@ -74,6 +74,12 @@ export class ListenerTransport implements Transport {
 
   endOutput(): void {}
 
+  readonly queuedBytes = 0;
+
+  whenDrained(done: () => void): void {
+    done();
+  }
+
   /** Emacs: delete-process on a server. Its children are left running. */
   close(): void {
     const fd = this.descriptor;

@@ -10,13 +10,23 @@ export class ConnectingTransport implements Transport {
   readonly fd = null;
   private queue: Buffer[] = [];
   private outputEnded = false;
+  private drainWaits: Array<() => void> = [];
+  queuedBytes = 0;
 
   pause(): void {}
 
   resume(): void {}
 
   send(bytes: Buffer): void {
-    if (!this.outputEnded) this.queue.push(bytes);
+    if (this.outputEnded) return;
+    this.queue.push(bytes);
+    this.queuedBytes += bytes.length;
+  }
+
+  /** Waits on until the connected transport has written out what was queued here. */
+  whenDrained(done: () => void): void {
+    if (this.queuedBytes === 0) done();
+    else this.drainWaits.push(done);
   }
 
   endOutput(): void {
@@ -25,13 +35,16 @@ export class ConnectingTransport implements Transport {
 
   close(): void {
     this.queue = [];
+    this.queuedBytes = 0;
+    this.drainWaits = [];
   }
 
   /** Connected: what was sent meanwhile goes out, then the EOF if one was asked for. */
   handOver(connected: Transport): Transport {
     for (const bytes of this.queue) connected.send(bytes);
-    this.queue = [];
     if (this.outputEnded) connected.endOutput();
+    for (const done of this.drainWaits) connected.whenDrained(done);
+    this.close();
     return connected;
   }
 }

@@ -23,6 +23,12 @@ function onError(this: Socket): void {
   owner.get(this)?.failed();
 }
 
+function onDrain(this: Socket): void {
+  owner.get(this)?.drained();
+}
+
+const EMPTY = Buffer.alloc(0);
+
 function ignore(): void {}
 
 /**
@@ -39,6 +45,10 @@ export class StreamTransport implements Transport {
   private outputEnded = false;
   /** The peer's close arrived while input was still waiting to be read: seen after it. */
   private peerGone = false;
+  /** whenDrained's callbacks, called once Node holds no output. */
+  private drainWaits: Array<() => void> = [];
+  /** An empty write (or the end of output) is out to tell when what precedes it has gone. */
+  private probing = false;
 
   constructor(
     private readonly proc: NetworkProcess,
@@ -49,6 +59,7 @@ export class StreamTransport implements Transport {
     socket.on('data', onData);
     socket.on('end', onEnd);
     socket.on('error', onError);
+    socket.on('drain', onDrain);
     this.paused = !wantsInput(proc);
     if (this.paused) socket.pause();
   }
@@ -72,6 +83,46 @@ export class StreamTransport implements Transport {
   send(bytes: Buffer): void {
     if (!this.outputEnded) this.socket?.write(bytes);
   }
+
+  get queuedBytes(): number {
+    return this.socket?.writableLength ?? 0;
+  }
+
+  whenDrained(done: () => void): void {
+    const socket = this.socket;
+    if (socket === null) return;
+    if (socket.writableLength === 0) {
+      done();
+      return;
+    }
+    this.drainWaits.push(done);
+    if (socket.writableNeedDrain || this.probing) return;
+    // Node emits 'drain' only after a write it refused. Below its own mark, the callback of an
+    // empty write tells when everything before it is out; after the end of output, 'finish' does.
+    this.probing = true;
+    if (socket.writableEnded) socket.once('finish', this.probed);
+    else socket.write(EMPTY, this.probed);
+  }
+
+  /** @internal Node's 'drain', or a probe's answer: call the waits once nothing is held. */
+  drained(): void {
+    const socket = this.socket;
+    if (socket === null || this.drainWaits.length === 0) return;
+    if (socket.writableLength > 0) {
+      const waits = this.drainWaits;
+      this.drainWaits = [];
+      for (const done of waits) this.whenDrained(done);
+      return;
+    }
+    const waits = this.drainWaits;
+    this.drainWaits = [];
+    for (const done of waits) done();
+  }
+
+  private readonly probed = (): void => {
+    this.probing = false;
+    this.drained();
+  };
 
   /** Emacs: process-send-eof: shutdown(SHUT_WR) once queued output is out. */
   endOutput(): void {
@@ -196,6 +247,7 @@ export class StreamTransport implements Transport {
     if (socket === null) return null;
     this.socket = null;
     this.pending.length = 0;
+    this.drainWaits = [];
     owner.delete(socket);
     socket.removeListener('data', onData);
     // Late errors on a socket we are done with must not become uncaught exceptions.

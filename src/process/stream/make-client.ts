@@ -57,7 +57,9 @@ export async function makeBlockingClient(spec: NetworkProcessSpec): Promise<Netw
 
 /** What process-exit-status reports for a failure: the errno, or else the error's message. */
 function failureReason(err: unknown): number | string {
-  if (err instanceof LispError) return err.errno ?? String(err.data[0] ?? err.symbol);
+  // LispError carries Node's negative errno; Emacs reports the positive one.
+  if (err instanceof LispError)
+    return err.errno === undefined ? String(err.data[0] ?? err.symbol) : -err.errno;
   return err instanceof Error ? err.message : String(err);
 }
 

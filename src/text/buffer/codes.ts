@@ -1,4 +1,9 @@
+import { constants } from 'node:buffer';
+import { stringOverflow } from '../../lisp/size-limits';
 import { LispString, UnibyteString, isRawByteUnit, unibyteFromBytes } from '../../lisp/unibyte';
+
+/** The most UTF-16 units a JavaScript string holds here. */
+const MAX_STRING_LENGTH = constants.MAX_STRING_LENGTH;
 
 /*
  * Characters as buffers hold them (code points up to Emacs's MAX_CHAR, #x3FFFFF) and the
@@ -69,6 +74,8 @@ export function charToCode(c: number, multibyte: boolean): number {
  * make, have no JavaScript form and become U+FFFD.
  */
 export function codesToString(codes: ArrayLike<number>): string {
+  // Every character is at least one UTF-16 unit.
+  if (codes.length > MAX_STRING_LENGTH) throw stringOverflow();
   const units = new Uint16Array(codes.length * 2);
   let n = 0;
   for (let i = 0; i < codes.length; i++) {
@@ -82,6 +89,7 @@ export function codesToString(codes: ArrayLike<number>): string {
       units[n++] = 0xdc00 + (c & 0x3ff);
     }
   }
+  if (n > MAX_STRING_LENGTH) throw stringOverflow();
   let out = '';
   for (let i = 0; i < n; i += CHUNK) {
     out += String.fromCharCode.apply(null, units.subarray(i, Math.min(i + CHUNK, n)) as unknown as number[]);
@@ -92,5 +100,6 @@ export function codesToString(codes: ArrayLike<number>): string {
 /** The Lisp string of a buffer's CODES: unibyte (its bytes) for a unibyte buffer. */
 export function codesToLispString(codes: Int32Array, multibyte: boolean): LispString {
   if (multibyte) return codesToString(codes);
+  if (codes.length > MAX_STRING_LENGTH) throw stringOverflow();
   return unibyteFromBytes(Uint8Array.from(codes));
 }

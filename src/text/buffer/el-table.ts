@@ -73,7 +73,7 @@ import {
 } from './text-access';
 
 /** The buffer and marker functions under their Emacs names, spread into `el`. */
-export const bufferFunctions: Readonly<Record<string, LispFunction>> = {
+export const bufferFunctions = {
   'current-buffer': currentBuffer,
   'set-buffer': setBuffer,
   'get-buffer': getBuffer,
@@ -144,4 +144,4 @@ export const bufferFunctions: Readonly<Record<string, LispFunction>> = {
   'save-excursion': saveExcursion,
   'save-restriction': saveRestriction,
   'save-current-buffer': saveCurrentBuffer,
-};
+} as const satisfies Readonly<Record<string, LispFunction>>;

@@ -1,3 +1,12 @@
+import { bufferOverflow } from '../../lisp/size-limits';
+
+/**
+ * The most characters a buffer holds: 2^30, 4 GiB of code points. Emacs's buffers grow until
+ * memory runs out; here an allocation would fail first, so the limit is set where a buffer can
+ * still be held, and reaching it is Emacs's buffer_overflow error.
+ */
+export const MAX_BUFFER_CHARS = 2 ** 30;
+
 /**
  * A buffer's characters as code points in a gap buffer, as Emacs keeps its text: edits near the
  * last edit move few characters, and a character is found by index in O(1). Code points rather
@@ -9,7 +18,11 @@ export class GapText {
   private gapStart = 0;
   private gapEnd: number;
 
-  constructor(capacity = 16) {
+  /** `maxLength` exists for tests, which cannot afford 4 GiB to reach the real limit. */
+  constructor(
+    capacity = 16,
+    private readonly maxLength = MAX_BUFFER_CHARS,
+  ) {
     this.data = new Int32Array(Math.max(capacity, 1));
     this.gapEnd = this.data.length;
   }
@@ -109,8 +122,16 @@ export class GapText {
   /** Makes room for at least NEEDED more characters, doubling so that appending stays amortised O(1). */
   private grow(needed: number): void {
     const length = this.length;
-    const capacity = Math.max(this.data.length * 2, length + needed + 16);
-    const data = new Int32Array(capacity);
+    if (length + needed > this.maxLength) throw bufferOverflow();
+    const capacity = Math.min(Math.max(this.data.length * 2, length + needed + 16), this.maxLength);
+    let data: Int32Array;
+    try {
+      data = new Int32Array(capacity);
+    } catch (err) {
+      // The engine could not find the memory: what Emacs would meet at its limit.
+      if (err instanceof RangeError) throw bufferOverflow();
+      throw err;
+    }
     data.set(this.data.subarray(0, this.gapStart), 0);
     const tail = this.data.length - this.gapEnd;
     data.set(this.data.subarray(this.gapEnd), capacity - tail);

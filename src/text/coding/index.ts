@@ -45,7 +45,7 @@ export * from './string-kinds';
 export { charWidth, stringWidth } from './char-width';
 
 /** The coding room's functions under their Emacs names, for `el` and `funcall`. */
-export const codingFunctions: Readonly<Record<string, LispFunction>> = {
+export const codingFunctions = {
   'encode-coding-string': encodeCodingString,
   'decode-coding-string': decodeCodingString,
   'encode-coding-region': encodeCodingRegion,
@@ -71,4 +71,4 @@ export const codingFunctions: Readonly<Record<string, LispFunction>> = {
   'char-charset': charCharset,
   'max-char': maxChar,
   characterp,
-};
+} as const satisfies Readonly<Record<string, LispFunction>>;

@@ -14,7 +14,7 @@ export { textQuotingStyle } from './quoting';
 export type { QuotingStyle } from './quoting';
 
 /** The functions of this room under their Emacs names. */
-export const formatFunctions: Readonly<Record<string, LispFunction>> = {
+export const formatFunctions = {
   format,
   'format-message': formatMessage,
   message,
@@ -28,4 +28,4 @@ export const formatFunctions: Readonly<Record<string, LispFunction>> = {
   ceiling,
   round,
   'text-quoting-style': textQuotingStyle,
-};
+} as const satisfies Readonly<Record<string, LispFunction>>;

@@ -86,7 +86,7 @@ export function withOutputToString(fn: () => unknown): string | Promise<string> 
 }
 
 /** The printing functions under their Emacs names, and the string reader that undoes `prin1-to-string`. */
-export const printFunctions: Readonly<Record<string, LispFunction>> = {
+export const printFunctions = {
   prin1,
   princ,
   print,
@@ -95,4 +95,4 @@ export const printFunctions: Readonly<Record<string, LispFunction>> = {
   'prin1-to-string': prin1ToStringFn,
   'with-output-to-string': withOutputToString,
   'read-from-string': readFromStringForm,
-};
+} as const satisfies Readonly<Record<string, LispFunction>>;

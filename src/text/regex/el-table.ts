@@ -10,7 +10,7 @@ import { saveMatchData } from './save-match-data';
 import { splitString } from './split-string';
 import { stringMatch, stringMatchP } from './string-match';
 
-export const regexFunctions: Readonly<Record<string, LispFunction>> = {
+export const regexFunctions = {
   'string-match': stringMatch,
   'string-match-p': stringMatchP,
   'match-beginning': matchBeginning,
@@ -30,4 +30,4 @@ export const regexFunctions: Readonly<Record<string, LispFunction>> = {
   downcase,
   capitalize,
   'upcase-initials': upcaseInitials,
-};
+} as const satisfies Readonly<Record<string, LispFunction>>;

@@ -213,7 +213,7 @@ function growTo(have: number, need: number): number {
   return n - have < need - have ? need : n;
 }
 
-/** @internal Emacs: match-data--translate. Adds N to every recorded position, not below 0. */
+/** Emacs: match-data--translate (an internal of subr.el). Adds N to every recorded position, not below 0. */
 export function matchDataTranslate(n: number): null {
   if (searchRegs.searched === null) return null;
   for (let i = 0; i < numRegs(); i++) {

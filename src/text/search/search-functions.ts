@@ -49,7 +49,7 @@ export function searchBackward(
 }
 
 /** The buffer search functions under their Emacs names. */
-export const searchFunctions: Readonly<Record<string, LispFunction>> = {
+export const searchFunctions = {
   'looking-at': lookingAt,
   'looking-at-p': lookingAtP,
   'looking-back': lookingBack,
@@ -59,4 +59,4 @@ export const searchFunctions: Readonly<Record<string, LispFunction>> = {
   'search-backward': searchBackward,
   'skip-chars-forward': skipCharsForward,
   'skip-chars-backward': skipCharsBackward,
-};
+} as const satisfies Readonly<Record<string, LispFunction>>;

@@ -1,6 +1,7 @@
 /* Emacs: concat, mapconcat, string, make-string, char-to-string (fns.c, character.c, alloc.c). */
 import { textCodeToChar } from '../../lisp/unibyte';
 import { wrongTypeArgument } from '../../lisp/errors';
+import { withinStringLimit } from '../../lisp/size-limits';
 import { funcall } from '../../lisp/function-table';
 import type { FunctionArg } from '../../lisp/lists';
 import { listItems, isListValue } from '../../lisp/lists';
@@ -19,9 +20,7 @@ function sequenceText(sequence: LispValue): string {
     if (!isNil(walked.end)) throw wrongTypeArgument('listp', walked.end);
     items = walked.items;
   } else throw wrongTypeArgument('sequencep', sequence);
-  let text = '';
-  for (const item of items) text += characterText(item);
-  return text;
+  return withinStringLimit(() => items.map(characterText).join(''));
 }
 
 /** Emacs: concat. Strings, lists and vectors of characters, joined into a new string. */
@@ -31,7 +30,8 @@ export function concat(...sequences: LispValue[]): string {
       throw wrongTypeArgument('sequencep', sequence);
     }
   }
-  return sequences.map(sequenceText).join('');
+  const texts = sequences.map(sequenceText);
+  return withinStringLimit(() => texts.join(''));
 }
 
 /**
@@ -64,7 +64,8 @@ function sequenceItemsOf(sequence: LispValue): LispValue[] {
 
 /** Emacs: string. A string of the given characters. */
 export function string(...characters: LispValue[]): string {
-  return characters.map(characterText).join('');
+  const texts = characters.map(characterText);
+  return withinStringLimit(() => texts.join(''));
 }
 
 /** Emacs: char-to-string */
@@ -81,5 +82,6 @@ export function makeString(length: LispValue, init: LispValue, multibyte?: LispV
   if (!(typeof length === 'number' && Number.isInteger(length) && length >= 0)) {
     throw wrongTypeArgument('wholenump', length);
   }
-  return characterText(init).repeat(length);
+  const text = characterText(init);
+  return withinStringLimit(() => text.repeat(length));
 }

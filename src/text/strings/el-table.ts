@@ -10,7 +10,7 @@ import { stringTrim, stringTrimLeft, stringTrimRight } from './trim';
 import { urlHexifyString, urlUnhexString } from './url';
 import { stringVersionLessp } from './version-compare';
 
-export const stringFunctions: Readonly<Record<string, LispFunction>> = {
+export const stringFunctions = {
   concat,
   mapconcat,
   substring,
@@ -42,4 +42,4 @@ export const stringFunctions: Readonly<Record<string, LispFunction>> = {
   'string-replace': stringReplace,
   'url-hexify-string': urlHexifyString,
   'url-unhex-string': urlUnhexString,
-};
+} as const satisfies Readonly<Record<string, LispFunction>>;

@@ -96,17 +96,20 @@ export function acceptingUnibyte(fn: LispFunction, result: ResultKind, intoLists
   };
 }
 
-/** Wraps each entry of TABLE named in KINDS. */
-export function acceptingUnibyteTable(
-  table: Readonly<Record<string, LispFunction>>,
+/**
+ * Wraps each entry of TABLE named in KINDS. The table keeps its type: each entry is typed as the
+ * camelCase function it wraps, which unibyte strings (String objects) also pass.
+ */
+export function acceptingUnibyteTable<T extends Readonly<Record<string, LispFunction>>>(
+  table: T,
   kinds: Readonly<Record<string, ResultKind>>,
-): Record<string, LispFunction> {
+): T {
   const out: Record<string, LispFunction> = { ...table };
   for (const [name, kind] of Object.entries(kinds)) {
     const fn = table[name];
     if (fn !== undefined) out[name] = acceptingUnibyte(fn, kind, LIST_OF_STRINGS.has(name));
   }
-  return out;
+  return out as T;
 }
 
 /** The `el` entries that take strings, by what they return (see acceptingUnibyte). */

@@ -30,7 +30,7 @@ export {
 } from './time-functions';
 
 /** The time functions under their Emacs names. */
-export const timeFunctions: Readonly<Record<string, LispFunction>> = {
+export const timeFunctions = {
   'current-time': currentTime,
   'float-time': floatTime,
   'time-add': timeAdd,
@@ -43,4 +43,4 @@ export const timeFunctions: Readonly<Record<string, LispFunction>> = {
   'format-time-string': formatTimeString,
   'decode-time': decodeTimeFn,
   'encode-time': encodeTime,
-};
+} as const satisfies Readonly<Record<string, LispFunction>>;

@@ -25,7 +25,7 @@ function strict(fn: LispFunction): LispFunction {
  * given as a string is `(wrong-type-argument symbolp "x")` here; the camelCase functions take names.
  * `let` takes `[[SYMBOL, VALUE]…]` and a body callback (letBindings).
  */
-export const variableFunctions: Readonly<Record<string, LispFunction>> = {
+export const variableFunctions = {
   set: strict(set),
   'symbol-value': strict(symbolValue),
   boundp: strict(boundp),
@@ -49,4 +49,4 @@ export const variableFunctions: Readonly<Record<string, LispFunction>> = {
   defconst: strict(defconst),
   'defvar-local': strict(defvarLocal),
   let: (bindings: readonly LetBinding[], body: () => unknown) => letBindingsWith(lispSymbol, bindings, body),
-};
+} as const satisfies Readonly<Record<string, LispFunction>>;

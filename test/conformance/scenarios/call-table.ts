@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import {
   LispSymbol,
   type LispValue,
-  el,
   intern,
   isNil,
   letBindings,
@@ -17,6 +16,7 @@ import {
   t,
 } from '../../../src';
 import { EMACS_DIR, type Scenario, type Transcript } from '../harness';
+import { elByName } from '../../../src/process/functions/el-table';
 
 function label(value: unknown): string {
   return prin1ToString(value, { escapeNewlines: true });
@@ -52,7 +52,7 @@ async function run(out: Transcript, c: LispValue[], prefix: string): Promise<voi
   }
   const name = (head as LispSymbol).name;
   await out.try(`${prefix}${label(c)}`, () => {
-    const fn = el[name];
+    const fn = elByName[name];
     if (fn === undefined) throw new Error(`el has no ${name}`);
     return fn(...c.slice(1));
   });

@@ -7,9 +7,9 @@ import { Cons, copyMarker, el, markerPosition, withTempBuffer, writeChar } from 
 import type { LispValue } from '../../../src';
 import type { Scenario } from '../twin';
 
-const charAfter = (pos: number): unknown => el['char-after']?.(pos);
-const bufferSize = (): unknown => el['buffer-size']?.();
-const setMatchData = (list: unknown): unknown => el['set-match-data']?.(list);
+const charAfter = (pos: number): unknown => el['char-after'](pos);
+const bufferSize = (): unknown => el['buffer-size']();
+const setMatchData = (list: unknown): unknown => el['set-match-data'](list as LispValue);
 
 export const fuzzFindingScenarios: Scenario[] = [
   {

@@ -16,7 +16,6 @@ import {
   LispValue,
   LispVector,
   defun,
-  el,
   intern,
   isNil,
   readObject,
@@ -25,6 +24,7 @@ import {
 } from '../../../src';
 import { EMACS_DIR, Transcript } from '../harness';
 import type { Scenario } from '../twin';
+import { elByName } from '../../../src/process/functions/el-table';
 
 type Env = { vars: Map<LispSymbol, LispValue>; parent: Env | null };
 
@@ -161,7 +161,7 @@ export function evaluate(form: LispValue, env: Env = globals): LispValue {
       return evalBody(args.slice(1), scope);
     }
     default: {
-      const fn = el[head.name] ?? helpers[head.name];
+      const fn = elByName[head.name] ?? helpers[head.name];
       if (fn === undefined) throw new LispError('void-function', [head]);
       return fn(...args.map((a) => evaluate(a, env))) as LispValue;
     }

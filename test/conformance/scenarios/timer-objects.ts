@@ -113,7 +113,7 @@ export const timerObjects: Scenario = {
     runWithTimer(20, null, intern('second'));
     runWithTimer(10, null, intern('first-again'));
     out.p('timer-list order', functionsOf());
-    el['cancel-function-timers']?.(intern('first'));
+    el['cancel-function-timers'](intern('first'));
     out.p('after cancel-function-timers first', functionsOf());
     set(intern('timer-list'), null);
     out.p('timer-list set to nil', symbolValue('timer-list'));

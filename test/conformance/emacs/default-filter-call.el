@@ -1,0 +1,32 @@
+;;; default-filter-call.el --- a filter that calls internal-default-process-filter, and bounds its buffer  -*- lexical-binding: t -*-
+(setq srv (make-network-process :name "srv" :server t :service t))
+(setq port (process-contact srv :service))
+;; The pattern the README gives for bounding a default-filter buffer: insert as the default
+;; filter does, and stop reading once the buffer holds LIMIT characters.
+(setq c1 (make-network-process
+          :name "c1" :buffer "c1buf" :host "127.0.0.1" :service port
+          :filter (lambda (proc text)
+                    (internal-default-process-filter proc text)
+                    (when (>= (buffer-size (process-buffer proc)) 10)
+                      (stop-process proc)))))
+(wait-until (peer-child "srv" c1))
+(setq child (peer-child "srv" c1))
+(process-send-string child "0123456789")
+(wait-until (equal (buffer-text "c1buf") "0123456789"))
+(p "c1buf" (buffer-text "c1buf"))
+(p "mark" (marker-position (process-mark c1)))
+(p "status after the limit" (process-status c1))
+(process-send-string child "more")
+(settle 0.3)
+(p "c1buf while stopped" (buffer-text "c1buf"))
+(with-current-buffer "c1buf" (erase-buffer))
+(continue-process c1)
+(wait-until (equal (buffer-text "c1buf") "more"))
+(p "c1buf after continue" (buffer-text "c1buf"))
+(p "status after continue" (process-status c1))
+(try "no process" (internal-default-process-filter 1 "x"))
+(try "no string" (internal-default-process-filter c1 5))
+(try "server without buffer" (internal-default-process-filter srv "abc"))
+(try "returns" (internal-default-process-filter c1 "direct"))
+(p "c1buf after direct call" (buffer-text "c1buf"))
+(p "mark after direct call" (marker-position (process-mark c1)))
