@@ -245,6 +245,8 @@ export {
   processHighWaterMark,
   setProcessHighWaterMark,
 } from './process/functions/output-queue-functions';
+export { processDuplex } from './process/functions/duplex';
+export type { ProcessDuplexOptions } from './process/functions/duplex';
 export { makeNetworkProcess } from './process/functions/make-network-process';
 export { processDatagramAddress, setProcessDatagramAddress } from './process/functions/datagram-functions';
 export { formatNetworkAddress, networkLookupAddressInfo } from './process/functions/address-functions';

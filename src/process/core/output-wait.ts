@@ -21,8 +21,23 @@ export function notifyOutput(proc: NetworkProcess): void {
   }
 }
 
+/** One-shot callbacks for when a process stops running (whenStopped). */
+const stopWatchers = new WeakMap<NetworkProcess, Array<() => void>>();
+
+/** Calls `done` once, when `proc` stops running (just before its sentinel learns it). */
+export function whenStopped(proc: NetworkProcess, done: () => void): void {
+  const list = stopWatchers.get(proc);
+  if (list === undefined) stopWatchers.set(proc, [done]);
+  else list.push(done);
+}
+
 /** Called when a process stops running: a wait for its output can no longer succeed. */
 export function notifyStopped(proc: NetworkProcess): void {
+  const watchers = stopWatchers.get(proc);
+  if (watchers !== undefined) {
+    stopWatchers.delete(proc);
+    for (const done of watchers) done();
+  }
   if (waiters.size === 0) return;
   for (const waiter of waiters) {
     if (waiter.proc === proc) {

@@ -50,6 +50,7 @@ export function wantsInput(proc: NetworkProcess): boolean {
     !proc.stopped &&
     !(proc.filterIsT && proc.status.kind !== 'listen') &&
     !proc.outputBlocked &&
+    !proc.consumerPaused &&
     !heldBackByWait(proc)
   );
 }

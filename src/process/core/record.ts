@@ -80,6 +80,8 @@ export class NetworkProcess implements LispPrintable {
   highWaterMark = DEFAULT_HIGH_WATER_MARK;
   /** Reading is held back until held output drains; written only by core/backpressure.ts. */
   outputBlocked = false;
+  /** Reading is held back because a stream consumer (processDuplex) is full. */
+  consumerPaused = false;
   /** Made on first input: an idle connection does not carry one. */
   private streamDecoder: StreamDecoder | null = null;
   /** The coding system the decoder was made for (or has since detected). */
