@@ -81,8 +81,8 @@ export function waitForOutput(
       );
     }
   });
-  // A throw to a catch around the wait abandons it: the timer and the hold on others go, and the
-  // Promise that was waited on never settles.
+  // A throw to a catch around the wait abandons it: its timer and its hold on the other processes
+  // are released at once, and the caller sees the throw instead of the wait's result.
   return catchableWait(waiting, () => {
     if (waiter !== undefined && waiters.delete(waiter)) waiter.resolve(false);
   });
