@@ -44,6 +44,7 @@ export {
   timerp,
   sleepFor,
   sitFor,
+  withTimeout,
 } from './timers';
 export type { Timer } from './timers';
 export { prin1ToString, princToString } from './lisp/printer';

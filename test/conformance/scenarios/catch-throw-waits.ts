@@ -1,9 +1,7 @@
 import {
-  LispValue,
   NetworkProcess,
   acceptProcessOutput,
   cancelFunctionTimers,
-  cancelTimer,
   deleteProcess,
   intern,
   lispCatch,
@@ -17,22 +15,9 @@ import {
   symbolValue,
   t,
   unwindProtect,
+  withTimeout,
 } from '../../../src';
 import { Events, Scenario, mk, peerChild, thePeerChild, waitUntil } from '../twin';
-
-/** timer.el's with-timeout, written with the functions it is made of. */
-async function withTimeout(
-  seconds: number,
-  timeoutValue: LispValue,
-  body: () => Promise<LispValue>,
-): Promise<unknown> {
-  const tag = intern('with-timeout-tag');
-  const value = await lispCatch(tag, () => {
-    const timer = runWithTimer(seconds, null, () => lispThrow(tag, tag));
-    return unwindProtect(body, () => cancelTimer(timer));
-  });
-  return value === tag ? timeoutValue : value;
-}
 
 /** A throw from a filter, a sentinel or a timer ends the catch whose body waits (emacs/catch-throw-waits.el). */
 export const catchThrowWaits: Scenario = {
@@ -143,17 +128,25 @@ export const catchThrowWaits: Scenario = {
 
     out.p(
       'with-timeout',
-      await withTimeout(0.1, intern('timed-out'), async () => {
-        await sleepFor(5);
-        return intern('done');
-      }),
+      await withTimeout(
+        0.1,
+        () => intern('timed-out'),
+        async () => {
+          await sleepFor(5);
+          return intern('done');
+        },
+      ),
     );
     out.p(
       'with-timeout not reached',
-      await withTimeout(5, intern('timed-out'), async () => {
-        await sleepFor(0.05);
-        return intern('done');
-      }),
+      await withTimeout(
+        5,
+        () => intern('timed-out'),
+        async () => {
+          await sleepFor(0.05);
+          return intern('done');
+        },
+      ),
     );
     out.p('timer-list afterwards', symbolValue('timer-list'));
 
