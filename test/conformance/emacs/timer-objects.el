@@ -3,9 +3,10 @@
 (cancel-function-timers 'show-paren-function)
 (defun trigger-time (tm) (float-time (list (aref tm 1) (aref tm 2) (aref tm 3) (aref tm 8))))
 (defmacro delay (form)
-  "Seconds from before FORM until the timer FORM returns triggers, to a tenth."
+  "Seconds from before FORM until the timer FORM returns triggers, in tenths, floored (so that a
+slow call does not round up)."
   `(let* ((before (float-time)) (tm ,form))
-     (/ (round (* 10 (- (trigger-time tm) before))) 10.0)))
+     (/ (floor (+ 0.01 (* 10 (- (trigger-time tm) before)))) 10.0)))
 (defun clock (tm) (format-time-string "%H:%M:%S" (list (aref tm 1) (aref tm 2) (aref tm 3) (aref tm 8))))
 (defun slots (tm) (list (aref tm 0) (aref tm 4) (aref tm 5) (aref tm 6) (aref tm 7) (aref tm 9) (length tm)))
 (p "initial timer-list" timer-list)
@@ -39,6 +40,10 @@
 (p "run-at-time t 60: slots" (slots tm))
 (p "run-at-time t 60: on a whole minute" (% (round (float-time (list (aref tm 1) (aref tm 2) (aref tm 3) (aref tm 8)))) 60))
 (p "run-at-time t 60: within a minute" (<= 0 (- (trigger-time tm) (float-time)) 60))
+(try "run-at-time t 0" (slots (run-at-time t 0 'ignore)))
+(try "run-at-time t 1.0e+INF" (slots (run-at-time t 1.0e+INF 'ignore)))
+(setq tm (run-at-time t 0.25 'ignore))
+(p "run-at-time t 0.25: on a quarter second" (list (aref tm 4) (aref tm 9) (% (round (* 4 (trigger-time tm))) 1)))
 (p "run-at-time nil 5: delay" (delay (run-at-time nil 5 'ignore)))
 (p "run-with-timer 0.3 0.5: delay" (delay (setq tm (run-with-timer 0.3 0.5 'ignore))))
 (p "run-with-timer 0.3 0.5: slots" (slots tm))

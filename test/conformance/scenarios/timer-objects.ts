@@ -29,8 +29,8 @@ const triggerTime = (tm: Timer): number => numberValue(floatTime([tm[1], tm[2], 
 function delay(make: () => Timer): LispValue {
   const before = numberValue(floatTime() as number);
   const tm = make();
-  // Emacs rounds to an integer first, which has no -0.
-  return lispFloat(Math.round(10 * (triggerTime(tm) - before)) / 10 + 0);
+  // Floored (a slow call must not round up), to an integer first, which has no -0.
+  return lispFloat(Math.floor(0.01 + 10 * (triggerTime(tm) - before)) / 10 + 0);
 }
 
 /** timer-objects.el's `clock` */
@@ -94,6 +94,10 @@ export const timerObjects: Scenario = {
     out.p('run-at-time t 60: on a whole minute', Math.round(at) % 60);
     const d = triggerTime(tm) - numberValue(floatTime() as number);
     out.p('run-at-time t 60: within a minute', d >= 0 && d <= 60 ? t : null);
+    await out.try('run-at-time t 0', () => slots(runAtTime(t, 0, ignore)));
+    await out.try('run-at-time t 1.0e+INF', () => slots(runAtTime(t, lispFloat(Infinity), ignore)));
+    tm = runAtTime(t, 0.25, ignore);
+    out.p('run-at-time t 0.25: on a quarter second', [tm[4], tm[9], Math.round(4 * triggerTime(tm)) % 1]);
     out.p(
       'run-at-time nil 5: delay',
       delay(() => runAtTime(null, 5, ignore)),
