@@ -4,6 +4,8 @@ import { LispValue } from './values';
 /** The condition hierarchy of the error symbols elproc signals (Emacs: `error-conditions`). */
 const CONDITIONS: Record<string, readonly string[]> = {
   error: ['error'],
+  // C-g: not an error, so a condition-case for `error` lets it through.
+  quit: ['quit'],
   'file-error': ['file-error', 'error'],
   'file-missing': ['file-missing', 'file-error', 'error'],
   'wrong-type-argument': ['wrong-type-argument', 'error'],
@@ -24,7 +26,6 @@ const CONDITIONS: Record<string, readonly string[]> = {
   'invalid-function': ['invalid-function', 'error'],
   'arith-error': ['arith-error', 'error'],
   'range-error': ['range-error', 'arith-error', 'error'],
-  quit: ['quit'],
 };
 
 /** What a failed system call adds to a LispError, in Node's terms. */

@@ -36,6 +36,8 @@ export const NETWORK_SUBFEATURES: readonly Subfeature[] = Object.freeze(
       feature: k(row.keyword),
       emacs: false,
     })),
+    { feature: k(':signal'), emacs: false },
+    { feature: k(':timeout'), emacs: false },
   ].map((entry) => Object.freeze(entry)),
 );
 

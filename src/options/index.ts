@@ -37,6 +37,8 @@ export type { SocketKind } from './apply';
 export { fileError, systemFailure } from './file-error';
 export type { SystemFailure } from './file-error';
 export { featurep, networkSubfeatures, NETWORK_SUBFEATURES } from './features';
+export { abortError, isAbortError } from './parse-abort';
+export type { AbortSpec } from './parse-abort';
 export type { Subfeature } from './features';
 export { PROCESS_KEYWORDS, knownNetworkKeywords, suggestKeyword, editDistance } from './unknown-keyword';
 export { asCInt, asFixnum } from './integer-range';

@@ -25,6 +25,7 @@ import {
   ProcessPlist,
 } from './types';
 import { knownNetworkKeywords, warnUnknownKeyword } from './unknown-keyword';
+import { parseAbort } from './parse-abort';
 
 const K = {
   name: intern(':name'),
@@ -239,6 +240,7 @@ export function parseNetworkProcessArgs(args: NetworkProcessArgs): NetworkProces
   if (contact.length % 2 !== 0) throw wrongTypeArgument('plistp', [...contact]);
   warnUnknownKeys(contact);
   const get: Getter = (key) => plistGet(contact, key) ?? null;
+  const abort = parseAbort(get);
 
   const type = parseType(get);
   const { server, backlog, nowait } = parseServer(get);
@@ -265,5 +267,6 @@ export function parseNetworkProcessArgs(args: NetworkProcessArgs): NetworkProces
     endpoint,
     options: parseOptions(contact),
     deferredError,
+    abort,
   });
 }

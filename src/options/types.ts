@@ -1,3 +1,4 @@
+import type { AbortSpec } from './parse-abort';
 import type { PlatformConstants } from '../ffi';
 import { LispError } from '../lisp/errors';
 import { LispSymbol } from '../lisp/symbol';
@@ -171,4 +172,6 @@ export interface NetworkProcessSpec {
    * then :tls-parameters, once the process object exists): the process layer throws it then.
    */
   readonly deferredError: LispError | null;
+  /** `:signal` and `:timeout` (extensions): how a Node program gives up on the process. */
+  readonly abort: AbortSpec;
 }

@@ -22,6 +22,9 @@ export const PROCESS_KEYWORDS: readonly string[] = Object.freeze([
   ':tls-parameters',
   ':server',
   ':use-external-socket',
+  // elproc's extensions (features.ts)
+  ':signal',
+  ':timeout',
 ]);
 
 let known: readonly string[] | undefined;

@@ -16,6 +16,24 @@ const BODY_NOT_A_FUNCTION =
   'TypeError "fn is not a function" from inside the form; now (wrong-type-argument functionp BODY), as let signals';
 
 export const REGRESSIONS: readonly Regression[] = [
+  {
+    what: 'RangeError from AbortSignal.timeout for a :timeout past 2^32 - 1 ms; now such a timeout is as good as none',
+    call: {
+      fn: 'make-network-process',
+      args: [
+        { k: 'kw', name: ':timeout' },
+        { k: 'float', v: 2.305843009213694e31 },
+        { k: 'kw', name: ':name' },
+        { k: 'str', v: 'fz-timeout' },
+        { k: 'kw', name: ':server' },
+        { k: 't' },
+        { k: 'kw', name: ':host' },
+        { k: 'str', v: '127.0.0.1' },
+        { k: 'kw', name: ':service' },
+        { k: 'num', v: 0 },
+      ],
+    },
+  },
   { what: BODY_NOT_A_FUNCTION, call: { fn: 'save-restriction', args: [{ k: 'num', v: -4 }] } },
   { what: BODY_NOT_A_FUNCTION, call: { fn: 'save-current-buffer', args: [{ k: 'num', v: 40 }] } },
   { what: BODY_NOT_A_FUNCTION, call: { fn: 'save-excursion', args: [{ k: 'nil' }] } },

@@ -30,7 +30,8 @@ describe('networkSubfeatures', () => {
     ]);
     const reported = networkSubfeatures();
     expect(reported.slice(0, emacs.length)).toEqual(emacs);
-    expect(reported.slice(-9)).toEqual(EXTENSION_OPTION_KEYWORDS.map(kw));
+    expect(reported.slice(-11, -2)).toEqual(EXTENSION_OPTION_KEYWORDS.map(kw));
+    expect(reported.slice(-2)).toEqual([kw(':signal'), kw(':timeout')]);
   });
 
   it('returns a fresh list each time', () => {

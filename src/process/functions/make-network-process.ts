@@ -1,4 +1,7 @@
-import { parseNetworkProcessArgs } from '../../options';
+import { abortError, parseNetworkProcessArgs } from '../../options';
+import type { NetworkProcessSpec } from '../../options/types';
+import { whenStopped } from '../core/output-wait';
+import { deleteProcess } from './io-functions';
 import type { NetworkProcess } from '../core/record';
 import { makeDatagramClient, makeDatagramServer } from '../message/datagram';
 import { makeSeqpacketClient } from '../message/seqpacket';
@@ -14,14 +17,41 @@ function isPlainObject(value: unknown): boolean {
  * object (`{ name: 'srv', server: true }`). Bad arguments throw a LispError at once; the promise
  * settles when Emacs's call would return: servers once listening, blocking clients once
  * connected, `:nowait` clients immediately in status `connect`. No arguments give nil.
+ * Extensions: `:signal ABORT-SIGNAL` (an abort while the process is made rejects with `quit`,
+ * named AbortError; afterwards it deletes the process) and `:timeout SECONDS` (a stream
+ * connection not made by then fails with ETIMEDOUT's file-error, or for `:nowait` its sentinel's
+ * "failed with code 110").
  */
 export function makeNetworkProcess(...args: unknown[]): Promise<NetworkProcess | null> {
   const spec = parseNetworkProcessArgs(
     args.length === 1 && isPlainObject(args[0]) ? (args[0] as Record<string, unknown>) : args,
   );
   if (spec === null) return Promise.resolve(null);
+  const made = make(spec);
+  const signal = spec.abort.signal;
+  return signal === null ? made : made.then((proc) => deleteOnAbort(proc, signal));
+}
+
+function make(spec: NetworkProcessSpec): Promise<NetworkProcess> {
   if (spec.type === 'datagram') return spec.server ? makeDatagramServer(spec) : makeDatagramClient(spec);
   if (spec.server) return makeServer(spec);
   if (spec.type === 'seqpacket') return makeSeqpacketClient(spec);
   return spec.nowait ? makeNowaitClient(spec) : makeBlockingClient(spec);
+}
+
+/**
+ * `:signal`: aborting it deletes the process once made, as Node's `signal` option closes a
+ * socket; the listener goes when the process ends, so a long-lived signal holds nothing.
+ */
+function deleteOnAbort(proc: NetworkProcess, signal: AbortSignal): NetworkProcess {
+  if (signal.aborted) {
+    deleteProcess(proc);
+    throw abortError(signal.reason);
+  }
+  const onAbort = (): void => {
+    if (proc.status.kind !== 'exit') deleteProcess(proc);
+  };
+  signal.addEventListener('abort', onAbort, { once: true });
+  whenStopped(proc, () => signal.removeEventListener('abort', onAbort));
+  return proc;
 }

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { codeToErrno, constants, domainOf, libc, SocketAddress } from '../../ffi';
-import { applyCreationOptions, fileError } from '../../options';
+import { abortError, applyCreationOptions, fileError } from '../../options';
 import type { NetworkProcessSpec } from '../../options/types';
 import { nodeAddress } from '../sockets/ip-text';
 
@@ -38,26 +38,65 @@ export function openConnectSocket(spec: NetworkProcessSpec, address: SocketAddre
 
 /** Creates the socket (openConnectSocket), then lets Node connect and own it (connectSocket). */
 export function startConnect(spec: NetworkProcessSpec, address: SocketAddress): Promise<ConnectOutcome> {
-  return connectSocket(openConnectSocket(spec, address), address);
+  return connectSocket(openConnectSocket(spec, address), address, spec.abort.connectSignal);
 }
 
-/** Lets Node connect the socket `fd` and own it. Connect failures are returned, not thrown. */
-export function connectSocket(fd: number, address: SocketAddress): Promise<ConnectOutcome> {
+/**
+ * Why a connect gave up on `cancel`: the abort itself (`quit`), or, at the `:timeout`, the
+ * ETIMEDOUT a connect that gets no answer ends with in the kernel.
+ */
+function cancelError(cancel: AbortSignal, address: SocketAddress): unknown {
+  const reason: unknown = cancel.reason;
+  // AbortSignal.timeout's reason is a DOMException named TimeoutError.
+  if ((reason as { name?: unknown } | null)?.name !== 'TimeoutError') return abortError(reason);
+  const target = address.family === 'unix' || address.family === 'other' ? null : nodeAddress(address);
+  return Object.assign(new Error('connect ETIMEDOUT'), {
+    code: 'ETIMEDOUT',
+    errno: -(codeToErrno('ETIMEDOUT') ?? 0),
+    syscall: 'connect',
+    ...(target === null ? {} : { address: target.host, port: target.port }),
+  });
+}
+
+/**
+ * Lets Node connect the socket `fd` and own it. Connect failures are returned, not thrown; so is
+ * giving up on `cancel` (`:signal`, `:timeout`), which closes the socket at once.
+ */
+export function connectSocket(
+  fd: number,
+  address: SocketAddress,
+  cancel: AbortSignal | null = null,
+): Promise<ConnectOutcome> {
   // Wrapping and connecting must happen in one synchronous step: an unconnected socket that
   // reached the poll phase would read as hung up.
   const socket = new net.Socket({ fd, readable: true, writable: true });
   return new Promise((resolve) => {
     let local: SocketAddress | null = null;
+    const onCancel = (): void => {
+      if (cancel === null) return;
+      socket.removeListener('connect', onConnect);
+      socket.removeListener('error', onError);
+      socket.on('error', () => undefined);
+      socket.destroy();
+      resolve({ error: cancelError(cancel, address), local });
+    };
     const onConnect = (): void => {
+      cancel?.removeEventListener('abort', onCancel);
       socket.removeListener('error', onError);
       resolve({ socket });
     };
     const onError = (error: Error): void => {
+      cancel?.removeEventListener('abort', onCancel);
       socket.removeListener('connect', onConnect);
       resolve({ error, local });
     };
     socket.once('connect', onConnect);
     socket.once('error', onError);
+    if (cancel?.aborted === true) {
+      process.nextTick(onCancel);
+      return;
+    }
+    cancel?.addEventListener('abort', onCancel, { once: true });
     socket.connect(nodeConnectTarget(address));
     // Node issues connect() in a tick queued just above; in the next one the kernel has bound
     // the local address. Emacs records it even when the connection then fails.
@@ -86,7 +125,8 @@ export async function connectFirst(
       ? firstAttempt
       : startConnect(spec, address));
     last = { ...outcome, address };
-    if ('socket' in outcome) return last;
+    // Given up on (:signal, :timeout): no other address is tried.
+    if ('socket' in outcome || spec.abort.connectSignal?.aborted === true) return last;
   }
   return last;
 }

@@ -2,7 +2,7 @@ import type { Socket } from 'node:net';
 import { constants, libc, SocketAddress } from '../../ffi';
 import { LispError } from '../../lisp/errors';
 import { plistPut } from '../../lisp/plist';
-import { fileError, socketAddressToLisp, systemFailure } from '../../options';
+import { fileError, isAbortError, socketAddressToLisp, systemFailure } from '../../options';
 import type { NetworkProcessSpec } from '../../options/types';
 import { immediateAddresses, resolveAddresses } from '../sockets/resolve';
 import { createProcess, setupCodingSystems } from '../core/create';
@@ -35,7 +35,10 @@ export async function makeBlockingClient(spec: NetworkProcessSpec): Promise<Netw
   proc.transport = connecting;
   try {
     const outcome = await connectFirst(spec, addresses);
-    if ('error' in outcome) throw fileError('make client process failed', outcome.error, spec.contact);
+    if ('error' in outcome) {
+      if (isAbortError(outcome.error)) throw outcome.error;
+      throw fileError('make client process failed', outcome.error, spec.contact);
+    }
     // Emacs blocks here; a Node program may have deleted the process (found in process-list) meanwhile.
     if (proc.status.kind === 'exit') {
       outcome.socket.destroy();
@@ -109,7 +112,7 @@ export async function makeNowaitClient(spec: NetworkProcessSpec): Promise<Networ
         libc().close(fd);
         throw err;
       }
-      firstAttempt = connectSocket(fd, address);
+      firstAttempt = connectSocket(fd, address, spec.abort.connectSignal);
     } else {
       setupCodingSystems(proc, spec);
     }
