@@ -30,6 +30,23 @@ export {
 export type { LispValue, LispFunction, LispPrintable } from './lisp/values';
 export { LispError, lispError, wrongTypeArgument, argsOutOfRange, isCondition } from './lisp/errors';
 export type { SystemCallFailure } from './lisp/errors';
+// Non-local exits and signals (src/lisp/catch-throw.ts, src/lisp/signals.ts).
+export { lispCatch, lispThrow, LispThrow } from './lisp/catch-throw';
+export { signal, defineError, ignoreErrors, errorMessageString } from './lisp/signals';
+export { unwindProtect } from './lisp/unwind-protect';
+// Timers and waits (src/timers).
+export {
+  runAtTime,
+  runWithTimer,
+  runWithIdleTimer,
+  cancelTimer,
+  cancelFunctionTimers,
+  timerp,
+  sleepFor,
+  sitFor,
+  withTimeout,
+} from './timers';
+export type { Timer } from './timers';
 export { prin1ToString, princToString } from './lisp/printer';
 // Searching the current buffer (Emacs's search.c).
 export {

@@ -32,6 +32,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[] | 'anything'>> = {
   ],
   'process/tls': ['lisp', 'text', 'process/core', 'process/stream'],
   'process/network-stream': ['lisp', 'text', 'process/core', 'process/functions', 'process/tls'],
+  timers: ['lisp', 'text', 'process/core'],
   'process/functions': 'anything',
   '.': 'anything',
 };

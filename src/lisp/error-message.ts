@@ -24,12 +24,17 @@ const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'end-of-buffer': 'End of buffer',
   'invalid-regexp': 'Invalid regexp',
   'search-failed': 'Search failed',
+  'user-error': '',
+  'no-catch': 'No catch for tag',
+  quit: 'Quit',
+  'arith-error': 'Arithmetic error',
+  'range-error': 'Arithmetic range error',
 };
 
 /**
  * Emacs: error-message-string (print_error_message), the text Emacs reports an error with, e.g.
  * `Invalid function: 5` for `(invalid-function 5)`, `boom` for `(error "boom")`. The data items
- * follow the message, separated by ", ", printed with prin1 (with princ for file errors and
+ * follow the message, separated by ", ", printed with prin1 (with princ for file errors, user-error and
  * end-of-file); an `error` takes its message from its first item.
  */
 export function errorMessageString(err: LispError): string {
@@ -41,7 +46,7 @@ export function errorMessageString(err: LispError): string {
     message = items[0];
     items = items.slice(1);
   }
-  const princ = fileError || err.symbol === 'end-of-file';
+  const princ = fileError || err.symbol === 'end-of-file' || err.symbol === 'user-error';
   let text: string;
   let separator: string | null = ': ';
   if (typeof message !== 'string') text = 'peculiar error';

@@ -21,6 +21,11 @@ const CONDITIONS: Record<string, readonly string[]> = {
   'end-of-buffer': ['end-of-buffer', 'error'],
   'invalid-regexp': ['invalid-regexp', 'error'],
   'search-failed': ['search-failed', 'error'],
+  'user-error': ['user-error', 'error'],
+  'no-catch': ['no-catch', 'error'],
+  'invalid-function': ['invalid-function', 'error'],
+  'arith-error': ['arith-error', 'error'],
+  'range-error': ['range-error', 'arith-error', 'error'],
 };
 
 /** What a failed system call adds to a LispError, in Node's terms. */
@@ -51,11 +56,11 @@ export class LispError extends Error {
   constructor(
     readonly symbol: string,
     readonly data: LispValue[],
-    options: { system?: SystemCallFailure; cause?: unknown } = {},
+    options: { system?: SystemCallFailure; cause?: unknown; conditions?: readonly string[] } = {},
   ) {
     super(describe(symbol, data), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'LispError';
-    this.conditions = CONDITIONS[symbol] ?? [symbol, 'error'];
+    this.conditions = options.conditions ?? CONDITIONS[symbol] ?? [symbol, 'error'];
     if (options.system) {
       const { code, errno, syscall, address, port } = options.system;
       this.code = code;
@@ -119,4 +124,14 @@ export function isCondition(err: unknown, condition: string): err is LispError {
  */
 export function defineErrorConditions(symbol: string, parent: string): void {
   CONDITIONS[symbol] = [symbol, ...(CONDITIONS[parent] ?? [parent, 'error'])];
+}
+
+/** Emacs: (get SYMBOL 'error-conditions), for the conditions elproc knows; undefined otherwise. */
+export function errorConditions(symbol: string): readonly string[] | undefined {
+  return CONDITIONS[symbol];
+}
+
+/** Emacs: (put SYMBOL 'error-conditions CONDITIONS), as define-error computes them. */
+export function setErrorConditions(symbol: string, conditions: readonly string[]): void {
+  CONDITIONS[symbol] = conditions;
 }

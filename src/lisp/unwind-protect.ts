@@ -16,6 +16,8 @@ export function isThenable(value: unknown): value is PromiseLike<unknown> {
  * its value, typed as BODY's own result so that an async body gives `Promise<…>` back.
  */
 export function unwindProtect<T>(body: () => T, unwind: () => void): T {
+  checkBody(body);
+  checkBody(unwind);
   let value: T;
   try {
     value = body();

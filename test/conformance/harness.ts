@@ -9,6 +9,7 @@ import {
   killBuffer,
   prin1ToString,
   processList,
+  set,
 } from '../../src';
 import { resetMatchData } from '../../src/text/regex/match-data';
 import { EmacsBatchResult, emacsPath, runEmacsFiles } from '../support/emacs-batch';
@@ -68,6 +69,9 @@ export function resetElproc(): void {
     if (buffer.name !== '*scratch*') killBuffer(buffer);
   }
   resetMatchData();
+  // Timers would run into the next scenario (and keep jest's process alive).
+  set(intern('timer-list'), null);
+  set(intern('timer-idle-list'), null);
 }
 
 /** Everything a twin needs besides its transcript. */

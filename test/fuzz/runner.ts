@@ -25,7 +25,8 @@ import {
 import { processList } from '../../src/process/core/registry';
 import { deleteProcess } from '../../src/process/functions/io-functions';
 import { bufferList, currentBuffer, getBufferCreate, killBuffer, setBuffer } from '../../src/text/buffer';
-import { killAllLocalVariables, setDefault, symbolValue } from '../../src/text/variables';
+import { killAllLocalVariables, set, setDefault, symbolValue } from '../../src/text/variables';
+import { intern } from '../../src/lisp/symbol';
 import { setMatchData } from '../../src/text/regex';
 import { arbCall, sweepCalls } from './calls';
 import { FuzzUserError, Fixtures, makeFixtures, materialize } from './materialize';
@@ -103,6 +104,9 @@ let home = currentBuffer();
 
 async function cleanup(): Promise<void> {
   for (const proc of processList()) deleteProcess(proc);
+  // Generated timers would run (or repeat) into the next block.
+  set(intern('timer-list'), null);
+  set(intern('timer-idle-list'), null);
   // A generated kill-buffer may have killed it: a new one of the same name takes its place.
   if (!home.live) {
     home = getBufferCreate(homeName);

@@ -1,15 +1,14 @@
 import type { LispString } from '../../lisp/unibyte';
-import { prin1ToString } from '../../lisp/printer';
 import { funcall } from '../../lisp/function-table';
 import { LispError } from '../../lisp/errors';
-import { errorMessageString } from '../../lisp/error-message';
 import { intern, LispSymbol } from '../../lisp/symbol';
-import { isThenable } from '../../lisp/unwind-protect';
 import type { Handler } from '../../options/types';
 import { markerPosition, setMarker } from '../../text/buffer';
 import { notifyOutput } from './output-wait';
 import type { NetworkProcess } from './record';
 import { warn } from './warnings';
+import { callReporting, describeThrown } from './handler-errors';
+import { noteActivity } from './activity';
 
 /*
  * Re-entrancy: filters, sentinels and :log functions run synchronously, from the event that
@@ -25,21 +24,20 @@ export const DEFAULT_FILTER = intern('internal-default-process-filter');
 export const DEFAULT_SENTINEL = intern('internal-default-process-sentinel');
 
 /**
- * Calls a filter, sentinel or log function; errors are reported, never thrown into the I/O path.
- * A handler that is no function (`:filter 5`, `:sentinel "s"`) fails here, as in Emacs, with
+ * Calls a filter, sentinel or log function; errors are reported, not thrown into the I/O path
+ * (unless debug-on-error says otherwise, or a throw goes to a catch on the caller's own stack:
+ * handler-errors.ts). A handler that is no function (`:filter 5`, `:sentinel "s"`) fails here, as in Emacs, with
  * `(invalid-function 5)`: funcall would take a string for a function's name.
  */
 function callHandler(kind: string, handler: Handler, args: unknown[]): void {
-  try {
-    if (typeof handler !== 'function' && !(handler instanceof LispSymbol))
-      throw new LispError('invalid-function', [handler]);
-    const result = funcall(handler, ...args);
-    // An async handler's rejection is its error too: reported the same way, never unhandled. The
-    // I/O path does not wait for it (Emacs has no async handlers to wait for).
-    if (isThenable(result)) result.then(undefined, (err: unknown) => reportHandlerError(kind, err));
-  } catch (err) {
-    reportHandlerError(kind, err);
-  }
+  callReporting(
+    () => {
+      if (typeof handler !== 'function' && !(handler instanceof LispSymbol))
+        throw new LispError('invalid-function', [handler]);
+      return funcall(handler, ...args);
+    },
+    (err) => reportHandlerError(kind, err),
+  );
 }
 
 /**
@@ -49,28 +47,6 @@ function callHandler(kind: string, handler: Handler, args: unknown[]): void {
 function reportHandlerError(kind: string, err: unknown): void {
   const { text, detail } = describeThrown(err);
   warn(`error in process ${kind}: ${text}`, detail);
-}
-
-/**
- * What a handler threw, as the report's text and detail. Anything can be thrown, including values
- * that cannot be turned into text (`Object.create(null)`, a throwing `toString`, data too deep to
- * print): the report must not fail in turn, or the error would escape into the I/O path.
- */
-function describeThrown(err: unknown): { text: string; detail: string } {
-  try {
-    if (err instanceof LispError)
-      return { text: errorMessageString(err), detail: prin1ToString(err.toLisp()) };
-    const text = String(err);
-    return { text, detail: text };
-  } catch {
-    let tag = 'a value';
-    try {
-      tag = Object.prototype.toString.call(err);
-    } catch {
-      // Even its tag is a throwing getter: "a value" it is.
-    }
-    return { text: `${tag} that cannot be printed`, detail: tag };
-  }
 }
 
 /**
@@ -100,6 +76,7 @@ export function defaultFilterInsert(proc: NetworkProcess, text: LispString): voi
  * errors (a buffer at its size limit) are reported as a filter's are.
  */
 export function runFilter(proc: NetworkProcess, text: LispString): void {
+  noteActivity();
   const filter = proc.filter;
   if (filter === null) guarded('filter', () => insertAtMark(proc, text, true));
   else callHandler('filter', filter, [proc, text]);
@@ -108,6 +85,7 @@ export function runFilter(proc: NetworkProcess, text: LispString): void {
 
 /** Runs the sentinel with an event string such as "deleted\n" (Emacs: exec_sentinel). */
 export function runSentinel(proc: NetworkProcess, message: string): void {
+  noteActivity();
   const sentinel = proc.sentinel;
   if (sentinel !== null) {
     callHandler('sentinel', sentinel, [proc, message]);
@@ -117,14 +95,11 @@ export function runSentinel(proc: NetworkProcess, message: string): void {
 }
 
 function guarded(kind: string, body: () => void): void {
-  try {
-    body();
-  } catch (err) {
-    reportHandlerError(kind, err);
-  }
+  callReporting(body, (err) => reportHandlerError(kind, err));
 }
 
 /** Calls a server's :log function (server, child or nil, message). */
 export function runLog(server: NetworkProcess, child: NetworkProcess | null, message: string): void {
+  noteActivity();
   if (server.log !== null) callHandler('log', server.log, [server, child, message]);
 }

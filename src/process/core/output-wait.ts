@@ -1,3 +1,4 @@
+import { catchableWait } from '../../lisp/catch-throw';
 import { holdOthersBack } from './reading';
 import type { NetworkProcess } from './record';
 
@@ -57,10 +58,11 @@ export function waitForOutput(
   timeoutMs: number,
   justThisOne = false,
 ): Promise<boolean> {
-  return new Promise((resolve) => {
+  let waiter: Waiter | undefined;
+  const waiting = new Promise<boolean>((resolve) => {
     let timer: NodeJS.Timeout | undefined;
     const release = justThisOne && proc !== null ? holdOthersBack(proc) : null;
-    const waiter: Waiter = {
+    const self: Waiter = {
       proc,
       resolve: (gotOutput) => {
         if (timer !== undefined) clearTimeout(timer);
@@ -68,14 +70,20 @@ export function waitForOutput(
         resolve(gotOutput);
       },
     };
-    waiters.add(waiter);
+    waiter = self;
+    waiters.add(self);
     if (Number.isFinite(timeoutMs)) {
       timer = setTimeout(
         () => {
-          if (waiters.delete(waiter)) waiter.resolve(false);
+          if (waiters.delete(self)) self.resolve(false);
         },
         Math.max(0, timeoutMs),
       );
     }
+  });
+  // A throw to a catch around the wait abandons it: its timer and its hold on the other processes
+  // are released at once, and the caller sees the throw instead of the wait's result.
+  return catchableWait(waiting, () => {
+    if (waiter !== undefined && waiters.delete(waiter)) waiter.resolve(false);
   });
 }

@@ -41,6 +41,8 @@ import { codingFunctions } from '../../text/coding';
 import { setProcessCodingSystem } from './coding-functions';
 import { tlsFunctions } from '../tls';
 import { networkStreamFunctions } from '../network-stream';
+import { timerFunctions } from '../../timers';
+import { controlFunctions } from '../../lisp/control-functions';
 
 /**
  * Every function under its Emacs name, so a port can be written line by line:
@@ -118,6 +120,8 @@ export const el = {
   ...codingFunctions,
   ...tlsFunctions,
   ...networkStreamFunctions,
+  ...timerFunctions,
+  ...controlFunctions,
   // Written on JavaScript text; unibyte strings pass through them as Emacs's do.
   ...acceptingUnibyteTable(
     { ...regexFunctions, ...listFunctions, ...stringFunctions, ...formatFunctions },
