@@ -1,6 +1,7 @@
 /**
  * Soak: mixed create/delete cycles of every kind (servers, clients, echoes through children,
- * refused and :nowait connects, EADDRINUSE, failing options, bad :coding, datagrams, seqpacket),
+ * refused and :nowait connects, EADDRINUSE, failing options, bad :coding, datagrams, seqpacket,
+ * subprocesses on pipes and on ptys),
  * with the descriptor count and the V8 heap after a full GC sampled as they go. Both must stay
  * flat: the descriptors exactly, the heap within a slope that a leak of one small object per
  * cycle would exceed. `npm test` runs 2,000 cycles; `npm run test:stress` runs 10,000.

@@ -1,6 +1,6 @@
 /**
- * Create/delete cycles over every way a network process can start and end, each checking that it
- * ended the way it should: shared by the descriptor-leak test and the soak.
+ * Create/delete cycles over every way a network process or a subprocess can start and end, each
+ * checking that it ended the way it should: shared by the descriptor-leak test and the soak.
  */
 import { mkdtempSync, rmSync } from 'fs';
 import net from 'net';
@@ -9,6 +9,8 @@ import { join } from 'path';
 import {
   deleteProcess,
   intern,
+  makeProcess,
+  processSendEof,
   NetworkProcess,
   processContact,
   processList,
@@ -70,7 +72,9 @@ export type Kind =
   | 'nowait-refused'
   | 'children'
   | 'datagram'
-  | 'seqpacket';
+  | 'seqpacket'
+  | 'subprocess'
+  | 'pty';
 export const KINDS: Kind[] = [
   'server',
   'client',
@@ -82,6 +86,8 @@ export const KINDS: Kind[] = [
   'children',
   'datagram',
   'seqpacket',
+  'subprocess',
+  'pty',
 ];
 
 /** Where a `:coding "utf-8"` is signalled once the socket exists (bound, or connected). */
@@ -225,6 +231,33 @@ export async function cycle(world: CycleWorld, kind: Kind, i: number): Promise<v
       deleteProcess(srv);
       await waitFor(() => processList().length === 0, 'the child to see the end');
       rmSync(path, { force: true });
+      return;
+    }
+    case 'subprocess': {
+      // cat on pipes: an answer, then its end by EOF (it finishes) or by delete-process (killed).
+      let out = '';
+      const events: string[] = [];
+      const proc: NetworkProcess = makeProcess(':name', 'leak-sub', ':command', ['cat'],
+        ':connection-type', intern('pipe'),
+        ':filter', (_p: NetworkProcess, text: string) => (out += text),
+        ':sentinel', (_p: NetworkProcess, event: string) => events.push(event)); // prettier-ignore
+      processSendString(proc, `sub ${i}\n`);
+      await waitFor(() => out === `sub ${i}\n`, 'the answer from cat');
+      if (i % 2 === 0) processSendEof(proc);
+      else deleteProcess(proc);
+      await waitFor(() => events.length > 0, 'the end of cat');
+      const expected = i % 2 === 0 ? 'finished\n' : 'killed\n';
+      if (events[0] !== expected) throw new Error(`subprocess: ${JSON.stringify(events)}`);
+      await waitFor(() => processList().length === 0, 'the subprocess to leave process-list');
+      return;
+    }
+    case 'pty': {
+      const events: string[] = [];
+      makeProcess(':name', 'leak-pty', ':command', ['true'], ':connection-type', intern('pty'),
+        ':sentinel', (_p: NetworkProcess, event: string) => events.push(event)); // prettier-ignore
+      await waitFor(() => events.length > 0, 'the end of true on a pty');
+      if (events[0] !== 'finished\n') throw new Error(`pty: ${JSON.stringify(events)}`);
+      await waitFor(() => processList().length === 0, 'the pty process to leave process-list');
       return;
     }
   }
