@@ -7,8 +7,9 @@ import type { LispBuffer } from '../../text/buffer';
 import { processCodings } from '../core/create';
 import { markEnded } from '../core/lifecycle';
 import { NetworkProcess } from '../core/record';
-import { registerProcess, uniqueProcessName } from '../core/registry';
+import { registerProcess } from '../core/registry';
 import { PipeTransport } from './pipe-transport';
+import { subprocessRecord } from './subprocess-record';
 
 /** What make-pipe-process has checked. */
 export interface PipeProcessSpec {
@@ -53,23 +54,7 @@ export function takeWriteEnd(proc: NetworkProcess): number | null {
 export function startPipeProcess(spec: PipeProcessSpec): NetworkProcess {
   const codings = processCodings(spec.coding, spec.buffer);
   const [readEnd, writeEnd] = libc().pipe();
-  const proc = new NetworkProcess({
-    name: uniqueProcessName(spec.name),
-    type: 'stream',
-    contact: spec.contact,
-    status: { kind: 'run' },
-    stopped: spec.stop,
-    buffer: spec.buffer,
-    filter: spec.filter,
-    sentinel: spec.sentinel,
-    log: null,
-    plist: [],
-    queryOnExit: !spec.noquery,
-    decoding: codings.decoding,
-    encoding: codings.encoding,
-    options: [],
-    processType: 'pipe',
-  });
+  const proc = subprocessRecord({ ...spec, processType: 'pipe', stopped: spec.stop }, codings);
   writeEnds.set(proc, writeEnd);
   proc.placeMark();
   registerProcess(proc);

@@ -11,11 +11,12 @@ import { processCodings, type Codings } from '../core/create';
 import { deliverInput } from '../core/input';
 import { markEnded } from '../core/lifecycle';
 import { NetworkProcess } from '../core/record';
-import { registerProcess, uniqueProcessName } from '../core/registry';
+import { registerProcess } from '../core/registry';
 import type { InternalStatus } from '../core/status';
 import { NO_TRANSPORT } from '../core/transport';
 import { checkedDirectory, childEnvironment, isExecutableFile } from './environment';
 import { PipeTransport } from './pipe-transport';
+import { subprocessRecord } from './subprocess-record';
 import { SIGKILL } from './signals';
 import { statusMessage } from './status-message';
 
@@ -212,23 +213,7 @@ function startOnPty(spec: SubprocessSpec, cwd: string, codings: Codings): Networ
 }
 
 function newSubprocess(spec: SubprocessSpec, codings: Codings, child: ChildProcess): NetworkProcess {
-  const proc = new NetworkProcess({
-    name: uniqueProcessName(spec.name),
-    type: 'stream',
-    contact: [],
-    status: { kind: 'run' },
-    stopped: false,
-    buffer: spec.buffer,
-    filter: spec.filter,
-    sentinel: spec.sentinel,
-    log: null,
-    plist: [],
-    queryOnExit: !spec.noquery,
-    decoding: codings.decoding,
-    encoding: codings.encoding,
-    options: [],
-    processType: 'real',
-  });
+  const proc = subprocessRecord({ ...spec, processType: 'real', contact: [], stopped: false }, codings);
   proc.pid = child.pid ?? null;
   proc.command = spec.command;
   proc.placeMark();
