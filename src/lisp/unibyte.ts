@@ -127,6 +127,11 @@ export function toMultibyteText(s: LispString): string {
   return out;
 }
 
+/** String.prototype.isWellFormed (ES2024, in Node 20), which the ES2022 library does not declare. */
+interface WellFormedCheck {
+  isWellFormed(): boolean;
+}
+
 /**
  * Emacs's internal bytes of a string (what string-as-unibyte and a send without conversion
  * give): UTF-8 for characters, the byte itself for a raw byte; a unibyte string's own bytes.
@@ -134,14 +139,9 @@ export function toMultibyteText(s: LispString): string {
 export function internalBytes(s: LispString): Uint8Array {
   if (s instanceof UnibyteString) return s.bytes;
   if (isAscii(s)) return Buffer.from(s, 'latin1');
-  let hasRaw = false;
-  for (let i = 0; i < s.length; i++) {
-    if (isRawByteUnit(s.charCodeAt(i))) {
-      hasRaw = true;
-      break;
-    }
-  }
-  if (!hasRaw) return Buffer.from(s, 'utf8');
+  // Raw bytes are lone surrogates: well-formed text has none, and is plain UTF-8 (a native check,
+  // where a loop over the units costs as much as the encoding).
+  if ((s as unknown as WellFormedCheck).isWellFormed()) return Buffer.from(s, 'utf8');
   const parts: Buffer[] = [];
   let start = 0;
   for (let i = 0; i < s.length; i++) {

@@ -25,7 +25,9 @@ export function encodeText(source: LispString, coding: CodingSystem): Buffer {
   switch (spec.kind) {
     case 'utf-8':
     case 'undecided': {
-      const bytes = Buffer.from(internalBytes(text));
+      // TEXT is a JavaScript string, so its bytes are fresh: no copy needed.
+      const fresh = internalBytes(text);
+      const bytes = Buffer.from(fresh.buffer, fresh.byteOffset, fresh.byteLength);
       return spec.signature === 'with' ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]) : bytes;
     }
     case 'raw-text':
