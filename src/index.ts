@@ -273,6 +273,14 @@ export {
 export { processDuplex } from './process/functions/duplex';
 export type { ProcessDuplexOptions } from './process/functions/duplex';
 export { makeNetworkProcess } from './process/functions/make-network-process';
+export type {
+  MakeNetworkProcessOptions,
+  NetworkProcessKey,
+  LispBoolean,
+  ProcessFilterFunction,
+  ProcessSentinelFunction,
+  ProcessLogFunction,
+} from './process/functions/make-network-process-options';
 // open-network-stream and TLS (network-stream.el, gnutls.el, gnutls.c).
 export { openNetworkStream, openGnutlsStream, nsmVerifyConnection } from './process/network-stream';
 export {

@@ -5,6 +5,7 @@
  * listen backlog Node's own servers use (Emacs's `:server t` means 5).
  */
 import { intern, makeNetworkProcess, NetworkProcess, processContact, processSendString, t } from '../../src';
+import type { NetworkProcessKey } from '../../src';
 import { Counters, modeArgument, newCounters, ServerMode, startServerControl } from './server-control';
 
 function serverArgs(mode: ServerMode, counters: Counters): unknown[] {
@@ -34,7 +35,9 @@ function serverArgs(mode: ServerMode, counters: Counters): unknown[] {
 
 async function main(): Promise<void> {
   const counters = newCounters();
-  const server = await makeNetworkProcess(...serverArgs(modeArgument(), counters));
+  const server = await makeNetworkProcess(
+    ...(serverArgs(modeArgument(), counters) as [NetworkProcessKey, ...unknown[]]),
+  );
   if (server === null) throw new Error('makeNetworkProcess returned nil');
   const port = processContact(server, ':service');
   if (typeof port !== 'number') throw new Error('the server has no port');

@@ -20,6 +20,7 @@ import {
   pointMin,
   withCurrentBuffer,
 } from '../../src';
+import type { NetworkProcessKey } from '../../src';
 import { afterStatusNotifications } from '../../src/process/core/lifecycle';
 import { settle, waitFor, WaitTimeoutError } from '../support/wait';
 
@@ -34,7 +35,7 @@ defun('ignore', () => null);
  * where it is tested). Synchronous argument errors and rejections both reach the caller's await.
  */
 export async function mk(...args: unknown[]): Promise<NetworkProcess> {
-  const proc = await makeNetworkProcess(...args);
+  const proc = await makeNetworkProcess(...(args as [NetworkProcessKey, ...unknown[]]));
   if (proc === null) throw new Error('makeNetworkProcess returned nil');
   return proc;
 }

@@ -7,11 +7,12 @@ import {
   prin1ToString,
   processList,
 } from '../../src';
+import type { NetworkProcessKey } from '../../src';
 import { waitFor } from './wait';
 
 /** makeNetworkProcess, asserting that it made a process (it gives nil only for no arguments). */
 export async function make(...args: unknown[]): Promise<NetworkProcess> {
-  const proc = await makeNetworkProcess(...args);
+  const proc = await makeNetworkProcess(...(args as [NetworkProcessKey, ...unknown[]]));
   if (proc === null) throw new Error('makeNetworkProcess returned nil');
   return proc;
 }

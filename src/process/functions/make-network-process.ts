@@ -7,6 +7,7 @@ import { bootTls } from '../tls/negotiate';
 import { whenStopped } from '../core/output-wait';
 import { deleteProcess } from './io-functions';
 import type { NetworkProcess } from '../core/record';
+import type { MakeNetworkProcessOptions, NetworkProcessKey } from './make-network-process-options';
 import { makeDatagramClient, makeDatagramServer } from '../message/datagram';
 import { makeSeqpacketClient } from '../message/seqpacket';
 import { makeServer } from '../server/make-server';
@@ -26,6 +27,9 @@ function isPlainObject(value: unknown): boolean {
  * connection not made by then fails with ETIMEDOUT's file-error, or for `:nowait` its sentinel's
  * "failed with code 110").
  */
+export function makeNetworkProcess(): Promise<null>;
+export function makeNetworkProcess(options: MakeNetworkProcessOptions): Promise<NetworkProcess>;
+export function makeNetworkProcess(key: NetworkProcessKey, ...plist: unknown[]): Promise<NetworkProcess>;
 export function makeNetworkProcess(...args: unknown[]): Promise<NetworkProcess | null> {
   const spec = parseNetworkProcessArgs(
     args.length === 1 && isPlainObject(args[0]) ? (args[0] as Record<string, unknown>) : args,

@@ -3,6 +3,7 @@ import type { LispValue } from '../../lisp/values';
 import { BufferOrName, point, withCurrentBuffer } from '../../text/buffer';
 import type { NetworkProcess } from '../core/record';
 import { makeNetworkProcess } from '../functions/make-network-process';
+import type { NetworkProcessKey } from '../functions/make-network-process-options';
 import { networkStreamGetResponse } from './get-response';
 import { nsmVerifyConnection } from './nsm';
 import type { StreamParameters } from './parameters';
@@ -22,7 +23,7 @@ export async function openStreamProcess(
   const args: LispValue[] = [':name', name, ':buffer', buffer, ':host', host, ':service', service];
   if (nowait !== undefined) args.push(':nowait', nowait);
   args.push(':coding', parameters.get('coding'));
-  const proc = await makeNetworkProcess(...args);
+  const proc = await makeNetworkProcess(...(args as [NetworkProcessKey, ...unknown[]]));
   return proc as NetworkProcess;
 }
 
