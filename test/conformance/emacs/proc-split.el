@@ -20,6 +20,7 @@
       (setq got nil)
       (process-send-string (peer-child "srv" c) (substring bytes 0 (1+ k)))
       (settle 0.03)
+      (wait-until got 0.5)
       (process-send-string (peer-child "srv" c) (substring bytes (1+ k)))
       (process-send-string (peer-child "srv" c) (encode-coding-string "|" cs))
       (wait-until (and got (memq ?| (car got))))
