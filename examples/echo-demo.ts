@@ -15,7 +15,7 @@ import {
   processContact,
   processSendString,
   t,
-} from '../src';
+} from 'elproc';
 
 const OPTIONS = [':keepalive', ':linger', ':oobinline', ':priority', ':reuseaddr', ':nodelay'];
 
@@ -50,7 +50,6 @@ async function main(): Promise<void> {
     ':keepalive', t, ':oobinline', t, ':nodelay', t,
     ':filter', (_proc: NetworkProcess, text: string) => replies.push(text),
   );
-  if (server === null || client === null) throw new Error('unreachable: arguments were given');
 
   processSendString(client, 'hello, elproc\n');
   await acceptProcessOutput(client, 2);
