@@ -11,7 +11,6 @@ import {
   processList,
   processName,
   processSendString,
-  t,
 } from 'elproc';
 import type { LispString, NetworkProcess } from 'elproc';
 

@@ -9,7 +9,10 @@ import path from 'node:path';
 const root = path.resolve(__dirname, '..');
 
 test.each<[string, RegExp[]]>([
-  ['echo-demo.ts', [/^client received => "hello, elproc\\n"$/m, /^child  getsockopt => \(:keepalive nil /m]],
+  [
+    'echo-demo.ts',
+    [/^client received => "hello, elproc\\n"$/m, /^child {2}getsockopt => \(:keepalive nil /m],
+  ],
   [
     'chat-server.ts',
     [/^alice heard: "chat <127\.0\.0\.1:\d+>: hi, alice — ça va\?\\n"$/m, /^bob heard: .*hello, bob/m],
