@@ -53,47 +53,60 @@ export type ProcessType = 'network' | 'real' | 'pipe';
  * core/status.ts.
  */
 export class NetworkProcess implements LispPrintable {
-  /** What isProcess looks for (a second copy of this module must recognise it too). */
+  /** @internal What isProcess looks for (a second copy of this module must recognise it too). */
   readonly isElprocProcess = true;
   declare readonly name: string;
+  /** @internal */
   declare readonly type: ConnectionType;
+  /** @internal */
   declare readonly contact: LispValue[];
-  /** Written only by core/status.ts (setStatus), which checks each transition. */
+  /** @internal Written only by core/status.ts (setStatus), which checks each transition. */
   declare readonly status: InternalStatus;
+  /** @internal */
   declare stopped: boolean;
+  /** @internal */
   declare buffer: LispBuffer | null;
+  /** @internal */
   declare filter: Handler | null;
+  /** @internal */
   declare sentinel: Handler | null;
+  /** @internal */
   declare log: Handler | null;
+  /** @internal */
   declare plist: ProcessPlist;
+  /** @internal */
   declare queryOnExit: boolean;
+  /** @internal */
   declare decoding: CodingSystem;
+  /** @internal */
   declare encoding: CodingSystem;
+  /** @internal */
   declare readonly options: OptionSetting[];
+  /** @internal */
   readonly processType: ProcessType;
-  /** Emacs: process-id, a subprocess's pid (null for other kinds, and when exec failed). */
+  /** @internal Emacs: process-id, a subprocess's pid (null for other kinds, and when exec failed). */
   pid: number | null = null;
-  /** Emacs: process-command of a subprocess, its program and arguments. */
+  /** @internal Emacs: process-command of a subprocess, its program and arguments. */
   command: string[] | null = null;
-  /** Emacs: process-tty-name (a subprocess on a pty). */
+  /** @internal Emacs: process-tty-name (a subprocess on a pty). */
   ttyName: string | null = null;
-  /**
+  /** @internal
    * Emacs: process-mark. It points nowhere until placeMark puts it at the end of the buffer:
    * when the process is made (servers, datagram processes, blocking clients), or once connected
    * (`:nowait`); an accepted child's stays nowhere until its first output or set-process-buffer.
    */
   readonly mark: Marker = makeMarker();
-  /** Emacs's datagram address: where a datagram process sends, updated by each datagram read. */
+  /** @internal Emacs's datagram address: where a datagram process sends, updated by each datagram read. */
   datagramAddress: SocketAddress | null = null;
-  /** The socket and how it is driven; NO_TRANSPORT before the socket exists and once closed. */
+  /** @internal The socket and how it is driven; NO_TRANSPORT before the socket exists and once closed. */
   transport: Transport = NO_TRANSPORT;
   /** @internal Where it stands in process-list: larger is newer (set by registerProcess). */
   listOrder = 0;
-  /** Held output above which it stops reading (core/backpressure.ts). */
+  /** @internal Held output above which it stops reading (core/backpressure.ts). */
   highWaterMark = DEFAULT_HIGH_WATER_MARK;
-  /** Reading is held back until held output drains; written only by core/backpressure.ts. */
+  /** @internal Reading is held back until held output drains; written only by core/backpressure.ts. */
   outputBlocked = false;
-  /** Reading is held back because a stream consumer (processDuplex) is full. */
+  /** @internal Reading is held back because a stream consumer (processDuplex) is full. */
   consumerPaused = false;
   /** Made on first input: an idle connection does not carry one. */
   private streamDecoder: StreamDecoder | null = null;
@@ -105,7 +118,7 @@ export class NetworkProcess implements LispPrintable {
     this.processType = init.processType ?? 'network';
   }
 
-  /**
+  /** @internal
    * Puts the mark at the end of the process buffer, if it has a live one (Emacs:
    * connect_network_socket); a killed buffer, which Emacs takes as :buffer, leaves it nowhere.
    */
@@ -113,7 +126,7 @@ export class NetworkProcess implements LispPrintable {
     if (this.buffer !== null && this.buffer.live) setMarker(this.mark, this.buffer.zv, this.buffer);
   }
 
-  /**
+  /** @internal
    * The decoder of `decoding`, which keeps a partial character between two reads. Without a
    * filter, a unibyte process buffer reads with raw-text of the same end of line (Emacs:
    * setup_process_coding_systems' raw_text_coding_system), so that bytes go in as bytes.
@@ -130,7 +143,7 @@ export class NetworkProcess implements LispPrintable {
     return this.streamDecoder;
   }
 
-  /**
+  /** @internal
    * After a read: Emacs sets the process's decoding system to last-coding-system-used, which
    * names what the decoder detected (`utf-8-dos`, `undecided-unix`, `iso-latin-1-unix`).
    */
@@ -141,7 +154,7 @@ export class NetworkProcess implements LispPrintable {
     this.decoderFor = used;
   }
 
-  /** Forgets the decoder (set-process-coding-system): the next read sets up a new one. */
+  /** @internal Forgets the decoder (set-process-coding-system): the next read sets up a new one. */
   resetDecoder(): void {
     this.streamDecoder = null;
     this.decoderFor = null;
@@ -152,19 +165,19 @@ export class NetworkProcess implements LispPrintable {
     return this.transport.fd;
   }
 
-  /** How delete-process closes the socket: what the last `:linger` set asks for. */
+  /** @internal How delete-process closes the socket: what the last `:linger` set asks for. */
   get linger(): LingerMode {
     let last: OptionSetting | undefined;
     for (const setting of this.options) if (setting.row.keyword === ':linger') last = setting;
     return last === undefined ? null : (toSocketOptions([last]).linger ?? null);
   }
 
-  /** Emacs: process-status */
+  /** @internal Emacs: process-status */
   get statusSymbol(): LispSymbol {
     return displayStatus(this.status, this.stopped, this.processType !== 'real');
   }
 
-  /** Filter `t`: Emacs reads nothing from the process. */
+  /** @internal Filter `t`: Emacs reads nothing from the process. */
   get filterIsT(): boolean {
     return this.filter === intern('t');
   }
