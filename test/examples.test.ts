@@ -18,6 +18,7 @@ test.each<[string, RegExp[]]>([
     [/^alice heard: "chat <127\.0\.0\.1:\d+>: hi, alice — ça va\?\\n"$/m, /^bob heard: .*hello, bob/m],
   ],
   ['udp-echo.ts', [/^client got \["ONE","TWO","THREE"\]$/m]],
+  ['multi-core-server.ts', [/^200 echoes checked; connections per worker: \[[1-9]\d*(,[1-9]\d*)*\]$/m]],
   [
     'unix-socket-server.ts',
     [/^answer: "you said hello", client event: "connection broken by remote peer\\n"/m],
