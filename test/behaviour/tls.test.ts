@@ -68,6 +68,19 @@ afterAll(async () => {
 afterEach(() => deleteAllProcesses());
 
 const port = (name: string): number => (servers[name] as LineServer).port;
+
+/** A plain client of the STARTTLS server, with its buffer NAME-buf. */
+const starttlsClient = (name: string): Promise<NetworkProcess> =>
+  makeNetworkProcess(
+    ':name',
+    name,
+    ':buffer',
+    `${name}-buf`,
+    ':host',
+    '127.0.0.1',
+    ':service',
+    port('starttls'),
+  );
 const trustCa = (): [LispSymbol, LispValue] => [intern('gnutls-trustfiles'), [certs.pem('ca')]];
 
 function text(proc: NetworkProcess): string {
@@ -315,16 +328,7 @@ describe('failures', () => {
   });
 
   it('a key file OpenSSL cannot read is (gnutls-error PROC -64), the plain connection untouched', async () => {
-    const proc = (await makeNetworkProcess(
-      ':name',
-      'k',
-      ':buffer',
-      'k-buf',
-      ':host',
-      '127.0.0.1',
-      ':service',
-      port('starttls'),
-    )) as NetworkProcess;
+    const proc = await starttlsClient('k');
     await waitFor(() => text(proc).includes('ready'), 'greeting');
     const err = await lispErrorOf(() =>
       gnutlsNegotiate(':process', proc, ':hostname', '127.0.0.1', ':keylist', [
@@ -346,16 +350,7 @@ describe('failures', () => {
   });
 
   it('a STARTTLS upgrade by hand: greeting, command, gnutls-negotiate', async () => {
-    const proc = (await makeNetworkProcess(
-      ':name',
-      'st',
-      ':buffer',
-      'st-buf',
-      ':host',
-      '127.0.0.1',
-      ':service',
-      port('starttls'),
-    )) as NetworkProcess;
+    const proc = await starttlsClient('st');
     await waitFor(() => text(proc).includes('ready'), 'greeting');
     processSendString(proc, '2 STARTTLS\r\n');
     await waitFor(() => text(proc).includes('begin TLS'), 'go ahead');
